@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
 _DATA_PACKAGE = "linter.rules"
+_NEVER = re.compile(r"(?!)")
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -42,22 +43,85 @@ class Lexicon:
     numbered_nouns: tuple[str, ...]
     paragraph_reference_nouns: tuple[str, ...]
     page_words: tuple[str, ...]
+    number_suffix_units: tuple[str, ...]
+    adoption_heading_patterns: tuple[str, ...]
+    section_patterns: tuple[str, ...]
+    body_ids: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    line_join: str = " "
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
-    @property
+    @cached_property
     def lead_phrases(self) -> tuple[str, ...]:
         """Every lead phrase, preambular and operative, longest first."""
         return _longest_first([*self.preamble_leads, *self.operative_leads])
 
-    @property
+    @cached_property
     def meeting_regexes(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p) for p in self.meeting_patterns)
 
+    @cached_property
+    def adoption_heading_regexes(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in self.adoption_heading_patterns)
+
+    @cached_property
+    def section_regexes(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p) for p in self.section_patterns)
+
+    @cached_property
+    def annex_regex(self) -> re.Pattern[str]:
+        if not self.annex_words:
+            return _NEVER
+        words = "|".join(re.escape(word) for word in self.annex_words)
+        label = "(?P<label>[IVXLC]+|\\d+|[一二三四五六七八九十]+)"
+        return re.compile(f"^(?:{words})(?:\\s*{label})?\\.?$")
+
+    @cached_property
+    def lead_set(self) -> frozenset[str]:
+        """Lead phrases and body names: what a doubled run may legitimately collapse to."""
+        return frozenset(self.lead_phrases) | frozenset(self.author_bodies)
+
+    @cached_property
+    def author_line_regex(self) -> re.Pattern[str]:
+        """The author line, tolerating the body name drawn several times by extraction."""
+        if not self.author_bodies:
+            return _NEVER
+        bodies = "|".join(re.escape(body) for body in self.author_bodies)
+        prefixes = "|".join(re.escape(prefix) for prefix in self.author_prefixes)
+        names = f"(?:{bodies})(?:\\s*(?:{bodies}))*"
+        # "The General Assembly" or "General Assembly,": a bare name is a masthead line.
+        optional_prefix = f"(?:(?:{prefixes})\\s+)?" if prefixes else ""
+        with_comma = f"{optional_prefix}{names}\\s*[,，]"
+        forms = [with_comma]
+        if prefixes:
+            forms.append(f"(?:{prefixes})\\s+{names}")
+        return re.compile(f"^\\s*(?:{'|'.join(forms)})\\s*$")
+
+    @cached_property
+    def lead_regex(self) -> re.Pattern[str]:
+        """A lead phrase at the start of a text."""
+        if not self.lead_phrases:
+            return _NEVER
+        leads = "|".join(re.escape(lead) for lead in self.lead_phrases)
+        return re.compile(f"(?:{leads})")
+
 
 _LIST_FIELDS = (
-    "function_words", "months", "preamble_leads", "operative_leads", "author_prefixes",
-    "author_bodies", "ibid", "meeting_patterns", "annex_words", "section_words",
-    "numbered_nouns", "paragraph_reference_nouns", "page_words",
+    "function_words",
+    "months",
+    "preamble_leads",
+    "operative_leads",
+    "author_prefixes",
+    "author_bodies",
+    "ibid",
+    "meeting_patterns",
+    "annex_words",
+    "section_words",
+    "numbered_nouns",
+    "paragraph_reference_nouns",
+    "page_words",
+    "number_suffix_units",
+    "adoption_heading_patterns",
+    "section_patterns",
 )
 
 
@@ -65,8 +129,9 @@ _LIST_FIELDS = (
 def available_languages() -> tuple[str, ...]:
     """Languages that have a lexicon file, sorted."""
     folder = resources.files(_DATA_PACKAGE).joinpath("data", "lang")
-    return tuple(sorted(p.name.removesuffix(".toml") for p in folder.iterdir()
-                        if p.name.endswith(".toml")))
+    return tuple(
+        sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+    )
 
 
 @cache
@@ -77,13 +142,34 @@ def lexicon(language: str) -> Lexicon:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise KeyError(f"no lexicon for language {language!r}") from None
-    known = {"language", "script", *_LIST_FIELDS}
+    known = {"language", "script", "body_ids", "line_join", *_LIST_FIELDS}
     values: dict[str, Any] = {name: tuple(data.get(name, ())) for name in _LIST_FIELDS}
     for name in ("preamble_leads", "operative_leads", "author_bodies", "ibid"):
         values[name] = _longest_first(list(values[name]))
     return Lexicon(
         language=data["language"],
         script=data.get("script", ""),
+        body_ids=dict(data.get("body_ids", {})),
+        line_join=data.get("line_join", " "),
         extra={k: v for k, v in data.items() if k not in known},
         **values,
     )
+
+
+def lexicon_or_none(language: str) -> Lexicon | None:
+    """The lexicon, or None for a language reslint has no data for yet."""
+    try:
+        return lexicon(language)
+    except KeyError:
+        return None
+
+
+def empty_lexicon(language: str) -> Lexicon:
+    """A lexicon with no knowledge, for languages without data: structure from layout only."""
+    empty: dict[str, Any] = {name: () for name in _LIST_FIELDS}
+    return Lexicon(language=language, script="", **empty)
+
+
+def lexicon_for(language: str) -> Lexicon:
+    """The lexicon of ``language``, or an empty one."""
+    return lexicon_or_none(language) or empty_lexicon(language)

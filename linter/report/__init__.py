@@ -1,1 +1,27 @@
-"""Output formats, one module per format."""
+"""Output formats, one module per format.
+
+Each format module defines ``render(results, stream)``; :data:`FORMATS` maps the names
+``--format`` accepts to those modules, imported only when chosen (a pre-commit run that
+prints text never pays for pydantic).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from linter.engine import FileResult
+
+Renderer = Callable[[Sequence[FileResult], TextIO], None]
+
+FORMATS: dict[str, str] = {
+    "text": "linter.report.text",
+    "json": "linter.report.json_format",
+}
+
+
+def renderer(name: str) -> Renderer:
+    module = importlib.import_module(FORMATS[name])
+    render: Renderer = module.render
+    return render

@@ -1,0 +1,5 @@
+"""``python -m linter`` works like the ``reslint`` command."""
+
+from linter.cli import main
+
+main()

@@ -1,0 +1,24 @@
+"""``path:line:col: A001 [warning] message``: one finding per line, for people and editors."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from linter.engine import FileResult
+
+
+def render(results: Sequence[FileResult], stream: TextIO) -> None:
+    total = 0
+    for result in results:
+        if result.error:
+            stream.write(f"{result.path}: error: {result.error}\n")
+        for finding in result.findings:
+            stream.write(
+                f"{result.path}:{finding.line}:{finding.column}: {finding.rule} "
+                f"[{finding.severity}] {finding.message}\n"
+            )
+        total += len(result.findings)
+    files = len(results)
+    noun = "finding" if total == 1 else "findings"
+    stream.write(f"{total} {noun} in {files} file{'s' if files != 1 else ''}\n")

@@ -1,0 +1,837 @@
+"""Rebuild the structure of a resolution from its classified lines.
+
+The layout pass (``linter.layout``) has already taken out page furniture and the notes of
+each page. This pass finds the heading, the author line ("The General Assembly,"), the
+adoption block, then joins the remaining lines into blocks (paragraphs, sub-paragraphs,
+part and annex headings), locates footnote markers, and builds the immutable
+:class:`~linter.model.Document`.
+
+Where a paragraph starts is decided from signals that survive extraction: a paragraph
+number or sub-paragraph label, a lead phrase, the punctuation that ends the previous
+block, indentation when the document indents paragraph starts (the seed), and blank lines
+when the document separates paragraphs with them (most English extractions). A page
+break (furniture or notes removed) never starts a paragraph by itself: a sentence
+interrupted by a page's notes is joined again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from linter.dates_basic import find_date
+from linter.layout import FURNITURE, Kind, Layout, NoteDraft, classify
+from linter.lexicon import Lexicon, lexicon_for
+from linter.markers import MarkerCandidate, find_inline_markers, select_markers
+from linter.model import (
+    Adoption,
+    Document,
+    Heading,
+    MappedText,
+    Marker,
+    MarkerStyle,
+    Note,
+    Paragraph,
+    Span,
+    SubParagraph,
+    Zone,
+)
+from linter.repeats import collapse
+from linter.source import Line, Source
+
+NUMBER_LABEL = re.compile(r"^\s*(\d{1,3})\s*[.．](?!\d)\s*")
+SUB_LABEL = re.compile(r"^\s*[(（]([a-z]{1,2}|[ivxlcdm]{1,7})[)）]\s*")
+_OWN_LINE_MARKER = re.compile(r"^\s*(\d{1,3})\s*$")
+_TERMINATED = re.compile(
+    r"[，；。：,;:.．!?！？]['\"”’」』)）\]]*\s*(?:\d{1,3}|\[\^\d{1,3}\])?\s*$"
+)
+_TITLE_PATTERNS = (
+    re.compile(r"^\s*(?P<number>(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4})\s*[.．]\s*(?P<title>.*?)\s*$"),
+    re.compile(r"^\s*(?P<number>\d{1,4}\s*\(\d{4}\))\s*\.?\s*(?P<title>Resolution\b.*?)\s*$"),
+    re.compile(r"^\s*Resolution\s+(?P<number>\d{1,4}\s*\(\d{4}\))\s*(?P<title>)$"),
+)
+_SYMBOL_PREFIX = {"ga": "A/RES/", "ecosoc": "E/RES/", "sc": "S/RES/", "hrc": "A/HRC/RES/"}
+_STRAY_NOTE = re.compile(r"^\s*(\d{1,3})(/)?\s+(?=\S)")
+_ROMAN = re.compile(r"^[ivxlcdm]+$")
+
+
+@dataclass
+class _Block:
+    """Lines joined into one paragraph-like unit while the parser works."""
+
+    lines: list[int] = field(default_factory=list)  # line indexes holding text
+    marker_lines: list[int] = field(default_factory=list)  # own-line markers inside it
+    kind: str = "paragraph"
+
+
+class _Builder:
+    def __init__(self, source: Source, layout: Layout, lexicon: Lexicon) -> None:
+        self.source = source
+        self.layout = layout
+        self.lex = lexicon
+        self.lines = source.lines
+        self.kinds = list(layout.kinds)
+        self.roles: list[str] = [kind.value for kind in layout.kinds]
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def text_of(self, index: int) -> str:
+        return self.lines[index].text
+
+    def is_text(self, index: int) -> bool:
+        return self.kinds[index] is Kind.TEXT
+
+    def stripped_piece(self, index: int) -> tuple[int, int]:
+        line = self.lines[index]
+        stripped = line.text.strip()
+        lead = len(line.text) - len(line.text.lstrip())
+        return line.start + lead, line.start + lead + len(stripped)
+
+    def clean_start(self, text: str) -> str:
+        """The text with extraction repeats collapsed, to recognise lead phrases."""
+        return collapse(text.lstrip()[:80], self.lex.lead_set)
+
+    def lead_of(self, text: str) -> tuple[str | None, str | None]:
+        cleaned = self.clean_start(text)
+        match = self.lex.lead_regex.match(cleaned)
+        if not match:
+            return None, None
+        lead = match.group()
+        # "Recalling" must not match "Recallings"; CJK has no word boundary to check.
+        after = cleaned[match.end() : match.end() + 1]
+        if after.isalpha() and lead[-1:].isascii():
+            return None, None
+        if lead in self.lex.preamble_leads and lead not in self.lex.operative_leads:
+            return lead, "preambular"
+        if lead in self.lex.operative_leads and lead not in self.lex.preamble_leads:
+            return lead, "operative"
+        return lead, "either"
+
+    # -- the passes ------------------------------------------------------------------------
+
+    def build(self) -> Document:
+        count = len(self.lines)
+        first = next((i for i in range(count) if self.kinds[i] is not Kind.FRONT_MATTER), count)
+        author = self.find_author(first)
+        title_index = self.find_title(first, author)
+        body_start = self.body_start(first, author, title_index)
+        heading_end = author if author is not None else body_start
+        adoption_lines, adoption = self.find_adoption(body_start)
+        for index in range(body_start, count):
+            if self.is_text(index) and _OWN_LINE_MARKER.match(self.text_of(index)):
+                self.kinds[index] = Kind.MARKER
+                self.roles[index] = "marker"
+        blocks = self.build_blocks(body_start, adoption_lines)
+        trailing_after = max(adoption_lines) if adoption_lines else None
+        extra_notes, blocks = self.split_stray_notes(blocks, trailing_after)
+        note_drafts = sorted([*self.layout.notes, *extra_notes], key=lambda n: n.number_start)
+        notes = tuple(self.make_note(draft) for draft in note_drafts)
+        markers = self.find_markers(blocks, notes, title_index)
+        marker_spans = [marker.span for marker in markers]
+
+        headings = self.heading_lines(first, heading_end, title_index)
+        number, number_span, title, title_span = self.title_parts(title_index, author)
+        body_id = self.body_id(first, heading_end, author)
+        symbol = self.symbol(first, heading_end, number, body_id)
+        if adoption.source == "none":
+            adoption = self.adoption_from_heading(first, heading_end)
+
+        preamble, operative, annexes, sections = self.paragraphs(blocks, marker_spans)
+        author_span = None
+        author_text = None
+        if author is not None:
+            start, end = self.stripped_piece(author)
+            author_span = Span(start, end)
+            author_text = self.source.text[start:end]
+            self.roles[author] = "author"
+        return Document(
+            source=self.source,
+            layout=self.layout,
+            language=self.source.language,
+            symbol=symbol,
+            body=body_id,
+            number=number,
+            number_span=number_span,
+            title=title,
+            title_span=title_span,
+            author=author_text,
+            author_span=author_span,
+            headings=headings,
+            preamble=preamble,
+            operative=operative,
+            annexes=annexes,
+            sections=sections,
+            markers=markers,
+            notes=notes,
+            adoption=adoption,
+            line_roles=tuple(self.roles),
+        )
+
+    def find_author(self, first: int) -> int | None:
+        regex = self.lex.author_line_regex
+        for index in range(first, min(len(self.lines), first + 250)):
+            if self.is_text(index) and regex.match(self.text_of(index)):
+                return index
+        return None
+
+    def find_title(self, first: int, author: int | None) -> int | None:
+        limit = author if author is not None else min(len(self.lines), first + 80)
+        for index in range(first, limit):
+            if self.is_text(index) and any(p.match(self.text_of(index)) for p in _TITLE_PATTERNS):
+                return index
+        return None
+
+    def body_start(self, first: int, author: int | None, title: int | None) -> int:
+        """Where paragraphs begin: after the author line, else after the title."""
+        if author is not None:
+            return author + 1
+        if title is not None:
+            index = title + 1
+            while index < len(self.lines) and self.is_text(index):
+                index += 1
+            return index
+        for index in range(first, len(self.lines)):
+            if not self.is_text(index):
+                continue
+            text = self.text_of(index)
+            if NUMBER_LABEL.match(text) or self.lead_of(text)[0]:
+                return index
+        return first
+
+    # -- adoption --------------------------------------------------------------------------
+
+    def find_adoption(self, start: int) -> tuple[set[int], Adoption]:
+        """The meeting line and the date line next to it."""
+        regexes = self.lex.meeting_regexes
+        for index in range(start, len(self.lines)):
+            if not self.is_text(index):
+                continue
+            text = self.text_of(index)
+            stripped = text.strip()
+            if len(stripped) > 120:
+                continue
+            for regex in regexes:
+                match = regex.match(stripped)
+                if not match:
+                    continue
+                lead = len(text) - len(text.lstrip())
+                base = self.lines[index].start + lead
+                meeting_span = Span(base + match.start("meeting"), base + match.end("meeting"))
+                lines = {index}
+                date, date_span, date_line = None, None, None
+                for probe in self.nearby_text(index, 3):
+                    found = find_date(self.text_of(probe), self.lex)
+                    if found and found.whole_line:
+                        date = found.iso
+                        offset = self.lines[probe].start
+                        date_span = Span(offset + found.start, offset + found.end)
+                        date_line = probe
+                        lines.add(probe)
+                        break
+                # The rest of an adoption paragraph ("by 8 votes to none, ...").
+                probe = index + 1
+                while probe < len(self.lines) and self.is_text(probe) and probe != date_line:
+                    if date_line is not None or not self.continues_adoption(probe):
+                        break
+                    lines.add(probe)
+                    probe += 1
+                if date is None:
+                    found = find_date(stripped, self.lex)
+                    if found:
+                        date = found.iso
+                        date_span = Span(base + found.start, base + found.end)
+                for line in lines:
+                    self.roles[line] = "adoption"
+                return lines, Adoption(
+                    date=date,
+                    date_span=date_span,
+                    meeting=int(match.group("meeting")),
+                    meeting_span=meeting_span,
+                    line=index + 1,
+                    source="adoption-line",
+                )
+        return set(), Adoption(None, None, None, None, None, "none")
+
+    def continues_adoption(self, index: int) -> bool:
+        text = self.text_of(index).strip()
+        return bool(text) and not NUMBER_LABEL.match(text) and text[:1].islower()
+
+    def nearby_text(self, index: int, reach: int) -> list[int]:
+        """Up to ``reach`` text lines after, then before ``index``."""
+        found: list[int] = []
+        for step in (1, -1):
+            probe, seen = index + step, 0
+            while 0 <= probe < len(self.lines) and seen < reach:
+                if self.is_text(probe):
+                    found.append(probe)
+                    seen += 1
+                probe += step
+        return found
+
+    def adoption_from_heading(self, first: int, end: int) -> Adoption:
+        """ "Resolution adopted by the General Assembly on 14 November 2025"."""
+        for index in range(first, min(end + 3, len(self.lines))):
+            if not self.is_text(index) and self.kinds[index] is not Kind.MARKER:
+                continue
+            text = self.text_of(index)
+            joined = text
+            if index + 1 < len(self.lines) and self.is_text(index + 1):
+                joined = text + " " + self.text_of(index + 1)
+            for regex in self.lex.adoption_heading_regexes:
+                match = regex.search(joined)
+                if not match:
+                    continue
+                found = find_date(match.group("date"), self.lex)
+                if not found:
+                    continue
+                start = self.lines[index].start + match.start("date") + found.start
+                return Adoption(
+                    date=found.iso,
+                    date_span=Span(start, start + found.end - found.start),
+                    meeting=None,
+                    meeting_span=None,
+                    line=index + 1,
+                    source="heading",
+                )
+        return Adoption(None, None, None, None, None, "none")
+
+    # -- blocks ----------------------------------------------------------------------------
+
+    def style(self, body: list[int]) -> tuple[bool, bool]:
+        """(double_spaced, indent_marks_start) for the body lines."""
+        texts = [i for i in body if self.kinds[i] is Kind.TEXT]
+        if len(texts) < 2:
+            return False, False
+        gaps = 0
+        for a, b in pairwise(texts):
+            if any(self.kinds[i] is Kind.BLANK for i in range(a + 1, b)):
+                gaps += 1
+        double_spaced = gaps / (len(texts) - 1) >= 0.8
+        indented = sum(1 for i in texts if self.text_of(i)[:1].isspace()) / len(texts)
+        return double_spaced, double_spaced and 0.05 <= indented <= 0.7
+
+    def is_terminated(self, block: _Block) -> bool:
+        if not block.lines:
+            return False
+        last = self.text_of(block.lines[-1])
+        if len(block.lines) == 1:
+            label = NUMBER_LABEL.match(last) or SUB_LABEL.match(last)
+            if label and not last[label.end() :].strip():
+                return False  # "1. " alone: the paragraph's text follows
+        return bool(_TERMINATED.search(last))
+
+    def structural(self, text: str) -> str | None:
+        stripped = text.strip()
+        if NUMBER_LABEL.match(text):
+            return "paragraph"
+        if SUB_LABEL.match(text):
+            return "subparagraph"
+        if self.lex.annex_regex.match(stripped):
+            return "annex"
+        if any(regex.match(stripped) for regex in self.lex.section_regexes):
+            return "section"
+        return None
+
+    def build_blocks(self, start: int, skip: set[int]) -> list[_Block]:
+        body = [
+            i
+            for i in range(start, len(self.lines))
+            if i not in skip and self.kinds[i] in (Kind.TEXT, Kind.MARKER, Kind.BLANK)
+        ]
+        double_spaced, indent_marks = self.style(body)
+        blocks: list[_Block] = []
+        current: _Block | None = None
+        blank_before = False
+        for index in body:
+            kind = self.kinds[index]
+            if kind is Kind.BLANK:
+                blank_before = True
+                continue
+            if kind is Kind.MARKER:
+                if current is not None:
+                    current.marker_lines.append(index)
+                continue
+            page_break = index in self.layout.page_breaks or any(
+                self.kinds[i] in FURNITURE or self.kinds[i] in (Kind.NOTE_TEXT, Kind.SEPARATOR)
+                for i in range(max(start, index - 1), index)
+            )
+            if self.starts_block(
+                index, current, blank_before, page_break, double_spaced, indent_marks
+            ):
+                current = _Block(lines=[index])
+                blocks.append(current)
+            else:
+                assert current is not None
+                current.lines.append(index)
+            blank_before = False
+        return blocks
+
+    def starts_block(
+        self,
+        index: int,
+        current: _Block | None,
+        blank_before: bool,
+        page_break: bool,
+        double_spaced: bool,
+        indent_marks: bool,
+    ) -> bool:
+        text = self.text_of(index)
+        if current is None:
+            return True
+        kind = self.structural(text)
+        terminated = self.is_terminated(current)
+        if kind in ("paragraph", "subparagraph", "annex"):
+            return True
+        if kind == "section" and (terminated or blank_before):
+            return True
+        lead = self.lead_of(text)[0] is not None
+        if indent_marks:
+            return text[:1].isspace() and (terminated or lead)
+        if double_spaced:
+            return terminated
+        if blank_before:
+            if terminated:
+                return True
+            stripped = text.strip()
+            return not (page_break or stripped[:1].islower())
+        return terminated and lead and not page_break
+
+    def split_stray_notes(
+        self, blocks: list[_Block], trailing_after: int | None
+    ) -> tuple[list[NoteDraft], list[_Block]]:
+        """Notes left in the body without a separator.
+
+        Two cases from real extractions: notes printed after the adoption block (old
+        Security Council texts), and note lines a cleaning step left between paragraphs.
+        A block is taken for a note only if it opens with a plausible note number: the
+        next after the last note seen, or after the adoption block any small number.
+        """
+        drafts: list[NoteDraft] = []
+        kept: list[_Block] = []
+        last = max((note.number for note in self.layout.notes), default=0)
+        for block in blocks:
+            first = block.lines[0]
+            match = _STRAY_NOTE.match(self.text_of(first))
+            after_adoption = trailing_after is not None and first > trailing_after
+            if match and self.note_like(block, match, after_adoption, last):
+                number = int(match.group(1))
+                line = self.lines[first]
+                pieces = [(line.start + match.end(), self.stripped_piece(first)[1])]
+                pieces += [self.stripped_piece(i) for i in block.lines[1:]]
+                drafts.append(
+                    NoteDraft(
+                        number=number,
+                        number_start=line.start + match.start(1),
+                        number_end=line.start + match.end(1),
+                        line=line.number,
+                        page=self.layout.pages[first],
+                        pieces=tuple(pieces),
+                        style="old-style" if match.group(2) else "inline",
+                    )
+                )
+                for index in block.lines:
+                    self.kinds[index] = Kind.NOTE_TEXT
+                    self.roles[index] = "note-text"
+                last = max(last, number)
+                continue
+            kept.append(block)
+        return drafts, kept
+
+    def note_like(
+        self, block: _Block, match: re.Match[str], after_adoption: bool, last: int
+    ) -> bool:
+        number = int(match.group(1))
+        rest = self.text_of(block.lines[0])[match.end() :]
+        if self.lead_of(rest)[0] or rest[:1].islower() or rest[:1].isdigit():
+            return False
+        first_word = rest.split(" ", 1)[0].rstrip(",.")
+        if first_word in self.lex.months or first_word in self.lex.number_suffix_units:
+            return False
+        if after_adoption:
+            return number <= last + 60
+        return last < number <= last + 2
+
+    # -- markers ---------------------------------------------------------------------------
+
+    def find_markers(
+        self, blocks: list[_Block], notes: tuple[Note, ...], title: int | None
+    ) -> tuple[Marker, ...]:
+        candidates: list[MarkerCandidate] = []
+        for block in blocks:
+            for index in block.marker_lines:
+                line = self.lines[index]
+                match = _OWN_LINE_MARKER.match(line.text)
+                assert match
+                anchor = self.anchor_before(block, index)
+                candidates.append(
+                    MarkerCandidate(
+                        number=int(match.group(1)),
+                        start=line.start + match.start(1),
+                        end=line.start + match.end(1),
+                        line=index + 1,
+                        anchor=anchor,
+                        style=MarkerStyle.OWN_LINE,
+                    )
+                )
+            for position, index in enumerate(block.lines):
+                candidates.extend(
+                    find_inline_markers(
+                        self.lines[index],
+                        self.lex,
+                        continuation=position > 0,
+                        previous_line=self.lines[block.lines[position - 1]] if position else None,
+                    )
+                )
+        if title is not None:
+            candidates.extend(find_inline_markers(self.lines[title], self.lex, False, None))
+        candidates.sort(key=lambda candidate: candidate.start)
+        note_numbers = {note.number for note in notes}
+        old_style = any(note.style == "old-style" for note in notes)
+        chosen = select_markers(candidates, note_numbers, old_style)
+        markers = []
+        for candidate in chosen:
+            line_index = candidate.line - 1
+            markers.append(
+                Marker(
+                    number=candidate.number,
+                    span=Span(candidate.start, candidate.end),
+                    line=candidate.line,
+                    anchor=candidate.anchor,
+                    style=candidate.style,
+                    page=self.layout.pages[line_index],
+                )
+            )
+        for block in blocks:
+            for index in block.marker_lines:
+                if not any(marker.line == index + 1 for marker in markers):
+                    # A lone figure that is not a marker is text after all.
+                    self.kinds[index] = Kind.TEXT
+                    self.roles[index] = "continuation"
+        return tuple(markers)
+
+    def anchor_before(self, block: _Block, marker_index: int) -> int:
+        previous = [i for i in block.lines if i < marker_index]
+        if not previous:
+            return self.lines[marker_index].start
+        return self.stripped_piece(previous[-1])[1]
+
+    # -- notes -----------------------------------------------------------------------------
+
+    def make_note(self, draft: NoteDraft) -> Note:
+        body = self.mapped(list(draft.pieces), [], separator=self.lex.line_join)
+        return Note(
+            number=draft.number,
+            number_span=Span(draft.number_start, draft.number_end),
+            text=body.text,
+            body=body,
+            line=draft.line,
+            page=draft.page,
+            style=draft.style,
+        )
+
+    # -- paragraphs ------------------------------------------------------------------------
+
+    def mapped(self, pieces: list[tuple[int, int]], cuts: list[Span], separator: str) -> MappedText:
+        """Assemble text from source pieces, leaving out the ``cuts`` (marker spans)."""
+        text_parts: list[str] = []
+        triples: list[tuple[int, int, int]] = []
+        length = 0
+        source_text = self.source.text
+        for number, (start, end) in enumerate(pieces):
+            segments = [(start, end)]
+            for cut in cuts:
+                next_segments = []
+                for seg_start, seg_end in segments:
+                    if cut.end <= seg_start or cut.start >= seg_end:
+                        next_segments.append((seg_start, seg_end))
+                        continue
+                    if seg_start < cut.start:
+                        next_segments.append((seg_start, cut.start))
+                    if cut.end < seg_end:
+                        next_segments.append((cut.end, seg_end))
+                segments = next_segments
+            for position, (seg_start, seg_end) in enumerate(segments):
+                if position == 0 and number > 0 and text_parts:
+                    text_parts.append(separator)
+                    length += len(separator)
+                if text_parts and text_parts[-1][-1:].isspace():
+                    while seg_start < seg_end and source_text[seg_start].isspace():
+                        seg_start += 1
+                if seg_start >= seg_end:
+                    continue
+                triples.append((length, seg_start, seg_end))
+                part = source_text[seg_start:seg_end]
+                text_parts.append(part)
+                length += len(part)
+        text = "".join(text_parts)
+        stripped = text.rstrip()
+        return MappedText(stripped, tuple(triples))
+
+    def block_pieces(self, block: _Block, label_end: int | None) -> list[tuple[int, int]]:
+        pieces = [self.stripped_piece(index) for index in block.lines]
+        if label_end is not None and pieces:
+            start, end = pieces[0]
+            pieces[0] = (max(start, label_end), end)
+        return pieces
+
+    def paragraphs(
+        self, blocks: list[_Block], cuts: list[Span]
+    ) -> tuple[
+        tuple[Paragraph, ...], tuple[Paragraph, ...], tuple[Paragraph, ...], tuple[Heading, ...]
+    ]:
+        preamble: list[Paragraph] = []
+        operative: list[Paragraph] = []
+        annexes: list[Paragraph] = []
+        sections: list[Heading] = []
+        zone = Zone.PREAMBLE
+        scope = ""
+        part: str | None = None
+        last: Paragraph | None = None
+        last_list: list[Paragraph] | None = None
+        subs: list[SubParagraph] = []
+        separator = self.lex.line_join
+
+        def flush() -> None:
+            nonlocal last
+            if last is not None and last_list is not None and subs:
+                last_list[-1] = _with_subparagraphs(last, subs)
+                last = last_list[-1]
+
+        for position, block in enumerate(blocks):
+            first = block.lines[0]
+            line = self.lines[first]
+            text = line.text
+            kind = self.structural(text)
+            joined = " ".join(self.text_of(i).strip() for i in block.lines)
+            if kind == "annex" or (kind is None and self.is_heading(block, blocks, position)):
+                start, end = self.stripped_piece(first)
+                end = self.stripped_piece(block.lines[-1])[1]
+                if kind == "annex":
+                    match = self.lex.annex_regex.match(joined.strip())
+                    label = match.group("label") if match else None
+                    scope = f"annex {label}" if label else "annex"
+                    zone = Zone.ANNEX
+                    part = None
+                    sections.append(Heading(joined, Span(start, end), first + 1, "annex", label))
+                    role = "annex"
+                else:
+                    sections.append(Heading(joined, Span(start, end), first + 1, "heading"))
+                    role = "heading"
+                for index in block.lines:
+                    self.roles[index] = role
+                continue
+            if kind == "section":
+                label, _title = self.section_label(joined.strip(), part)
+                start, end = self.stripped_piece(first)
+                end = self.stripped_piece(block.lines[-1])[1]
+                heading_kind = (
+                    "part"
+                    if len(label) == 1
+                    and label.isalpha()
+                    and (label not in "IVX" or (part or "") >= "H")
+                    else "section"
+                )
+                sections.append(Heading(joined, Span(start, end), first + 1, heading_kind, label))
+                part = label
+                for index in block.lines:
+                    self.roles[index] = heading_kind
+                continue
+            if kind == "subparagraph" and last is not None:
+                match = SUB_LABEL.match(text)
+                assert match
+                label = match.group(1)
+                label_start = line.start + match.start(1)
+                pieces = self.block_pieces(block, line.start + match.end())
+                subs.append(
+                    SubParagraph(
+                        label=label,
+                        level=1,
+                        label_span=Span(label_start, label_start + len(label)),
+                        body=self.mapped(pieces, cuts, separator),
+                        line=first + 1,
+                    )
+                )
+                for index in block.lines:
+                    self.roles[index] = "continuation"
+                self.roles[first] = "subparagraph"
+                continue
+            flush()
+            subs = []
+            number: int | None = None
+            number_span: Span | None = None
+            label_end: int | None = None
+            match = NUMBER_LABEL.match(text)
+            if match:
+                number = int(match.group(1))
+                number_span = Span(line.start + match.start(1), line.start + match.end(1))
+                label_end = line.start + match.end()
+            body = self.mapped(self.block_pieces(block, label_end), cuts, separator)
+            lead, lead_style = self.lead_of(body.text)
+            if zone is Zone.PREAMBLE and (
+                (number is not None and lead_style != "preambular") or lead_style == "operative"
+            ):
+                zone = Zone.OPERATIVE
+            paragraph = Paragraph(
+                number=number,
+                number_span=number_span,
+                body=body,
+                line=first + 1,
+                end_line=block.lines[-1] + 1,
+                lead=lead,
+                lead_style=lead_style,
+                zone=zone,
+                scope=scope,
+                part=part,
+            )
+            target = {Zone.PREAMBLE: preamble, Zone.OPERATIVE: operative}.get(zone, annexes)
+            target.append(paragraph)
+            last, last_list = paragraph, target
+            for index in block.lines:
+                self.roles[index] = "continuation"
+            self.roles[first] = "paragraph"
+        flush()
+        return tuple(preamble), tuple(operative), tuple(annexes), tuple(sections)
+
+    def section_label(self, text: str, part: str | None) -> tuple[str, str | None]:
+        for regex in self.lex.section_regexes:
+            match = regex.match(text)
+            if match:
+                title = match.groupdict().get("title")
+                return match.group("label"), title
+        return text, None
+
+    def is_heading(self, block: _Block, blocks: list[_Block], position: int) -> bool:
+        """An unlabelled heading: one short unterminated line before a paragraph."""
+        if len(block.lines) != 1 or self.is_terminated(block):
+            return False
+        text = self.text_of(block.lines[0]).strip()
+        if len(text) > 100 or self.lead_of(text)[0]:
+            return False
+        if position + 1 >= len(blocks):
+            return False
+        following = self.text_of(blocks[position + 1].lines[0])
+        return self.structural(following) in ("paragraph", "section", "annex")
+
+    # -- heading ---------------------------------------------------------------------------
+
+    def heading_lines(self, first: int, end: int, title: int | None) -> tuple[Heading, ...]:
+        headings = []
+        for index in range(first, end):
+            if self.kinds[index] is Kind.TEXT:
+                start, stop = self.stripped_piece(index)
+                kind = "title" if index == title else "heading"
+                headings.append(
+                    Heading(self.source.text[start:stop], Span(start, stop), index + 1, kind)
+                )
+                if self.roles[index] == "text":
+                    self.roles[index] = kind
+        return tuple(headings)
+
+    def title_parts(
+        self, title_index: int | None, author: int | None
+    ) -> tuple[str | None, Span | None, str | None, Span | None]:
+        if title_index is None:
+            return None, None, None, None
+        line = self.lines[title_index]
+        for pattern in _TITLE_PATTERNS:
+            match = pattern.match(line.text)
+            if match:
+                break
+        else:
+            return None, None, None, None
+        number = re.sub(r"\s+", " ", match.group("number"))
+        number_span = Span(line.start + match.start("number"), line.start + match.end("number"))
+        pieces = [(line.start + match.start("title"), line.start + match.end("title"))]
+        index = title_index + 1
+        limit = author if author is not None else len(self.lines)
+        while index < limit and self.is_text(index):
+            pieces.append(self.stripped_piece(index))
+            self.roles[index] = "title"
+            index += 1
+        body = self.mapped(pieces, [], self.lex.line_join)
+        self.roles[title_index] = "title"
+        return number, number_span, body.text or None, body.span
+
+    def body_id(self, first: int, end: int, author: int | None) -> str | None:
+        candidates = ([author] if author is not None else []) + list(range(first, end))
+        for index in candidates:
+            text = self.text_of(index)
+            for name in self.lex.author_bodies:
+                if name in text and name in self.lex.body_ids:
+                    return self.lex.body_ids[name]
+        return None
+
+    def symbol(self, first: int, end: int, number: str | None, body: str | None) -> str | None:
+        front = self.layout.front_matter.get("symbol")
+        if front:
+            return front
+        for index in range(first, end):
+            text = self.text_of(index).strip()
+            is_symbol = self.kinds[index] is Kind.SYMBOL or (
+                "/RES/" in text and " " not in text.replace(" (", "(")
+            )
+            if is_symbol and (number is None or number.replace(" ", "") in text.replace(" ", "")):
+                return text
+        if number and body in _SYMBOL_PREFIX:
+            return _SYMBOL_PREFIX[body] + number
+        return None
+
+
+def _with_subparagraphs(paragraph: Paragraph, subs: list[SubParagraph]) -> Paragraph:
+    """Attach sub-paragraphs, nesting roman numerals under the letter before them."""
+    nested: list[SubParagraph] = []
+    children: list[SubParagraph] = []
+    previous_letter: str | None = None
+    for sub in subs:
+        label = sub.label
+        is_roman = bool(_ROMAN.match(label)) and not (
+            previous_letter is not None and _next_letter(previous_letter) == label
+        )
+        if is_roman and nested:
+            children.append(_relevel(sub, 2))
+            continue
+        if nested and children:
+            nested[-1] = _replace_children(nested[-1], children)
+            children = []
+        nested.append(sub)
+        previous_letter = label
+    if nested and children:
+        nested[-1] = _replace_children(nested[-1], children)
+    return Paragraph(
+        number=paragraph.number,
+        number_span=paragraph.number_span,
+        body=paragraph.body,
+        line=paragraph.line,
+        end_line=max([paragraph.end_line, *(sub.line for sub in subs)]),
+        lead=paragraph.lead,
+        lead_style=paragraph.lead_style,
+        zone=paragraph.zone,
+        scope=paragraph.scope,
+        part=paragraph.part,
+        subparagraphs=tuple(nested),
+    )
+
+
+def _next_letter(label: str) -> str:
+    return chr(ord(label[-1]) + 1) if len(label) == 1 else ""
+
+
+def _relevel(sub: SubParagraph, level: int) -> SubParagraph:
+    return SubParagraph(sub.label, level, sub.label_span, sub.body, sub.line, sub.children)
+
+
+def _replace_children(sub: SubParagraph, children: list[SubParagraph]) -> SubParagraph:
+    return SubParagraph(sub.label, sub.level, sub.label_span, sub.body, sub.line, tuple(children))
+
+
+def parse(source: Source) -> Document:
+    """Rebuild the Document of ``source``."""
+    return _Builder(source, classify(source), lexicon_for(source.language)).build()
+
+
+def parse_text(text: str, path: str = "<text>", language: str | None = None) -> Document:
+    return parse(Source.from_text(text, path=path, language=language))
+
+
+__all__ = ["NUMBER_LABEL", "SUB_LABEL", "Line", "parse", "parse_text"]

@@ -1,0 +1,39 @@
+"""E001 undecodable-input."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.registry import Hit, Input, Severity, rule
+from linter.source import DecodeError, decode
+
+
+@rule("E001", "undecodable-input", Severity.ERROR, input=Input.BYTES)
+def undecodable_input(data: bytes) -> Iterator[Hit]:
+    """The file is not valid UTF-8.
+
+    Why:
+        Every position reslint reports and every fix it makes is on Unicode text. A file
+        in another encoding (Latin-1, GBK, UTF-16) cannot be read without guessing, and a
+        wrong guess corrupts it; so nothing else is checked until it is re-saved as UTF-8.
+        The finding gives the first byte that is not UTF-8.
+
+    Example:
+        Résolution adoptée par l'Assemblée générale
+
+    Use instead:
+        Résolution adoptée par l'Assemblée générale
+
+    Fix safety:
+        No fix: converting an encoding needs to know the encoding, which reslint does not
+        guess. (The Example is stored in Latin-1, the Use instead in UTF-8.)
+    """
+    try:
+        decode(data)
+    except DecodeError as error:
+        yield Hit(
+            error.offset,
+            error.offset + 1,
+            f"not valid UTF-8 at byte {error.offset} ({error.reason}); nothing else was "
+            "checked: re-save the file as UTF-8",
+        )
