@@ -21,6 +21,7 @@ from linter.model import MarkerStyle
 from linter.source import Line
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_DIGIT = re.compile(r"\d")
 _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 _OLD_STYLE = re.compile(r"(?:(?<=\s)|(?<=[^\W\d_])|(?<=[,.;:”’)]))(\d{1,3})/(?![\d/\w])")
 _GLUED = re.compile(
@@ -64,7 +65,11 @@ def _ends_sentence(word: str) -> bool:
 def _is_quantity(lexicon: Lexicon, before: str, after: str) -> bool:
     """A figure after "paragraph" or before "年" or a month name is not a marker."""
     word = _word_before(before).rstrip(".")
-    if word in lexicon.numbered_nouns or word.lower() in lexicon.numbered_nouns:
+    # "paragraph 5" and "第 5" take a number; "session,3" is a word, a comma and a marker.
+    directly_after = before.rstrip().endswith(word) or before.rstrip().endswith(word + ".")
+    if directly_after and (
+        word in lexicon.numbered_nouns or word.lower() in lexicon.numbered_nouns
+    ):
         return True
     if word in lexicon.months:
         return True
@@ -79,6 +84,8 @@ def find_inline_markers(
 ) -> list[MarkerCandidate]:
     """Marker candidates on one line of a paragraph."""
     text = line.text
+    if not _DIGIT.search(text):
+        return []
     base = line.start
     number = line.number
     found: dict[int, MarkerCandidate] = {}

@@ -15,13 +15,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+_SPACES = re.compile(r"[ \t]+")
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RUN = re.compile(f"[{_CJK}]{{2,}}")
-# Alphabetic words of the spaced scripts (Latin, Greek, Cyrillic, Arabic); CJK has its own scan.
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff]+")
+_LETTER = r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff"
 _MAX_UNIT = 16  # the longest lead phrase or body name, in characters
-_MAX_PHRASE_WORDS = 4
+# The regular-expression engine finds the candidates: a unit (smallest first) followed
+# by itself. Python only looks at what these find.
+_CJK_REPEAT = re.compile(f"([{_CJK}]{{1,{_MAX_UNIT}}}?)\\1+")
+_WORD = f"[{_LETTER}]+"
+_SPACED_REPEAT = re.compile(
+    f"(?<![{_LETTER}])({_WORD}(?:[ \\t]+{_WORD}){{0,3}}?)(?:[ \\t]+\\1)+(?![{_LETTER}])"
+)
+_GLUED_REPEAT = re.compile(f"(?<![{_LETTER}])([{_LETTER}]{{3,}}?)\\1+(?![{_LETTER}])")
+_LETTER_BY_LETTER = re.compile(f"(?<![{_LETTER}])(?:([{_LETTER}])\\1+){{3,}}(?![{_LETTER}])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,136 +43,69 @@ class Repeat:
     times: int
 
 
-def _repetitions(text: str, start: int, length: int, limit: int) -> int:
-    unit = text[start : start + length]
-    times = 1
-    position = start + length
-    while position + length <= limit and text[position : position + length] == unit:
-        times += 1
-        position += length
-    return times
-
-
-def _cjk_segments(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Split a CJK run into (position, times, unit) segments, smallest units first."""
-    segments: list[tuple[int, int, str]] = []
-    position = start
-    while position < end:
-        best_length, best_times = 1, 1
-        for length in range(1, min(_MAX_UNIT, end - position) + 1):
-            if position + 2 * length > end:
-                break
-            times = _repetitions(text, position, length, end)
-            if times >= 2:
-                best_length, best_times = length, times
-                break
-        segments.append((position, best_times, text[position : position + best_length]))
-        position += best_length * best_times
-    return segments
-
-
 def _find_cjk(text: str, leads: frozenset[str]) -> list[Repeat]:
     found: list[Repeat] = []
-    for match in _CJK_RUN.finditer(text):
-        segments = _cjk_segments(text, match.start(), match.end())
-        index = 0
-        while index < len(segments):
-            position, times, unit = segments[index]
-            if times < 2:
-                index += 1
-                continue
-            # Merge neighbouring segments drawn the same number of times.
-            phrase = unit
-            end = position + len(unit) * times
-            following = index + 1
-            while following < len(segments) and segments[following][1] == times:
-                phrase += segments[following][2]
-                end += len(segments[following][2]) * times
-                following += 1
-            if times >= 3 or phrase in leads:
-                found.append(Repeat(position, end, phrase, times))
-            index = following
+    # (start, end, unit, times) of each repeated unit, in order.
+    segments = [
+        (m.start(), m.end(), m.group(1), (m.end() - m.start()) // len(m.group(1)))
+        for m in _CJK_REPEAT.finditer(text)
+    ]
+    index = 0
+    while index < len(segments):
+        start, end, phrase, times = segments[index]
+        following = index + 1
+        # Neighbouring units drawn the same number of times are one run: 又×4 邀×4 请×4.
+        while (
+            following < len(segments)
+            and segments[following][0] == end
+            and segments[following][3] == times
+        ):
+            end = segments[following][1]
+            phrase += segments[following][2]
+            following += 1
+        if times >= 3 or phrase in leads:
+            found.append(Repeat(start, end, phrase, times))
+        index = following
     return found
+
+
+@cache
+def _lower(leads: frozenset[str]) -> frozenset[str]:
+    return frozenset(lead.lower() for lead in leads)
 
 
 def _find_latin(text: str, leads: frozenset[str]) -> list[Repeat]:
+    lower_leads = _lower(leads)
     found: list[Repeat] = []
-    words = list(_LATIN_WORD.finditer(text))
-    lower_leads = {lead.lower() for lead in leads}
-    index = 0
-    while index < len(words):
-        word = words[index]
-        token = word.group()
-        glued = _glued_repeat(token, lower_leads)
-        if glued is not None:
-            unit, times = glued
-            found.append(Repeat(word.start(), word.end(), unit, times))
-            index += 1
-            continue
-        phrase_hit = _phrase_repeat(text, words, index, lower_leads)
-        if phrase_hit is not None:
-            repeat, consumed = phrase_hit
-            found.append(repeat)
-            index += consumed
-            continue
-        index += 1
-    return found
-
-
-def _glued_repeat(token: str, lower_leads: set[str]) -> tuple[str, int] | None:
-    """``RecallingRecalling`` (unit drawn glued) or ``RReeccaalllliinngg`` (each letter)."""
-    if len(token) < 6:
-        return None
-    for length in range(3, len(token) // 2 + 1):
-        if len(token) % length:
-            continue
-        unit = token[:length]
-        times = len(token) // length
-        if unit * times == token and (times >= 3 or unit.lower() in lower_leads):
-            return unit, times
-    for times in (4, 3, 2):
-        if len(token) % times:
-            continue
-        collapsed = token[::times]
-        if "".join(ch * times for ch in collapsed) == token and (
-            times >= 3 or collapsed.lower() in lower_leads
-        ):
-            return collapsed, times
-    return None
-
-
-def _phrase_repeat(
-    text: str, words: list[re.Match[str]], index: int, lower_leads: set[str]
-) -> tuple[Repeat, int] | None:
-    """A phrase of 1-4 words said again and again, separated by spaces only."""
-    for size in range(1, _MAX_PHRASE_WORDS + 1):
-        if index + 2 * size > len(words):
-            break
-        unit = [w.group() for w in words[index : index + size]]
-        times = 1
-        while index + (times + 1) * size <= len(words):
-            candidate = words[index + times * size : index + (times + 1) * size]
-            previous_end = words[index + times * size - 1].end()
-            if [w.group() for w in candidate] != unit or text[
-                previous_end : candidate[0].start()
-            ].strip():
+    for match in _SPACED_REPEAT.finditer(text):
+        unit = match.group(1)
+        times = len(_SPACES.split(match.group())) // len(_SPACES.split(unit))
+        if times >= 3 or unit.lower() in lower_leads:
+            found.append(Repeat(match.start(), match.end(), unit, times))
+    for match in _GLUED_REPEAT.finditer(text):
+        unit = match.group(1)
+        times = len(match.group()) // len(unit)
+        if times >= 3 or unit.lower() in lower_leads:
+            found.append(Repeat(match.start(), match.end(), unit, times))
+    for match in _LETTER_BY_LETTER.finditer(text):
+        token = match.group()
+        for times in (4, 3, 2):
+            collapsed = token[::times]
+            if len(token) % times == 0 and "".join(ch * times for ch in collapsed) == token:
+                if times >= 3 or collapsed.lower() in lower_leads:
+                    found.append(Repeat(match.start(), match.end(), collapsed, times))
                 break
-            # Inside a phrase the words must be separated by spaces only, too.
-            times += 1
-        if times < 2:
-            continue
-        phrase = text[words[index].start() : words[index + size - 1].end()]
-        if times >= 3 or phrase.lower() in lower_leads:
-            end = words[index + times * size - 1].end()
-            return Repeat(words[index].start(), end, phrase, times), times * size
-    return None
+    return found
 
 
 def find_repeats(text: str, leads: frozenset[str] = frozenset()) -> list[Repeat]:
     """Every damaged run in ``text``, in order. ``leads`` are the lexicon's lead phrases."""
-    found = _find_cjk(text, leads) + _find_latin(text, leads)
-    found.sort(key=lambda repeat: repeat.start)
-    return found
+    found = sorted(_find_cjk(text, leads) + _find_latin(text, leads), key=lambda r: r.start)
+    kept: list[Repeat] = []
+    for repeat in found:  # the shapes can overlap ("RecallingRecalling Recalling…")
+        if not kept or repeat.start >= kept[-1].end:
+            kept.append(repeat)
+    return kept
 
 
 def collapse(text: str, leads: frozenset[str] = frozenset()) -> str:

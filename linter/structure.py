@@ -73,6 +73,7 @@ class _Builder:
         self.lines = source.lines
         self.kinds = list(layout.kinds)
         self.roles: list[str] = [kind.value for kind in layout.kinds]
+        self._structural: dict[str, str | None] = {}
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -322,6 +323,13 @@ class _Builder:
         return bool(_TERMINATED.search(last))
 
     def structural(self, text: str) -> str | None:
+        """What a line opens: a paragraph, sub-paragraph, annex or section, or None."""
+        if text in self._structural:
+            return self._structural[text]
+        kind = self._structural[text] = self._structural_kind(text)
+        return kind
+
+    def _structural_kind(self, text: str) -> str | None:
         stripped = text.strip()
         if NUMBER_LABEL.match(text):
             return "paragraph"
@@ -385,9 +393,8 @@ class _Builder:
             return True
         if kind == "section" and (terminated or blank_before):
             return True
-        lead = self.lead_of(text)[0] is not None
         if indent_marks:
-            return text[:1].isspace() and (terminated or lead)
+            return text[:1].isspace() and (terminated or self.lead_of(text)[0] is not None)
         if double_spaced:
             return terminated
         if blank_before:
@@ -395,7 +402,7 @@ class _Builder:
                 return True
             stripped = text.strip()
             return not (page_break or stripped[:1].islower())
-        return terminated and lead and not page_break
+        return terminated and not page_break and self.lead_of(text)[0] is not None
 
     def split_stray_notes(
         self, blocks: list[_Block], trailing_after: int | None
@@ -538,6 +545,9 @@ class _Builder:
         triples: list[tuple[int, int, int]] = []
         length = 0
         source_text = self.source.text
+        if pieces and cuts:
+            low, high = pieces[0][0], pieces[-1][1]
+            cuts = [cut for cut in cuts if cut.end > low and cut.start < high]
         for number, (start, end) in enumerate(pieces):
             segments = [(start, end)]
             for cut in cuts:

@@ -1,0 +1,43 @@
+"""Generate the JSON Schemas in ``schemas/`` from the pydantic models.
+
+Run ``python -m linter.schemas [DIRECTORY]`` after changing a model; a test fails while
+the committed files and the models disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def generated() -> dict[str, dict[str, Any]]:
+    """File name → schema, for every published contract."""
+    from linter.cases import CasesFile
+    from linter.document_json import ParsedDocument
+    from linter.report.schema import Report
+
+    return {
+        "report.schema.json": Report.model_json_schema(),
+        "document.schema.json": ParsedDocument.model_json_schema(),
+        "rule-cases.schema.json": CasesFile.model_json_schema(),
+    }
+
+
+def render(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else Path("schemas")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, schema in generated().items():
+        (folder / name).write_text(render(schema), encoding="utf-8")
+        print(f"wrote {folder / name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,40 @@
+"""Small helpers the tests share."""
+
+from __future__ import annotations
+
+from linter.engine import FileResult, lint_bytes, lint_text
+from linter.fixes import MAX_PASSES, apply_fixes
+from linter.registry import RuleSpec, all_rules, rule_by_code_or_name
+
+
+def spec(code: str) -> RuleSpec:
+    found = rule_by_code_or_name(code)
+    assert found is not None, code
+    return found
+
+
+def lint_with(
+    code: str, text: str, language: str | None = None, encoding: str = "utf-8"
+) -> FileResult:
+    """Lint ``text`` with one rule only."""
+    rule = spec(code)
+    if encoding != "utf-8":
+        return lint_bytes(
+            text.encode(encoding), "<case>", [rule], raise_errors=True, language=language
+        )
+    return lint_text(text, "<case>", [rule], raise_errors=True, language=language)
+
+
+def fix_with(code: str, text: str, language: str | None = None) -> str:
+    """Apply one rule's fixes until the text stops changing."""
+    for _ in range(MAX_PASSES):
+        result = lint_with(code, text, language)
+        fixes = [f.fix for f in result.findings if f.fix is not None]
+        if not fixes:
+            return text
+        text, _count = apply_fixes(text, fixes)
+    raise AssertionError(f"{code} did not settle in {MAX_PASSES} passes")
+
+
+def every_rule() -> tuple[RuleSpec, ...]:
+    return all_rules()
