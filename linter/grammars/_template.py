@@ -12,7 +12,8 @@ Template syntax:
 - a space: a required gap (spaces, or a line break, or one blank line: extracted texts wrap
   anywhere between tokens);
 - no space between two tokens: an optional gap;
-- ``<a|b|>``: a choice of literals (an empty choice makes the group optional);
+- ``<a|b|>``: a choice of literals (an empty choice makes the group optional; a template
+  may not open with an optional group);
 - anything else: literal text. Alphabetic literals match in any case ("From", "from"). When
   the language wraps inside words (Chinese), a gap may also fall between any two characters
   of a literal.
@@ -129,6 +130,10 @@ def to_regex(template: str, slots: dict[str, Slot], *, wrap_within_words: bool =
                     parts.append(slot.lead)
                 parts.append(f"(?:{slot.pattern})")
             elif token.kind == "alt":
+                if previous is None and "" in token.choices:
+                    # The match would start with an empty choice: its gap and look-behind
+                    # would land on the wrong token. Write two templates instead.
+                    raise ValueError(f"template {template!r} opens with an optional group")
                 alternatives = sorted(token.choices, key=len, reverse=True)
                 body = "|".join(_literal_regex(a, wrap_within_words) for a in alternatives)
                 if previous is None and any(a[:1].isalpha() for a in alternatives):
