@@ -161,7 +161,7 @@ def _grammar() -> pp.ParserElement:
     res = pp.Regex(rf"{re.escape(data['resolution_component'])}(?![\w.])")
     doc_part = pp.Regex(rf"(?:{_words('document_parts')})\.\d+(?![\w.])")
     suffix = pp.Regex(rf"(?:{_words('suffixes')})\.\d+")
-    alpha = pp.Regex(_ALPHA)
+    alpha = pp.Regex(_ALPHA + r"(?![\w-])")  # not the S of S-27
     session = pp.Regex(rf"{_SESSION}(?![\w.])")
     number = pp.Regex(r"\d{1,5}(?![\w.])")
     series = pp.Combine(alpha + pp.ZeroOrMore(pp.Literal("/") + ~res + ~doc_part + alpha))
@@ -256,9 +256,10 @@ def _malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("space-in-symbol",
          re.compile(rf"{head}(?:/{comp})*{spaced}{comp}(?:/{comp})*{_NOT_BEFORE}")),
         ("missing-separator", re.compile(
-            rf"{_NOT_AFTER}(?:{needs_session})/\d{{3,}}(?![0-9A-Za-z_/.])(?![ \u00a0]?[(（])")),
+            rf"{_NOT_AFTER}(?:{needs_session})/\d{{3,}}{_NOT_BEFORE}(?!\.\d)(?![ \u00a0]?[(（])")),
         ("bad-component", re.compile(
-            rf"{head}(?:/{comp})*/\d+[A-Z][A-Z0-9]*{_NOT_BEFORE}(?![ \u00a0]?[(（])(?:/{comp})*")),
+            rf"{head}(?:/{comp})*/\d+[A-Z][A-Z0-9]*(?:/{comp})*{_NOT_BEFORE}"
+            rf"(?![ \u00a0]?[(（])")),
     )
 
 
