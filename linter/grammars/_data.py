@@ -1,0 +1,42 @@
+"""Loading of the grammar tables under ``rules/data`` (numerals, bodies, calendars).
+
+What a language writes (number words, date templates, session phrases, Official Records
+phrasing) is data, so a new language is a new TOML file, not a new branch in the code. Files
+are read lazily and cached: a run that never meets a language never pays for it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_DATA_PACKAGE = "linter.rules"
+
+
+def _read(*parts: str) -> dict[str, Any]:
+    path = resources.files(_DATA_PACKAGE).joinpath("data", *parts)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise KeyError("no grammar data at rules/data/" + "/".join(parts)) from None
+    return tomllib.loads(text)
+
+
+@cache
+def numerals(language: str) -> dict[str, Any]:
+    """``rules/data/numerals/<language>.toml``: numbers, dates, sessions, records phrasing."""
+    return _read("numerals", f"{language}.toml")
+
+
+@cache
+def bodies() -> dict[str, Any]:
+    """``rules/data/bodies.toml``: bodies, their names, symbol series and numbering."""
+    return _read("bodies.toml")
+
+
+@cache
+def calendars() -> dict[str, Any]:
+    """``rules/data/calendars.toml``: session calendars and Security Council anchors."""
+    return _read("calendars.toml")

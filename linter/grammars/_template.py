@@ -1,0 +1,202 @@
+"""Templates: one description of a phrase, compiled twice.
+
+A template such as ``"{day} {month} {year}"`` or
+``"{year}{unit.year}{month}{unit.month}{day}{unit.day}"`` is compiled to a regular
+expression, which scans whole texts fast for candidates, and to a pyparsing grammar, which
+parses each candidate into values and positions. Keeping both compilers on one description
+means the scan and the parse cannot drift apart.
+
+Template syntax:
+
+- ``{name}``: a slot, looked up in the slot table given to the compiler;
+- a space: a required gap (spaces, or a line break, or one blank line: extracted texts wrap
+  anywhere between tokens);
+- no space between two tokens: an optional gap;
+- ``<a|b|>``: a choice of literals (an empty choice makes the group optional; a template
+  may not open with an optional group);
+- anything else: literal text. Alphabetic literals match in any case ("From", "from"). When
+  the language wraps inside words (Chinese), a gap may also fall between any two characters
+  of a literal.
+
+pyparsing is imported only when a parser is first built, so importing a grammar module
+stays cheap (reslint runs as a pre-commit hook, where start-up time counts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pyparsing as pp
+
+# Horizontal white space seen in extracted texts (ideographic and no-break spaces too).
+_H = " \t\u00a0\u3000"
+#: An optional gap: horizontal space, at most two line breaks (so at most one blank line).
+GAP = rf"[{_H}]*(?:\r?\n[{_H}]*){{0,2}}"
+#: A required gap: at least one white-space character, otherwise like GAP.
+SP = rf"(?=[{_H}\r\n]){GAP}"
+#: A letter (any script) is not before this position.
+NO_LETTER_BEFORE = r"(?<![^\W\d_])"
+#: A letter is not after this position.
+NO_LETTER_AFTER = r"(?![^\W\d_])"
+
+# pyparsing skips only ASCII white space: map the others to a space (same length, so
+# offsets do not move) before parsing.
+_PP_SPACES = str.maketrans({"\u00a0": " ", "\u3000": " "})
+
+
+def for_pyparsing(candidate: str) -> str:
+    """The candidate with every white space pyparsing does not know turned into a space."""
+    return candidate.translate(_PP_SPACES)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A placeholder of a template: its scan pattern and a builder of its parser.
+
+    ``pattern`` has no capturing groups. ``build`` returns a pyparsing element whose first
+    token is the slot's value; it is only called when a parser is first needed. ``lead`` is a
+    look-behind the scan adds when the slot opens a template (``(?<!\\d)`` for a number).
+    """
+
+    pattern: str
+    build: Callable[[], pp.ParserElement]
+    lead: str = ""
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # "slot", "space", "alt" or "lit"
+    value: str
+    choices: tuple[str, ...] = ()
+
+
+_TOKEN_RE = re.compile(r"\{(?P<slot>[^{}]+)\}|(?P<space> +)|<(?P<alt>[^<>]*)>|(?P<lit>[^{}<> ]+)")
+
+
+def _tokens(template: str) -> list[_Token]:
+    out: list[_Token] = []
+    pos = 0
+    for m in _TOKEN_RE.finditer(template):
+        if m.start() != pos:
+            raise ValueError(f"bad template {template!r} at {pos}")
+        pos = m.end()
+        kind = m.lastgroup or ""
+        value = m.group(kind)
+        choices = tuple(value.split("|")) if kind == "alt" else ()
+        out.append(_Token(kind, value, choices))
+    if pos != len(template):
+        raise ValueError(f"bad template {template!r} at {pos}")
+    return out
+
+
+def slot_names(template: str) -> list[str]:
+    """The slots a template uses, in order."""
+    return [t.value for t in _tokens(template) if t.kind == "slot"]
+
+
+def _literal_regex(text: str, wrap_within_words: bool) -> str:
+    words = []
+    for word in text.split(" "):
+        if not word:
+            continue
+        joiner = GAP if wrap_within_words else ""
+        chars = joiner.join(re.escape(c) for c in word)
+        words.append(f"(?i:{chars})" if any(c.isalpha() for c in word) else chars)
+    regex = SP.join(words)
+    if text.startswith(" "):
+        regex = SP + regex
+    if text.endswith(" ") and text.strip():
+        regex += SP
+    return regex
+
+
+def to_regex(template: str, slots: dict[str, Slot], *, wrap_within_words: bool = False) -> str:
+    """The scan pattern of ``template`` (no capturing groups)."""
+    parts: list[str] = []
+    previous: _Token | None = None
+    for token in _tokens(template):
+        if token.kind == "space":
+            parts.append(SP)
+        else:
+            if previous is not None and previous.kind != "space":
+                parts.append(GAP)
+            if token.kind == "slot":
+                slot = slots[token.value]
+                if previous is None and slot.lead:
+                    parts.append(slot.lead)
+                parts.append(f"(?:{slot.pattern})")
+            elif token.kind == "alt":
+                if previous is None and "" in token.choices:
+                    # The match would start with an empty choice: its gap and look-behind
+                    # would land on the wrong token. Write two templates instead.
+                    raise ValueError(f"template {template!r} opens with an optional group")
+                alternatives = sorted(token.choices, key=len, reverse=True)
+                body = "|".join(_literal_regex(a, wrap_within_words) for a in alternatives)
+                if previous is None and any(a[:1].isalpha() for a in alternatives):
+                    parts.append(NO_LETTER_BEFORE)
+                parts.append(f"(?:{body})")
+            else:
+                if previous is None and token.value[:1].isalpha():
+                    parts.append(NO_LETTER_BEFORE)
+                parts.append(_literal_regex(token.value, wrap_within_words))
+        previous = token
+    return "".join(parts)
+
+
+def _literal_parser(text: str, wrap_within_words: bool) -> pp.ParserElement:
+    import pyparsing as pp
+
+    elements: list[pp.ParserElement] = []
+    for word in text.split(" "):
+        if not word:
+            continue
+        if wrap_within_words:
+            elements.extend(pp.Literal(c) for c in word)
+        elif any(c.isalpha() for c in word):
+            elements.append(pp.CaselessLiteral(word))
+        else:
+            elements.append(pp.Literal(word))
+    if not elements:
+        return pp.Empty()
+    return pp.And(elements) if len(elements) > 1 else elements[0]
+
+
+def to_parser(
+    template: str, slots: dict[str, Slot], *, wrap_within_words: bool = False
+) -> pp.ParserElement:
+    """The pyparsing grammar of ``template``.
+
+    Each slot's result is stored under its name as ``[start, [value], end]``
+    (``pyparsing.Located``), so callers get the values and their exact offsets.
+    """
+    import pyparsing as pp
+
+    elements: list[pp.ParserElement] = []
+    for token in _tokens(template):
+        if token.kind == "space":
+            continue
+        if token.kind == "slot":
+            slot = slots[token.value]
+            elements.append(pp.Located(slot.build()).set_results_name(token.value))
+        elif token.kind == "alt":
+            alternatives = sorted(token.choices, key=len, reverse=True)
+            options = [_literal_parser(a, wrap_within_words) for a in alternatives if a.strip()]
+            choice: pp.ParserElement = pp.MatchFirst(options)
+            elements.append(pp.Opt(choice) if any(not a.strip() for a in alternatives)
+                            else choice)
+        else:
+            elements.append(_literal_parser(token.value, wrap_within_words))
+    warning = pp.Diagnostics.warn_ungrouped_named_tokens_in_collection
+    return pp.And(elements).suppress_warning(warning)
+
+
+def located(results: Any, name: str) -> tuple[Any, int, int] | None:
+    """``(value, start, end)`` of slot ``name`` in parse results, or None if absent."""
+    if name not in results:
+        return None
+    item = results[name]
+    return item[1][0], int(item[0]), int(item[2])

@@ -1,0 +1,197 @@
+"""Numbers written in words or Chinese numerals, and the session ordinals that use them.
+
+Rule D006 compares "Sixty-sixth Session" or "第六十六届会议" with the figures beside them
+(``A/66/25``); the Official Records and calendar checks need the session number itself.
+Each language's words and phrases are data (``rules/data/numerals/<lang>.toml``); the
+``system`` key there names the reader: ``chinese`` (数字 and 位) or ``words`` (tens and
+units words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from linter.grammars import _chinese_numerals, _data, _word_numerals
+from linter.grammars._template import GAP, SP, Slot
+
+if TYPE_CHECKING:
+    import pyparsing as pp
+
+__all__ = [
+    "NumeralMatch",
+    "find_session_numerals",
+    "ordinal_slot",
+    "parse_cardinal_words",
+    "parse_chinese_numeral",
+    "parse_ordinal",
+    "parse_ordinal_words",
+    "to_cardinal_words",
+    "to_chinese_numeral",
+    "to_ordinal_words",
+]
+
+
+def parse_chinese_numeral(text: str, language: str = "zh") -> int | None:
+    """``二十二`` → 22, ``一百零五`` → 105, ``二〇一二`` → 2012; None if not a numeral."""
+    return _chinese_numerals.parse(text, language)
+
+
+def to_chinese_numeral(n: int, language: str = "zh") -> str:
+    """The canonical Chinese numeral of ``n``: 22 → ``二十二``, 105 → ``一百零五``."""
+    return _chinese_numerals.format_number(n, language)
+
+
+def parse_ordinal_words(text: str, language: str = "en") -> int | None:
+    """``Sixty-sixth`` → 66, ``eightieth`` → 80 (any case, hyphen or space); else None."""
+    return _word_numerals.parse(text, language, ordinal=True)
+
+
+def parse_cardinal_words(text: str, language: str = "en") -> int | None:
+    """``sixty-six`` → 66, ``one hundred and five`` → 105; else None."""
+    return _word_numerals.parse(text, language, ordinal=False)
+
+
+def to_ordinal_words(n: int, language: str = "en", *, capitalize: bool = False) -> str:
+    """66 → ``sixty-sixth`` (``Sixty-sixth`` with ``capitalize``, as in Official Records)."""
+    words = _word_numerals.format_number(n, language, ordinal=True)
+    return words[:1].upper() + words[1:] if capitalize else words
+
+
+def to_cardinal_words(n: int, language: str = "en") -> str:
+    """66 → ``sixty-six``."""
+    return _word_numerals.format_number(n, language, ordinal=False)
+
+
+@dataclass(frozen=True)
+class _System:
+    """How one numeral system is scanned and read."""
+
+    words_regex: Callable[[str], str]
+    parse_words: Callable[[str, str], int | None]
+    words_parser: Callable[[str], pp.ParserElement]
+
+
+def _chinese_words_regex(language: str) -> str:
+    # Chinese wraps anywhere, inside a numeral too.
+    cls = _chinese_numerals.character_class(language)
+    return f"{cls}(?:{GAP}{cls})*"
+
+
+def _chinese_words_parser(language: str) -> pp.ParserElement:
+    return _chinese_numerals.parser(language)
+
+
+def _word_ordinal_parser(language: str) -> pp.ParserElement:
+    return _word_numerals.parsers(language)[1]
+
+
+_SYSTEMS: dict[str, _System] = {
+    "chinese": _System(
+        words_regex=_chinese_words_regex,
+        parse_words=_chinese_numerals.parse,
+        words_parser=_chinese_words_parser,
+    ),
+    "words": _System(
+        words_regex=_word_numerals.ordinal_regex,
+        parse_words=parse_ordinal_words,
+        words_parser=_word_ordinal_parser,
+    ),
+}
+
+
+def _system(language: str) -> _System:
+    return _SYSTEMS[_data.numerals(language)["system"]]
+
+
+def _figure_regex(language: str) -> str:
+    return str(_data.numerals(language).get("figure_ordinal", r"\d{1,3}"))
+
+
+def parse_ordinal(text: str, language: str) -> tuple[int, str] | None:
+    """``(value, form)`` of an ordinal in words or figures; form is "words" or "figures"."""
+    figures = re.fullmatch(r"(\d+)\D*", text.strip())
+    if figures:
+        return int(figures.group(1)), "figures"
+    value = _system(language).parse_words(text, language)
+    return None if value is None else (value, "words")
+
+
+@cache
+def ordinal_slot(language: str) -> Slot:
+    """The ``{ordinal}`` slot of templates: a number in words or in figures."""
+    system = _system(language)
+    pattern = f"{system.words_regex(language)}|{_figure_regex(language)}"
+
+    def build() -> pp.ParserElement:
+        import pyparsing as pp
+
+        figures = pp.Regex(r"\d+").set_parse_action(lambda tok: int(tok[0]))
+        suffix = pp.Opt(pp.Regex(r"[^\W\d_]+")).suppress()  # 66th, 1st
+        return (figures + suffix) | system.words_parser(language)
+
+    return Slot(pattern=pattern, build=build)
+
+
+@dataclass(frozen=True, slots=True)
+class NumeralMatch:
+    """A session (or year) ordinal found in a text.
+
+    ``start``/``end`` cover the phrase (``第二十二届会议``, ``Sixty-sixth session``);
+    ``value_start``/``value_end`` the number itself (``二十二``, ``Sixty-sixth``). ``kind`` is
+    one of ``session``, ``special_session``, ``emergency_special_session``, ``year``
+    (Security Council Official Records: "Fifteenth Year", 第十五年) or ``edition``
+    (第十二届 before another noun). ``form`` is ``words`` or ``figures``.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: int
+    kind: str
+    form: str
+    value_start: int
+    value_end: int
+
+
+@cache
+def _session_scanner(language: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    data = _data.numerals(language)
+    slot = ordinal_slot(language)
+    kinds: list[str] = []
+    branches: list[str] = []
+    for i, phrase in enumerate(data.get("session_phrases", [])):
+        body = (phrase["pattern"].replace("{ordinal}", f"(?P<o{i}>{slot.pattern})")
+                .replace("{gap}", GAP).replace("{sp}", SP))
+        branches.append(body)
+        kinds.append(phrase["kind"])
+    if not branches:
+        return re.compile(r"(?!)"), ()
+    return re.compile("|".join(branches)), tuple(kinds)
+
+
+def find_session_numerals(text: str, language: str) -> list[NumeralMatch]:
+    """Every session ordinal phrase in ``text``, in order, with exact spans."""
+    pattern, kinds = _session_scanner(language)
+    found: list[NumeralMatch] = []
+    for m in pattern.finditer(text):
+        index = next(i for i, _ in enumerate(kinds) if m.group(f"o{i}") is not None)
+        group = f"o{index}"
+        parsed = parse_ordinal(_collapse(m.group(group), language), language)
+        if parsed is None:
+            continue
+        value, form = parsed
+        found.append(NumeralMatch(
+            start=m.start(), end=m.end(), text=m.group(), value=value, kind=kinds[index],
+            form=form, value_start=m.start(group), value_end=m.end(group)))
+    return found
+
+
+def _collapse(text: str, language: str) -> str:
+    """Undo a line wrap inside a number ("sixty-\\nninth", "二十\\n二")."""
+    text = re.sub(r"(?<=[-\u2010\u2011])\s+", "", text)
+    joiner = "" if _data.numerals(language).get("wraps_within_words") else " "
+    return re.sub(r"\s+", joiner, text)
