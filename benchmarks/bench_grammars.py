@@ -35,8 +35,9 @@ def _texts(corpus: Path) -> dict[str, list[str]]:
     return texts
 
 
-def _measure(fn: Callable[[str, str], object], texts: list[str], language: str,
-             seconds: float) -> tuple[float, float, int]:
+def _measure(
+    fn: Callable[[str, str], object], texts: list[str], language: str, seconds: float
+) -> tuple[float, float, int]:
     for text in texts:  # warm up: build the grammars once
         fn(text, language)
     size = sum(len(t.encode("utf-8")) for t in texts)
@@ -70,8 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     for language, group in texts.items():
         for name, fn in scans.items():
             rate, mbps, size = _measure(fn, group, language, args.seconds)
-            print(f"{name:<26}{language:<6}{len(group):>6}{size / 1024:>8.0f}{rate:>11.0f}"
-                  f"{mbps:>8.2f}")
+            print(
+                f"{name:<26}{language:<6}{len(group):>6}{size / 1024:>8.0f}{rate:>11.0f}"
+                f"{mbps:>8.2f}"
+            )
     return 0
 
 

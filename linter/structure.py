@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from linter.dates_basic import find_date
+from linter.grammars.dates import DateMatch, find_dates
 from linter.layout import FURNITURE, Kind, Layout, NoteDraft, classify
 from linter.lexicon import Lexicon, lexicon_for
 from linter.markers import MarkerCandidate, find_inline_markers, select_markers
@@ -222,9 +222,10 @@ class _Builder:
                 lines = {index}
                 date, date_span, date_line = None, None, None
                 for probe in self.nearby_text(index, 3):
-                    found = find_date(self.text_of(probe), self.lex)
-                    if found and found.whole_line:
-                        date = found.iso
+                    line_text = self.text_of(probe)
+                    found = self.first_date(line_text)
+                    if found and not (line_text[: found.start] + line_text[found.end :]).strip():
+                        date = found.iso()
                         offset = self.lines[probe].start
                         date_span = Span(offset + found.start, offset + found.end)
                         date_line = probe
@@ -238,9 +239,9 @@ class _Builder:
                     lines.add(probe)
                     probe += 1
                 if date is None:
-                    found = find_date(stripped, self.lex)
+                    found = self.first_date(stripped)
                     if found:
-                        date = found.iso
+                        date = found.iso()
                         date_span = Span(base + found.start, base + found.end)
                 for line in lines:
                     self.roles[line] = "adoption"
@@ -253,6 +254,13 @@ class _Builder:
                     source="adoption-line",
                 )
         return set(), Adoption(None, None, None, None, None, "none")
+
+    def first_date(self, text: str) -> DateMatch | None:
+        """The first full date (day, month, year) in ``text``."""
+        for found in find_dates(text, self.lex.language):
+            if found.kind == "date":
+                return found
+        return None
 
     def continues_adoption(self, index: int) -> bool:
         text = self.text_of(index).strip()
@@ -283,12 +291,12 @@ class _Builder:
                 match = regex.search(joined)
                 if not match:
                     continue
-                found = find_date(match.group("date"), self.lex)
+                found = self.first_date(match.group("date"))
                 if not found:
                     continue
                 start = self.lines[index].start + match.start("date") + found.start
                 return Adoption(
-                    date=found.iso,
+                    date=found.iso(),
                     date_span=Span(start, start + found.end - found.start),
                     meeting=None,
                     meeting_span=None,

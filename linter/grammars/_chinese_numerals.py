@@ -41,7 +41,8 @@ def parser(language: str) -> pp.ParserElement:
     (myriad,) = t["myriad"]
 
     nonzero = pp.one_of([c for c, v in digit_values.items() if v]).set_parse_action(
-        lambda tok: digit_values[tok[0]])
+        lambda tok: digit_values[tok[0]]
+    )
     zero = pp.one_of([c for c, v in digit_values.items() if not v]).suppress()
 
     def total(tok: pp.ParseResults) -> int:
@@ -52,22 +53,26 @@ def parser(language: str) -> pp.ParserElement:
 
     # 十二 (a leading 十 stands for 一十) and 二十二; inside a larger number 一十 or 十.
     tens = (pp.Opt(nonzero, default=1) + pp.Literal(ten).suppress()).set_parse_action(
-        lambda tok: tok[0] * 10)
+        lambda tok: tok[0] * 10
+    )
     below_100 = (tens + pp.Opt(nonzero)).set_parse_action(total) | nonzero
     below_1000 = (times(hundred, 100) + pp.Opt(zero + nonzero | below_100)).set_parse_action(
-        total) | below_100
-    below_10000 = (
-        times(thousand, 1000) + pp.Opt(zero + below_100 | below_1000)
-    ).set_parse_action(total) | below_1000
+        total
+    ) | below_100
+    below_10000 = (times(thousand, 1000) + pp.Opt(zero + below_100 | below_1000)).set_parse_action(
+        total
+    ) | below_1000
     with_myriad = (
         (below_10000 + pp.Literal(myriad).suppress()).set_parse_action(lambda tok: tok[0] * 10000)
         + pp.Opt(pp.Opt(zero) + below_10000)
     ).set_parse_action(total)
     # 二〇一二: digit by digit, as years are written.
     positional = pp.Word("".join(digit_values), min=2).set_parse_action(
-        lambda tok: int("".join(str(digit_values[c]) for c in tok[0])))
+        lambda tok: int("".join(str(digit_values[c]) for c in tok[0]))
+    )
     only_zero = pp.one_of([c for c, v in digit_values.items() if not v]).set_parse_action(
-        lambda tok: 0)
+        lambda tok: 0
+    )
     # Positional first: a standard numeral never opens with two digit characters.
     return positional | with_myriad | below_10000 | only_zero
 
@@ -96,8 +101,13 @@ def _below_10000(n: int, t: dict[str, Any], *, leading: bool) -> str:
         if zero_pending:
             out.append(str(t["zero"]))
             zero_pending = False
-        drop_one = (d == 1 and place == 1 and not started and leading
-                    and t.get("drop_leading_one_before_ten", False))
+        drop_one = (
+            d == 1
+            and place == 1
+            and not started
+            and leading
+            and t.get("drop_leading_one_before_ten", False)
+        )
         if not drop_one:
             out.append(digits[d])
         out.append(units[place])

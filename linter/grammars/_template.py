@@ -186,8 +186,7 @@ def to_parser(
             alternatives = sorted(token.choices, key=len, reverse=True)
             options = [_literal_parser(a, wrap_within_words) for a in alternatives if a.strip()]
             choice: pp.ParserElement = pp.MatchFirst(options)
-            elements.append(pp.Opt(choice) if any(not a.strip() for a in alternatives)
-                            else choice)
+            elements.append(pp.Opt(choice) if any(not a.strip() for a in alternatives) else choice)
         else:
             elements.append(_literal_parser(token.value, wrap_within_words))
     warning = pp.Diagnostics.warn_ungrouped_named_tokens_in_collection

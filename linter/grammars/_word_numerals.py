@@ -40,12 +40,13 @@ def ordinal_regex(language: str) -> str:
     t = _table(language)
     sep = f"(?:[{_HYPHENS}]{GAP}|{SP})"
     units = _alternation(t["units"])
-    below_100 = (f"(?:(?:{_alternation(t['tens'])}){sep}(?:{_alternation(t['unit_ordinals'])})"
-                 f"|{_alternation(t['ten_ordinals'])}|{_alternation(t['teen_ordinals'])}"
-                 f"|{_alternation(t['unit_ordinals'])})")
-    hundreds = (f"(?:{units}){SP}{re.escape(t['hundred'])}(?:{SP}{re.escape(t['joiner'])})?{SP}")
-    whole = (f"(?:(?:{hundreds})?{below_100}"
-             f"|(?:{units}){SP}{re.escape(t['hundredth'])})")
+    below_100 = (
+        f"(?:(?:{_alternation(t['tens'])}){sep}(?:{_alternation(t['unit_ordinals'])})"
+        f"|{_alternation(t['ten_ordinals'])}|{_alternation(t['teen_ordinals'])}"
+        f"|{_alternation(t['unit_ordinals'])})"
+    )
+    hundreds = f"(?:{units}){SP}{re.escape(t['hundred'])}(?:{SP}{re.escape(t['joiner'])})?{SP}"
+    whole = f"(?:(?:{hundreds})?{below_100}|(?:{units}){SP}{re.escape(t['hundredth'])})"
     return f"{NO_LETTER_BEFORE}(?i:{whole}){NO_LETTER_AFTER}"
 
 
@@ -54,7 +55,8 @@ def _keywords(values: dict[str, int]) -> pp.ParserElement:
 
     lowered = {w.lower(): v for w, v in values.items()}
     return pp.one_of(list(values), caseless=True, as_keyword=True).set_parse_action(
-        lambda tok: lowered[tok[0].lower()])
+        lambda tok: lowered[tok[0].lower()]
+    )
 
 
 @cache
@@ -81,13 +83,20 @@ def parsers(language: str) -> tuple[pp.ParserElement, pp.ParserElement]:
         return int(tok[0]) * 100 + sum(int(x) for x in tok[1:])
 
     cardinal_below_100 = (tens + hyphen + units).set_parse_action(total) | tens | teens | units
-    ordinal_below_100 = ((tens + hyphen + unit_ordinals).set_parse_action(total)
-                         | ten_ordinals | teen_ordinals | unit_ordinals)
-    cardinal = ((units + hundred + pp.Opt(joiner + cardinal_below_100)).set_parse_action(hundreds)
-                | cardinal_below_100)
-    ordinal = ((units + hundredth).set_parse_action(hundreds)
-               | (units + hundred + joiner + ordinal_below_100).set_parse_action(hundreds)
-               | ordinal_below_100)
+    ordinal_below_100 = (
+        (tens + hyphen + unit_ordinals).set_parse_action(total)
+        | ten_ordinals
+        | teen_ordinals
+        | unit_ordinals
+    )
+    cardinal = (units + hundred + pp.Opt(joiner + cardinal_below_100)).set_parse_action(
+        hundreds
+    ) | cardinal_below_100
+    ordinal = (
+        (units + hundredth).set_parse_action(hundreds)
+        | (units + hundred + joiner + ordinal_below_100).set_parse_action(hundreds)
+        | ordinal_below_100
+    )
     return cardinal, ordinal
 
 

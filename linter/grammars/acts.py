@@ -115,10 +115,13 @@ def _item_grammar(language: str) -> pp.ParserElement:
     parts = pp.Group(letter + pp.ZeroOrMore(joiner + letter))
     opening, closing = pp.one_of("( （").suppress(), pp.one_of(") ）").suppress()
     council = number("number") + opening + pp.Regex(r"\d{4}")("year") + closing
-    old = (number("number") + pp.Opt(parts)("parts") + opening + pp.Regex(_ROMAN)("roman")
-           + closing)
-    new = (pp.Regex(r"(?:E?S-)?\d{1,4}")("first") + pp.Suppress("/") + number("number")
-           + pp.Opt(parts)("parts"))
+    old = number("number") + pp.Opt(parts)("parts") + opening + pp.Regex(_ROMAN)("roman") + closing
+    new = (
+        pp.Regex(r"(?:E?S-)?\d{1,4}")("first")
+        + pp.Suppress("/")
+        + number("number")
+        + pp.Opt(parts)("parts")
+    )
     return council | old | new
 
 
@@ -165,23 +168,33 @@ def parse_act_number(text: str, language: str, kind: str = "resolution") -> Reso
     except pp.ParseException:
         return None
     parts = _expand_parts(list(r["parts"][0])) if "parts" in r else ()
-    common: dict[str, Any] = {"start": 0, "end": len(text), "text": text, "kind": kind,
-                              "number": int(r["number"]), "parts": parts}
+    common: dict[str, Any] = {
+        "start": 0,
+        "end": len(text),
+        "text": text,
+        "kind": kind,
+        "number": int(r["number"]),
+        "parts": parts,
+    }
     if "year" in r:
         return ResolutionNumber(scheme="number (year)", year=int(r["year"]), **common)
     if "roman" in r:
         roman = str(r["roman"])
-        session, session_type = _session_of(roman.rsplit("-", 1)[0] + "-0" if "-" in roman
-                                            else "0")
-        return ResolutionNumber(scheme="number (roman)", roman=roman,
-                                session=_roman_value(roman.rsplit("-", 1)[-1]),
-                                session_type=session_type, **common)
+        session, session_type = _session_of(roman.rsplit("-", 1)[0] + "-0" if "-" in roman else "0")
+        return ResolutionNumber(
+            scheme="number (roman)",
+            roman=roman,
+            session=_roman_value(roman.rsplit("-", 1)[-1]),
+            session_type=session_type,
+            **common,
+        )
     first = str(r["first"])
     if first.isdigit() and len(first) == 4 and int(first) >= 1946:
         return ResolutionNumber(scheme="year/number", year=int(first), **common)
     session, session_type = _session_of(first)
-    return ResolutionNumber(scheme="session/number", session=session, session_type=session_type,
-                            **common)
+    return ResolutionNumber(
+        scheme="session/number", session=session, session_type=session_type, **common
+    )
 
 
 def _place(act: ResolutionNumber, start: int, text: str, **extra: Any) -> ResolutionNumber:
@@ -191,7 +204,7 @@ def _place(act: ResolutionNumber, start: int, text: str, **extra: Any) -> Resolu
 
 
 def _body_before(text: str, end: int, language: str) -> tuple[str | None, tuple[str, ...]]:
-    window = text[max(0, end - 160):end]
+    window = text[max(0, end - 160) : end]
     gap = GAP if _wrap(language) else SP
     m = re.search(rf"(?:{body_names_regex(language)})(?:{gap})?\Z", window)
     if m is None:
@@ -234,9 +247,18 @@ def _find_noun_before(text: str, language: str) -> list[ResolutionNumber]:
                 date = _date_at(text, link.end(), language)
                 if date is not None:
                     pos = date.end
-            found.append(_place(act, item.start(), item.group(), phrase_start=noun.start(),
-                                phrase_end=item.end(), body_text=body_text, body_ids=body_ids,
-                                date=date))
+            found.append(
+                _place(
+                    act,
+                    item.start(),
+                    item.group(),
+                    phrase_start=noun.start(),
+                    phrase_end=item.end(),
+                    body_text=body_text,
+                    body_ids=body_ids,
+                    date=date,
+                )
+            )
             sep = sep_re.match(text, pos)
             if sep is None or item_re.match(text, sep.end()) is None:
                 break
@@ -245,11 +267,20 @@ def _find_noun_before(text: str, language: str) -> list[ResolutionNumber]:
 
 
 def _date_at(text: str, pos: int, language: str) -> dates.DateMatch | None:
-    for date in dates.find_dates(text[pos:pos + 80], language)[:1]:
+    for date in dates.find_dates(text[pos : pos + 80], language)[:1]:
         if date.start == 0 and date.kind != "month":
-            return dates.DateMatch(pos, pos + date.end, date.text, date.year, date.month,
-                                   date.day, date.end_year, date.end_month, date.end_day,
-                                   language)
+            return dates.DateMatch(
+                pos,
+                pos + date.end,
+                date.text,
+                date.year,
+                date.month,
+                date.day,
+                date.end_year,
+                date.end_month,
+                date.end_day,
+                language,
+            )
     return None
 
 
@@ -264,7 +295,8 @@ def _noun_after_scanner(language: str) -> re.Pattern[str]:
     nouns = _words(list(acts["nouns"]), wrap)
     return re.compile(
         rf"(?:{prefix}){GAP}(?P<items>{item}(?:{GAP}(?:{suffix})?{GAP}(?:{separators}){GAP}"
-        rf"(?:(?:{prefix}){GAP})?{item})*){GAP}(?:{suffix}){GAP}(?P<noun>{nouns})")
+        rf"(?:(?:{prefix}){GAP})?{item})*){GAP}(?:{suffix}){GAP}(?P<noun>{nouns})"
+    )
 
 
 @cache
@@ -290,20 +322,37 @@ def _find_noun_after(text: str, language: str) -> list[ResolutionNumber]:
         date = None
         before = text[window_start:cut]
         for candidate in reversed(dates.find_dates(before, language)):
-            if candidate.kind != "month" and not before[candidate.end:].strip():
-                date = dates.DateMatch(window_start + candidate.start, window_start + candidate.end,
-                                       candidate.text, candidate.year, candidate.month,
-                                       candidate.day, candidate.end_year, candidate.end_month,
-                                       candidate.end_day, language)
+            if candidate.kind != "month" and not before[candidate.end :].strip():
+                date = dates.DateMatch(
+                    window_start + candidate.start,
+                    window_start + candidate.end,
+                    candidate.text,
+                    candidate.year,
+                    candidate.month,
+                    candidate.day,
+                    candidate.end_year,
+                    candidate.end_month,
+                    candidate.end_day,
+                    language,
+                )
             break
         body_text, body_ids = _body_before(text, date.start if date else cut, language)
         items = list(item_re.finditer(text, m.start("items"), m.end("items")))
         for item in items:
             act = parse_act_number(item.group(), language, kind)
             if act is not None:
-                found.append(_place(act, item.start(), item.group(), phrase_start=m.start(),
-                                    phrase_end=m.end(), body_text=body_text, body_ids=body_ids,
-                                    date=date if len(items) == 1 else None))
+                found.append(
+                    _place(
+                        act,
+                        item.start(),
+                        item.group(),
+                        phrase_start=m.start(),
+                        phrase_end=m.end(),
+                        body_text=body_text,
+                        body_ids=body_ids,
+                        date=date if len(items) == 1 else None,
+                    )
+                )
     return found
 
 

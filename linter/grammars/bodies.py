@@ -34,8 +34,9 @@ class Body:
     def numbering_scheme(self, year: int | None = None) -> str | None:
         """The numbering scheme in force in ``year`` (the latest one if ``year`` is None)."""
         for period in reversed(self.numbering):
-            if year is None or (period.get("from_year", 0) <= year
-                                <= period.get("until_year", 9999)):
+            if year is None or (
+                period.get("from_year", 0) <= year <= period.get("until_year", 9999)
+            ):
                 return str(period["scheme"])
         return None
 
@@ -49,15 +50,17 @@ def all_bodies() -> tuple[Body, ...]:
     """Every body in ``bodies.toml``, in file order."""
     out = []
     for body_id, raw in _data.bodies()["bodies"].items():
-        out.append(Body(
-            id=body_id,
-            names=_tuples(raw.get("names", {})),
-            short_names=_tuples(raw.get("short_names", {})),
-            symbol_series=tuple(raw.get("symbol_series", ())),
-            resolution_series=raw.get("resolution_series"),
-            records_title=dict(raw.get("records_title", {})),
-            numbering=tuple(raw.get("numbering", ())),
-        ))
+        out.append(
+            Body(
+                id=body_id,
+                names=_tuples(raw.get("names", {})),
+                short_names=_tuples(raw.get("short_names", {})),
+                symbol_series=tuple(raw.get("symbol_series", ())),
+                resolution_series=raw.get("resolution_series"),
+                records_title=dict(raw.get("records_title", {})),
+                numbering=tuple(raw.get("numbering", ())),
+            )
+        )
     return tuple(out)
 
 
@@ -88,7 +91,8 @@ def body_for_series(series: str) -> str | None:
     for candidate in all_bodies():
         for prefix in candidate.symbol_series:
             if (series == prefix or series.startswith(prefix + "/")) and (
-                    best is None or len(prefix) > best[0]):
+                best is None or len(prefix) > best[0]
+            ):
                 best = (len(prefix), candidate.id)
     return None if best is None else best[1]
 

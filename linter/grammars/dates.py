@@ -149,8 +149,7 @@ def _month_slot(language: str) -> Slot:
 
         return pp.one_of(list(names)).set_parse_action(lambda tok: values[tok[0]])
 
-    return Slot(pattern=f"(?:{alternatives}){NO_LETTER_AFTER}", build=build,
-                lead=r"(?<![^\W\d_])")
+    return Slot(pattern=f"(?:{alternatives}){NO_LETTER_AFTER}", build=build, lead=r"(?<![^\W\d_])")
 
 
 def _unit_slot(unit: str) -> Slot:
@@ -196,16 +195,18 @@ def _scanner(language: str) -> _Scanner:
     templates = tuple(t for section in _SECTIONS for t in data["dates"].get(section, []))
     wrap = bool(data.get("wraps_within_words", False))
     slots = _slots(language)
-    branches = [f"(?P<t{i}>{to_regex(t, slots, wrap_within_words=wrap)})"
-                for i, t in enumerate(templates)]
+    branches = [
+        f"(?P<t{i}>{to_regex(t, slots, wrap_within_words=wrap)})" for i, t in enumerate(templates)
+    ]
     return _Scanner(language, templates, re.compile("|".join(branches)), wrap)
 
 
 @cache
 def _parser(language: str, index: int) -> pp.ParserElement:
     scanner = _scanner(language)
-    return to_parser(scanner.templates[index], _slots(language),
-                     wrap_within_words=scanner.wrap_within_words)
+    return to_parser(
+        scanner.templates[index], _slots(language), wrap_within_words=scanner.wrap_within_words
+    )
 
 
 def _read(match: re.Match[str], language: str) -> DateMatch | None:
@@ -213,8 +214,9 @@ def _read(match: re.Match[str], language: str) -> DateMatch | None:
 
     index = int((match.lastgroup or "t0")[1:])
     try:
-        results = _parser(language, index).parse_string(for_pyparsing(match.group()),
-                                                        parse_all=True)
+        results = _parser(language, index).parse_string(
+            for_pyparsing(match.group()), parse_all=True
+        )
     except pp.ParseException:
         return None
     values: dict[str, Any] = {}
@@ -225,8 +227,12 @@ def _read(match: re.Match[str], language: str) -> DateMatch | None:
     year, month = values["year"], values["month"]
     is_range = "day2" in values
     return DateMatch(
-        start=match.start(), end=match.end(), text=match.group(),
-        year=year, month=month, day=values.get("day"),
+        start=match.start(),
+        end=match.end(),
+        text=match.group(),
+        year=year,
+        month=month,
+        day=values.get("day"),
         end_year=values.get("year2", year) if is_range else None,
         end_month=values.get("month2", month) if is_range else None,
         end_day=values.get("day2"),
@@ -261,8 +267,9 @@ def _style(language: str, style: str | None) -> dict[str, str]:
     try:
         return styles[style]
     except KeyError:
-        raise ValueError(f"no date style {style!r} for {language!r}; "
-                         f"known: {', '.join(styles)}") from None
+        raise ValueError(
+            f"no date style {style!r} for {language!r}; known: {', '.join(styles)}"
+        ) from None
 
 
 def _month_text(month: int, language: str) -> str:
@@ -283,8 +290,9 @@ def _fill(template: str, language: str, values: dict[str, int | None]) -> str:
     return out
 
 
-def format_date(year: int, month: int, day: int | None, language: str,
-                style: str | None = None) -> str:
+def format_date(
+    year: int, month: int, day: int | None, language: str, style: str | None = None
+) -> str:
     """A date (``day=None``: a month-year) written in ``style`` (default: UN style).
 
     Styles are data (``[dates.styles]``): zh ``spaced`` (``2011 年 12 月 19 日``),
@@ -296,8 +304,9 @@ def format_date(year: int, month: int, day: int | None, language: str,
     return _fill(template, language, {"year": year, "month": month, "day": day})
 
 
-def format_date_range(first: tuple[int, int, int], last: tuple[int, int, int], language: str,
-                      style: str | None = None) -> str:
+def format_date_range(
+    first: tuple[int, int, int], last: tuple[int, int, int], language: str, style: str | None = None
+) -> str:
     """A range of days, ``first`` and ``last`` as ``(year, month, day)``, in ``style``."""
     templates = _style(language, style)
     (y1, m1, d1), (y2, m2, d2) = first, last
@@ -307,8 +316,14 @@ def format_date_range(first: tuple[int, int, int], last: tuple[int, int, int], l
         key = "range_same_year"
     else:
         key = "range_same_month"
-    values: dict[str, int | None] = {"year": y1, "month": m1, "day": d1, "day2": d2,
-                                     "month2": m2, "year2": y2}
+    values: dict[str, int | None] = {
+        "year": y1,
+        "month": m1,
+        "day": d1,
+        "day2": d2,
+        "month2": m2,
+        "year2": y2,
+    }
     if key != "range":
         values["year"] = y2
     return _fill(templates[key], language, values)

@@ -164,8 +164,12 @@ def _session_scanner(language: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
     kinds: list[str] = []
     branches: list[str] = []
     for i, phrase in enumerate(data.get("session_phrases", [])):
-        body = (phrase["pattern"].replace("{ordinal}", f"(?P<o{i}>{slot.pattern})")
-                .replace("{gap}", GAP).replace("{sp}", SP))
+        body = (
+            phrase["pattern"]
+            .replace("{ordinal}", f"(?P<o{i}>{slot.pattern})")
+            .replace("{gap}", GAP)
+            .replace("{sp}", SP)
+        )
         branches.append(body)
         kinds.append(phrase["kind"])
     if not branches:
@@ -184,9 +188,18 @@ def find_session_numerals(text: str, language: str) -> list[NumeralMatch]:
         if parsed is None:
             continue
         value, form = parsed
-        found.append(NumeralMatch(
-            start=m.start(), end=m.end(), text=m.group(), value=value, kind=kinds[index],
-            form=form, value_start=m.start(group), value_end=m.end(group)))
+        found.append(
+            NumeralMatch(
+                start=m.start(),
+                end=m.end(),
+                text=m.group(),
+                value=value,
+                kind=kinds[index],
+                form=form,
+                value_start=m.start(group),
+                value_end=m.end(group),
+            )
+        )
     return found
 
 

@@ -103,8 +103,7 @@ def _phrase_regex(phrase: str, wrap: bool) -> str:
 
 
 def _body_slot(language: str) -> Slot:
-    titles = {b.records_title[language]: b.id for b in all_bodies()
-              if language in b.records_title}
+    titles = {b.records_title[language]: b.id for b in all_bodies() if language in b.records_title}
     ordered = sorted(titles, key=len, reverse=True)
     wrap = _wrap(language)
 
@@ -113,8 +112,11 @@ def _body_slot(language: str) -> Slot:
 
         options = []
         for title in ordered:
-            pieces = ([pp.Literal(c) for c in title if not c.isspace()] if wrap
-                      else [pp.CaselessLiteral(w) for w in title.split()])
+            pieces = (
+                [pp.Literal(c) for c in title if not c.isspace()]
+                if wrap
+                else [pp.CaselessLiteral(w) for w in title.split()]
+            )
             options.append(pp.And(pieces).set_parse_action(pp.replace_with(titles[title])))
         return pp.MatchFirst(options)
 
@@ -190,9 +192,13 @@ def _period_slot(language: str) -> Slot:
 
 @cache
 def _slots(language: str) -> dict[str, Slot]:
-    return {**_base_slots(language), "body": _body_slot(language),
-            "period": _period_slot(language), "supplement": _number_slot("{1,3}"),
-            "symbols": _symbols_slot()}
+    return {
+        **_base_slots(language),
+        "body": _body_slot(language),
+        "period": _period_slot(language),
+        "supplement": _number_slot("{1,3}"),
+        "symbols": _symbols_slot(),
+    }
 
 
 @cache
@@ -204,15 +210,19 @@ def _templates(language: str) -> tuple[str, ...]:
 def _scanner(language: str) -> re.Pattern[str]:
     slots = _slots(language)
     wrap = _wrap(language)
-    return re.compile("|".join(
-        f"(?P<t{i}>{to_regex(t, slots, wrap_within_words=wrap)})"
-        for i, t in enumerate(_templates(language))))
+    return re.compile(
+        "|".join(
+            f"(?P<t{i}>{to_regex(t, slots, wrap_within_words=wrap)})"
+            for i, t in enumerate(_templates(language))
+        )
+    )
 
 
 @cache
 def _parser(language: str, index: int) -> pp.ParserElement:
-    return to_parser(_templates(language)[index], _slots(language),
-                     wrap_within_words=_wrap(language))
+    return to_parser(
+        _templates(language)[index], _slots(language), wrap_within_words=_wrap(language)
+    )
 
 
 def find_official_records(text: str, language: str) -> list[RecordsCitation]:
@@ -236,19 +246,35 @@ def find_official_records(text: str, language: str) -> list[RecordsCitation]:
         symbols: tuple[SymbolMatch, ...] = ()
         if symbols_slot is not None:
             _, s_start, s_end = symbols_slot
-            symbols = tuple(_shift(s, base + s_start)
-                            for s in find_symbols(m.group()[s_start:s_end]))
-        found.append(RecordsCitation(
-            start=m.start(), end=m.end(), text=m.group(),
-            body_id=body[0], body_span=(base + body[1], base + body[2]),
-            period_kind=period[0].kind, period_value=period[0].value,
-            period_span=(base + period[1], base + period[2]),
-            supplement=supplement[0] if supplement else None,
-            supplement_span=(base + supplement[1], base + supplement[2]) if supplement else None,
-            symbols=symbols))
+            symbols = tuple(
+                _shift(s, base + s_start) for s in find_symbols(m.group()[s_start:s_end])
+            )
+        found.append(
+            RecordsCitation(
+                start=m.start(),
+                end=m.end(),
+                text=m.group(),
+                body_id=body[0],
+                body_span=(base + body[1], base + body[2]),
+                period_kind=period[0].kind,
+                period_value=period[0].value,
+                period_span=(base + period[1], base + period[2]),
+                supplement=supplement[0] if supplement else None,
+                supplement_span=(base + supplement[1], base + supplement[2])
+                if supplement
+                else None,
+                symbols=symbols,
+            )
+        )
     return found
 
 
 def _shift(symbol: SymbolMatch, offset: int) -> SymbolMatch:
-    return SymbolMatch(symbol.start + offset, symbol.end + offset, symbol.text, symbol.parts,
-                       symbol.additions, symbol.extent_end + offset)
+    return SymbolMatch(
+        symbol.start + offset,
+        symbol.end + offset,
+        symbol.text,
+        symbol.parts,
+        symbol.additions,
+        symbol.extent_end + offset,
+    )

@@ -149,7 +149,8 @@ def _scanner() -> re.Pattern[str]:
     return re.compile(
         rf"{_NOT_AFTER}(?P<symbol>{_ALPHA}(?:/{comp})+){_NOT_BEFORE}"
         rf"(?P<paren>[ \u00a0]?[(（](?:\d{{4}}|{_ROMAN})[)）])?"
-        rf"(?P<more>{joiner}(?:{_words('suffixes')})\.\d{{1,3}}(?:{joiner}\d{{1,3}}{_NOT_BEFORE})*)?")
+        rf"(?P<more>{joiner}(?:{_words('suffixes')})\.\d{{1,3}}(?:{joiner}\d{{1,3}}{_NOT_BEFORE})*)?"
+    )
 
 
 @cache
@@ -166,11 +167,19 @@ def _grammar() -> pp.ParserElement:
     number = pp.Regex(r"\d{1,5}(?![\w.])")
     series = pp.Combine(alpha + pp.ZeroOrMore(pp.Literal("/") + ~res + ~doc_part + alpha))
     rest = pp.ZeroOrMore(slash + (suffix | doc_part | number | alpha))
-    paren = (pp.Suppress(pp.Opt(pp.White(" \u00a0"))) + pp.one_of("( （").suppress()
-             + pp.Regex(rf"\d{{4}}|{_ROMAN}")("paren") + pp.one_of(") ）").suppress())
-    grammar = (series("series") + pp.Opt(slash + res("res"))
-               + pp.Opt(slash + session("session") + pp.Opt(slash + number("number")))
-               + pp.Group(rest)("suffixes") + pp.Opt(paren))
+    paren = (
+        pp.Suppress(pp.Opt(pp.White(" \u00a0")))
+        + pp.one_of("( （").suppress()
+        + pp.Regex(rf"\d{{4}}|{_ROMAN}")("paren")
+        + pp.one_of(") ）").suppress()
+    )
+    grammar = (
+        series("series")
+        + pp.Opt(slash + res("res"))
+        + pp.Opt(slash + session("session") + pp.Opt(slash + number("number")))
+        + pp.Group(rest)("suffixes")
+        + pp.Opt(paren)
+    )
     return grammar.leave_whitespace()
 
 
@@ -181,8 +190,14 @@ def _parts(results: Any) -> SymbolParts:
     if session is not None and number is None and not suffixes and session.isdigit():
         # "S/4387", "CEDAW/C/GC/40", "A/RES/66181": one number, and it is the number.
         session, number = None, session
-    return SymbolParts(series=results["series"], resolution="res" in results, session=session,
-                       number=number, suffixes=suffixes, parenthetical=results.get("paren"))
+    return SymbolParts(
+        series=results["series"],
+        resolution="res" in results,
+        session=session,
+        number=number,
+        suffixes=suffixes,
+        parenthetical=results.get("paren"),
+    )
 
 
 def parse_symbol(text: str) -> SymbolParts | None:
@@ -219,13 +234,26 @@ def find_symbols(text: str) -> list[SymbolMatch]:
         end = m.end("symbol")
         if m.group("paren") and parts.resolution:
             # "(2016)" and "(XV)" belong to resolution symbols; elsewhere it is running text.
-            parts = SymbolParts(parts.series, parts.resolution, parts.session, parts.number,
-                                parts.suffixes, m.group("paren").strip(" \u00a0()（）"))
+            parts = SymbolParts(
+                parts.series,
+                parts.resolution,
+                parts.session,
+                parts.number,
+                parts.suffixes,
+                m.group("paren").strip(" \u00a0()（）"),
+            )
             end = m.end("paren")
         additions = _additions(m.group("more") or "")
-        found.append(SymbolMatch(start=m.start(), end=end, text=text[m.start():end], parts=parts,
-                                 additions=additions,
-                                 extent_end=m.end("more") if additions else end))
+        found.append(
+            SymbolMatch(
+                start=m.start(),
+                end=end,
+                text=text[m.start() : end],
+                parts=parts,
+                additions=additions,
+                extent_end=m.end("more") if additions else end,
+            )
+        )
     return found
 
 
@@ -249,23 +277,38 @@ def _malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
     head = rf"{_NOT_AFTER}(?:{roots})"
     spaced = rf"(?:[ \t]+/[ \t]*|/[ \t]+)(?:\r?\n[ \t]*)?(?!(?:{roots})/)"
     needs_session = "|".join(
-        re.escape(b["resolution_series"]) for b in _data.bodies()["bodies"].values()
-        if b.get("resolution_series") and any("/" in n["scheme"] for n in b.get("numbering", ())))
+        re.escape(b["resolution_series"])
+        for b in _data.bodies()["bodies"].values()
+        if b.get("resolution_series") and any("/" in n["scheme"] for n in b.get("numbering", ()))
+    )
     return (
         ("double-slash", re.compile(rf"{head}(?:/{comp})*//+{comp}(?:/{comp})*{_NOT_BEFORE}")),
-        ("space-in-symbol",
-         re.compile(rf"{head}(?:/{comp})*{spaced}{comp}(?:/{comp})*{_NOT_BEFORE}")),
-        ("missing-separator", re.compile(
-            rf"{_NOT_AFTER}(?:{needs_session})/\d{{3,}}{_NOT_BEFORE}(?!\.\d)(?![ \u00a0]?[(（])")),
-        ("bad-component", re.compile(
-            rf"{head}(?:/{comp})*/\d+[A-Z][A-Z0-9]*(?:/{comp})*{_NOT_BEFORE}"
-            rf"(?![ \u00a0]?[(（])")),
+        (
+            "space-in-symbol",
+            re.compile(rf"{head}(?:/{comp})*{spaced}{comp}(?:/{comp})*{_NOT_BEFORE}"),
+        ),
+        (
+            "missing-separator",
+            re.compile(
+                rf"{_NOT_AFTER}(?:{needs_session})/\d{{3,}}{_NOT_BEFORE}(?!\.\d)(?![ \u00a0]?[(（])"
+            ),
+        ),
+        (
+            "bad-component",
+            re.compile(
+                rf"{head}(?:/{comp})*/\d+[A-Z][A-Z0-9]*(?:/{comp})*{_NOT_BEFORE}"
+                rf"(?![ \u00a0]?[(（])"
+            ),
+        ),
     )
 
 
 def _is_malformed(symbol: str) -> bool:
-    return any(pattern.fullmatch(symbol) for reason, pattern in _malformed_scanners()
-               if reason in ("missing-separator", "bad-component"))
+    return any(
+        pattern.fullmatch(symbol)
+        for reason, pattern in _malformed_scanners()
+        if reason in ("missing-separator", "bad-component")
+    )
 
 
 def find_malformed_symbols(text: str) -> list[MalformedSymbol]:
