@@ -52,7 +52,8 @@ _PAGE_WORD = re.compile(r"^(?:Page|page)\s+\d{1,3}$")
 _SYMBOL_LINE = re.compile(
     r"^(?:[A-Z]{1,5}(?:\.\d+)?/)+(?:RES/)?[A-Z0-9.\-]+(?:/[A-Za-z0-9.\-]+)*(?:\s*\(\d{4}\))?$"
 )
-_SEPARATOR = re.compile(r"^\s*(?:_{5,}|-{10,}|—{5,})\s*$")
+# ``---`` alone is the Markdown rule some pipelines put above the notes.
+_SEPARATOR = re.compile(r"^\s*(?:_{5,}|-{10,}|—{5,}|-{3}|\*{3})\s*$")
 _WIDE_BLANK = 20  # a whitespace-only line this wide is the separator drawn as spaces
 _NOTE_ALONE = re.compile(r"^\s*(\d{1,3})\s*$")
 _NOTE_INLINE = re.compile(r"^\s*(\d{1,3})(/)?\s+(\S.*?)\s*$")
