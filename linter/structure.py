@@ -24,6 +24,7 @@ from linter.dates_basic import find_date
 from linter.layout import FURNITURE, Kind, Layout, NoteDraft, classify
 from linter.lexicon import Lexicon, lexicon_for
 from linter.markers import MarkerCandidate, find_inline_markers, select_markers
+from linter.numbering import final_mark, letter_value, roman_value
 from linter.model import (
     Adoption,
     Document,
@@ -53,7 +54,6 @@ _TITLE_PATTERNS = (
 )
 _SYMBOL_PREFIX = {"ga": "A/RES/", "ecosoc": "E/RES/", "sc": "S/RES/", "hrc": "A/HRC/RES/"}
 _STRAY_NOTE = re.compile(r"^\s*(\d{1,3})(/)?\s+(?=\S)")
-_ROMAN = re.compile(r"^[ivxlcdm]+$")
 
 
 @dataclass
@@ -212,14 +212,31 @@ class _Builder:
             stripped = text.strip()
             if len(stripped) > 120:
                 continue
+            following = index + 1 if index + 1 < len(self.lines) and self.is_text(index + 1) else None
             for regex in regexes:
                 match = regex.match(stripped)
-                if not match:
-                    continue
                 lead = len(text) - len(text.lstrip())
                 base = self.lines[index].start + lead
-                meeting_span = Span(base + match.start("meeting"), base + match.end("meeting"))
                 lines = {index}
+                if match:
+                    meeting_span = Span(
+                        base + match.start("meeting"), base + match.end("meeting")
+                    )
+                elif following is not None and len(stripped) < 60:
+                    # "Adopted unanimously at the" / "1382nd meeting.": one line wrapped.
+                    next_text = self.text_of(following)
+                    next_stripped = next_text.strip()
+                    match = regex.match(f"{stripped} {next_stripped}")
+                    if not match or match.start("meeting") <= len(stripped):
+                        continue
+                    next_base = self.lines[following].start + len(next_text) - len(
+                        next_text.lstrip()
+                    )
+                    shift = next_base - len(stripped) - 1
+                    meeting_span = Span(shift + match.start("meeting"), shift + match.end("meeting"))
+                    lines.add(following)
+                else:
+                    continue
                 date, date_span, date_line = None, None, None
                 for probe in self.nearby_text(index, 3):
                     found = find_date(self.text_of(probe), self.lex)
@@ -255,8 +272,13 @@ class _Builder:
         return set(), Adoption(None, None, None, None, None, "none")
 
     def continues_adoption(self, index: int) -> bool:
+        """A line of the adoption paragraph ("by 14 votes to none. One member" /
+        "(Yemen) did not participate in the vote.")."""
         text = self.text_of(index).strip()
-        return bool(text) and not NUMBER_LABEL.match(text) and text[:1].islower()
+        if not text or NUMBER_LABEL.match(text):
+            return False
+        previous = self.text_of(index - 1).strip()
+        return text[:1].islower() or not previous.endswith(".")
 
     def nearby_text(self, index: int, reach: int) -> list[int]:
         """Up to ``reach`` text lines after, then before ``index``."""
@@ -398,9 +420,11 @@ class _Builder:
         if double_spaced:
             return terminated
         if blank_before:
+            stripped = text.strip()
+            if page_break and stripped[:1].islower():
+                return False  # the sentence goes on over the page break ("safe," / "affordable")
             if terminated:
                 return True
-            stripped = text.strip()
             return not (page_break or stripped[:1].islower())
         return terminated and not page_break and self.lead_of(text)[0] is not None
 
@@ -618,7 +642,7 @@ class _Builder:
                 start, end = self.stripped_piece(first)
                 end = self.stripped_piece(block.lines[-1])[1]
                 if kind == "annex":
-                    match = self.lex.annex_regex.match(joined.strip())
+                    match = self.lex.annex_regex.match(text.strip())
                     label = match.group("label") if match else None
                     scope = f"annex {label}" if label else "annex"
                     zone = Zone.ANNEX
@@ -679,7 +703,8 @@ class _Builder:
             body = self.mapped(self.block_pieces(block, label_end), cuts, separator)
             lead, lead_style = self.lead_of(body.text)
             if zone is Zone.PREAMBLE and (
-                (number is not None and lead_style != "preambular") or lead_style == "operative"
+                lead_style == "operative"
+                or (number is not None and not self.stays_preambular(body.text, lead_style))
             ):
                 zone = Zone.OPERATIVE
             paragraph = Paragraph(
@@ -702,6 +727,20 @@ class _Builder:
             self.roles[first] = "paragraph"
         flush()
         return tuple(preamble), tuple(operative), tuple(annexes), tuple(sections)
+
+    def stays_preambular(self, text: str, lead_style: str | None) -> bool:
+        """Whether a numbered paragraph is still a preambular one (a misplaced number).
+
+        It is when it ends like a preambular paragraph (a comma) or opens with a
+        preambular phrase and does not end like an operative one: ``3. Recalling ...,``
+        stays in the preamble; ``1. Acting under Article 34 ..., requests ...;`` opens
+        the operative part.
+        """
+        end = final_mark(text)
+        if end in self.lex.preamble_terminators:
+            return True
+        ends_operative = end in self.lex.operative_terminators or end in self.lex.final_terminators
+        return lead_style == "preambular" and not ends_operative
 
     def section_label(self, text: str, part: str | None) -> tuple[str, str | None]:
         for regex in self.lex.section_regexes:
@@ -789,23 +828,36 @@ class _Builder:
 
 
 def _with_subparagraphs(paragraph: Paragraph, subs: list[SubParagraph]) -> Paragraph:
-    """Attach sub-paragraphs, nesting roman numerals under the letter before them."""
+    """Attach sub-paragraphs, nesting roman numerals under the letter before them.
+
+    ``(i)``, ``(v)``, ``(x)``, ``(c)``, ``(d)``, ``(l)`` and ``(m)`` are letters and roman
+    numerals at once. A label is a numeral under the letter before it when it goes on
+    the numerals already open there (or opens them with ``(i)`` to ``(iii)``), unless it
+    is the next letter and the following label does not go on as a numeral: ``(h)``,
+    ``(i)``, ``(j)`` are letters; ``(h)``, ``(i)``, ``(ii)`` are a letter and its numerals.
+    A list that opens with ``(i)`` is a list of numerals.
+    """
     nested: list[SubParagraph] = []
     children: list[SubParagraph] = []
-    previous_letter: str | None = None
-    for sub in subs:
+    top_roman = False
+    for position, sub in enumerate(subs):
         label = sub.label
-        is_roman = bool(_ROMAN.match(label)) and not (
-            previous_letter is not None and _next_letter(previous_letter) == label
-        )
-        if is_roman and nested:
+        if not nested:
+            value = roman_value(label)
+            top_roman = value is not None and value <= 3
+            nested.append(_relevel(sub, 2) if top_roman else sub)
+            continue
+        if top_roman:
+            nested.append(_relevel(sub, 2))
+            continue
+        following = subs[position + 1].label if position + 1 < len(subs) else None
+        if _is_numeral(label, nested[-1].label, children, following):
             children.append(_relevel(sub, 2))
             continue
-        if nested and children:
+        if children:
             nested[-1] = _replace_children(nested[-1], children)
             children = []
         nested.append(sub)
-        previous_letter = label
     if nested and children:
         nested[-1] = _replace_children(nested[-1], children)
     return Paragraph(
@@ -823,8 +875,24 @@ def _with_subparagraphs(paragraph: Paragraph, subs: list[SubParagraph]) -> Parag
     )
 
 
-def _next_letter(label: str) -> str:
-    return chr(ord(label[-1]) + 1) if len(label) == 1 else ""
+def _is_numeral(
+    label: str, letter: str, children: list[SubParagraph], following: str | None
+) -> bool:
+    """Whether ``label`` after the letter ``letter`` (and its numerals) is a numeral."""
+    value = roman_value(label)
+    if value is None:
+        return False
+    last = roman_value(children[-1].label) if children else 0
+    if last is None or not 1 <= value <= last + 3:
+        return False
+    letter_at = letter_value(letter)
+    is_next_letter = letter_at is not None and letter_value(label) == letter_at + 1
+    if not is_next_letter:
+        return True
+    if children and value == last + 1:
+        return True
+    following_value = roman_value(following) if following else None
+    return following_value is not None and following_value == value + 1
 
 
 def _relevel(sub: SubParagraph, level: int) -> SubParagraph:
