@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 
 from linter.model import Document, Paragraph, Span, SubParagraph
 
@@ -62,9 +63,19 @@ def to_roman(value: int) -> str:
 _CLOSING = "\"'”’」』»"
 
 
+_TRAILING_MARKER = re.compile(r"([^\w\s/])\s*(?:\d{1,3}/?|/)$")
+
+
 def final_mark(text: str) -> str:
-    """The last character of a paragraph that is not a space or closing quote."""
+    """The last character of a paragraph that is not a space, closing quote or marker.
+
+    A footnote figure after the final punctuation (``1972; 61``, ``Congo,7``) is a marker
+    the parser could not match with a note; the paragraph still ends with its mark.
+    """
     stripped = text.rstrip().rstrip(_CLOSING).rstrip()
+    marker = _TRAILING_MARKER.search(stripped)
+    if marker:
+        return marker.group(1)
     return stripped[-1:]
 
 
@@ -137,9 +148,7 @@ def sequence_anomalies(
             gap = found[gap_index]
             rest = tuple(v for v in gap.missing if v != value)
             if rest:
-                found[gap_index] = Anomaly(
-                    Issue.GAP, gap.index, rest[0], gap.previous_index, rest
-                )
+                found[gap_index] = Anomaly(Issue.GAP, gap.index, rest[0], gap.previous_index, rest)
             else:
                 del found[gap_index]
             found[index] = Anomaly(Issue.ORDER, index, value, before)
@@ -190,7 +199,7 @@ def numbered_runs(doc: Document) -> list[Run]:
             # (items of a technical list, a table): its numbers are no paragraph count.
             continue
         restarts = [False]
-        for before, after in zip(paragraphs, paragraphs[1:], strict=False):
+        for before, after in pairwise(paragraphs):
             restarts.append(after.part != before.part)
         runs.append(Run(scope, tuple(paragraphs), tuple(restarts)))
     return runs
@@ -228,7 +237,7 @@ def span_of_number(paragraph: Paragraph) -> Span:
 
 def numbered_paragraph_anomalies(doc: Document) -> list[tuple[Run, Anomaly]]:
     """Every numbering anomaly of the document's operative and annex paragraphs."""
-    found = []
+    found: list[tuple[Run, Anomaly]] = []
     for run in numbered_runs(doc):
         numbers = [p.number or 0 for p in run.paragraphs]
         found.extend((run, anomaly) for anomaly in sequence_anomalies(numbers, run.restarts))

@@ -24,7 +24,6 @@ from linter.dates_basic import find_date
 from linter.layout import FURNITURE, Kind, Layout, NoteDraft, classify
 from linter.lexicon import Lexicon, lexicon_for
 from linter.markers import MarkerCandidate, find_inline_markers, select_markers
-from linter.numbering import final_mark, letter_value, roman_value
 from linter.model import (
     Adoption,
     Document,
@@ -38,6 +37,7 @@ from linter.model import (
     SubParagraph,
     Zone,
 )
+from linter.numbering import final_mark, letter_value, roman_value
 from linter.repeats import collapse
 from linter.source import Line, Source
 
@@ -212,16 +212,16 @@ class _Builder:
             stripped = text.strip()
             if len(stripped) > 120:
                 continue
-            following = index + 1 if index + 1 < len(self.lines) and self.is_text(index + 1) else None
+            following = None
+            if index + 1 < len(self.lines) and self.is_text(index + 1):
+                following = index + 1
             for regex in regexes:
                 match = regex.match(stripped)
                 lead = len(text) - len(text.lstrip())
                 base = self.lines[index].start + lead
                 lines = {index}
                 if match:
-                    meeting_span = Span(
-                        base + match.start("meeting"), base + match.end("meeting")
-                    )
+                    meeting_span = Span(base + match.start("meeting"), base + match.end("meeting"))
                 elif following is not None and len(stripped) < 60:
                     # "Adopted unanimously at the" / "1382nd meeting.": one line wrapped.
                     next_text = self.text_of(following)
@@ -229,11 +229,13 @@ class _Builder:
                     match = regex.match(f"{stripped} {next_stripped}")
                     if not match or match.start("meeting") <= len(stripped):
                         continue
-                    next_base = self.lines[following].start + len(next_text) - len(
-                        next_text.lstrip()
+                    next_base = (
+                        self.lines[following].start + len(next_text) - len(next_text.lstrip())
                     )
                     shift = next_base - len(stripped) - 1
-                    meeting_span = Span(shift + match.start("meeting"), shift + match.end("meeting"))
+                    meeting_span = Span(
+                        shift + match.start("meeting"), shift + match.end("meeting")
+                    )
                     lines.add(following)
                 else:
                     continue
@@ -448,8 +450,9 @@ class _Builder:
             if match and self.note_like(block, match, after_adoption, last):
                 number = int(match.group(1))
                 line = self.lines[first]
+                note_lines, rest = self.until_page_break(block.lines)
                 pieces = [(line.start + match.end(), self.stripped_piece(first)[1])]
-                pieces += [self.stripped_piece(i) for i in block.lines[1:]]
+                pieces += [self.stripped_piece(i) for i in note_lines[1:]]
                 drafts.append(
                     NoteDraft(
                         number=number,
@@ -461,13 +464,25 @@ class _Builder:
                         style="old-style" if match.group(2) else "inline",
                     )
                 )
-                for index in block.lines:
+                for index in note_lines:
                     self.kinds[index] = Kind.NOTE_TEXT
                     self.roles[index] = "note-text"
                 last = max(last, number)
+                if rest and kept:
+                    # The paragraph the notes interrupted goes on after the page break.
+                    kept[-1].lines.extend(rest)
+                elif rest:
+                    kept.append(_Block(lines=rest))
                 continue
             kept.append(block)
         return drafts, kept
+
+    def until_page_break(self, lines: list[int]) -> tuple[list[int], list[int]]:
+        """Split a block's lines where a page break falls: a note ends with its page."""
+        for position, index in enumerate(lines[1:], start=1):
+            if index in self.layout.page_breaks or self.kinds[index - 1] in FURNITURE:
+                return lines[:position], lines[position:]
+        return lines, []
 
     def note_like(
         self, block: _Block, match: re.Match[str], after_adoption: bool, last: int
