@@ -128,7 +128,7 @@ class _Builder:
         extra_notes, blocks = self.split_stray_notes(blocks, trailing_after)
         note_drafts = sorted([*self.layout.notes, *extra_notes], key=lambda n: n.number_start)
         notes = tuple(self.make_note(draft) for draft in note_drafts)
-        markers = self.find_markers(blocks, notes, title_index)
+        markers = self.find_markers(blocks, notes, title_index, sorted(adoption_lines))
         marker_spans = [marker.span for marker in markers]
 
         headings = self.heading_lines(first, heading_end, title_index)
@@ -501,7 +501,11 @@ class _Builder:
     # -- markers ---------------------------------------------------------------------------
 
     def find_markers(
-        self, blocks: list[_Block], notes: tuple[Note, ...], title: int | None
+        self,
+        blocks: list[_Block],
+        notes: tuple[Note, ...],
+        title: int | None,
+        adoption_lines: list[int],
     ) -> tuple[Marker, ...]:
         candidates: list[MarkerCandidate] = []
         for block in blocks:
@@ -531,6 +535,9 @@ class _Builder:
                 )
         if title is not None:
             candidates.extend(find_inline_markers(self.lines[title], self.lex, False, None))
+        for index in adoption_lines:
+            # "Adopted at the 2nd meeting. 22": a note on the adoption itself.
+            candidates.extend(find_inline_markers(self.lines[index], self.lex, False, None))
         candidates.sort(key=lambda candidate: candidate.start)
         note_numbers = {note.number for note in notes}
         old_style = any(note.style == "old-style" for note in notes)
