@@ -182,7 +182,8 @@ def select_markers(
         elif style is MarkerStyle.OWN_LINE:
             # A lone figure is a marker with its note, or as the next number; else it is
             # a page number left in the text ("PAGE 3 of 3" / "17").
-            accepted = in_notes or number in seen or number == expected
+            opening = not seen and number == 1
+            accepted = in_notes or number in seen or number == expected or opening
         elif style in (MarkerStyle.GLUED, MarkerStyle.LINE_START):
             if note_numbers and in_notes:
                 accepted = number in seen or number <= expected + 1
@@ -191,7 +192,8 @@ def select_markers(
             else:
                 # Glued to a word, exactly the next number: a marker even when its note
                 # is lost (F001 must see it); any other figure stays text.
-                accepted = number in seen or number == expected
+                opening = not seen and number == 1  # notes may begin after a lost note 1
+                accepted = number in seen or number == expected or opening
         else:  # spaced or fused: ambiguous shapes need a note and the next number
             accepted = in_notes and number == expected
         if not accepted:

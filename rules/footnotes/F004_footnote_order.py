@@ -10,13 +10,21 @@ from linter.registry import Hit, Severity, rule
 
 
 def _out_of_order(numbers: list[int]) -> set[int]:
-    """Positions outside one longest increasing run (ties keep the smaller numbers)."""
+    """Positions outside one longest increasing run (ties keep the smaller numbers).
+
+    A marker moved far is the one outside the run; of two adjacent swapped markers the
+    first is reported, as N003 does for swapped paragraph numbers.
+    """
     count = len(numbers)
     best = [1] * count
     before = [-1] * count
     for i in range(count):
         for j in range(i):
-            if numbers[j] < numbers[i] and best[j] + 1 > best[i]:
+            if numbers[j] >= numbers[i]:
+                continue
+            longer = best[j] + 1 > best[i]
+            tie = best[j] + 1 == best[i] and numbers[j] < numbers[before[i]]
+            if longer or tie:
                 best[i], before[i] = best[j] + 1, j
     if not count:
         return set()
