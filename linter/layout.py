@@ -52,7 +52,8 @@ _PAGE_WORD = re.compile(r"^(?:Page|page)\s+\d{1,3}$")
 _SYMBOL_LINE = re.compile(
     r"^(?:[A-Z]{1,5}(?:\.\d+)?/)+(?:RES/)?[A-Z0-9.\-]+(?:/[A-Za-z0-9.\-]+)*(?:\s*\(\d{4}\))?$"
 )
-_SEPARATOR = re.compile(r"^\s*(?:_{5,}|-{10,}|—{5,})\s*$")
+# ``---`` alone is the Markdown rule some pipelines put above the notes.
+_SEPARATOR = re.compile(r"^\s*(?:_{5,}|-{10,}|—{5,}|-{3}|\*{3})\s*$")
 _WIDE_BLANK = 20  # a whitespace-only line this wide is the separator drawn as spaces
 _NOTE_ALONE = re.compile(r"^\s*(\d{1,3})\s*$")
 _NOTE_INLINE = re.compile(r"^\s*(\d{1,3})(/)?\s+(\S.*?)\s*$")
@@ -162,8 +163,8 @@ def classify(source: Source) -> Layout:
     for index in range(skip):
         kinds[index] = Kind.FRONT_MATTER
 
-    heading_text = _heading_text(lines, skip)
     body_start = _heading_end(lines, skip, lexicon_or_none(source.language))
+    heading_text = _heading_text(lines, skip, body_start)
     for index in range(skip, count):
         if kinds[index] is Kind.TEXT:
             strong = _strong_furniture(lines[index].text.strip())
@@ -230,9 +231,14 @@ def _heading_end(lines: tuple[Line, ...], skip: int, lex: Lexicon | None) -> int
     return skip
 
 
-def _heading_text(lines: tuple[Line, ...], skip: int) -> str:
-    """The opening lines, against which running headers are recognised."""
-    return _norm(" ".join(line.text for line in lines[skip : skip + 60]))
+def _heading_text(lines: tuple[Line, ...], skip: int, body_start: int) -> str:
+    """The masthead, against which running headers are recognised.
+
+    Only the lines above the author line: body lines near a page break must not count
+    as running headers because they repeat themselves.
+    """
+    end = body_start if body_start > skip else skip + 60
+    return _norm(" ".join(line.text for line in lines[skip:end]))
 
 
 def _mark_symbol_clusters(

@@ -46,6 +46,15 @@ class Lexicon:
     number_suffix_units: tuple[str, ...]
     adoption_heading_patterns: tuple[str, ...]
     section_patterns: tuple[str, ...]
+    preamble_terminators: tuple[str, ...] = ()
+    operative_terminators: tuple[str, ...] = ()
+    final_terminators: tuple[str, ...] = ()
+    list_terminators: tuple[str, ...] = ()
+    paragraph_reference_patterns: tuple[str, ...] = ()
+    paragraph_reference_separators: tuple[str, ...] = ()
+    paragraph_range_words: tuple[str, ...] = ()
+    paragraph_reference_here: tuple[str, ...] = ()
+    paragraph_reference_foreign: tuple[str, ...] = ()
     body_ids: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     line_join: str = " "
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
@@ -72,7 +81,7 @@ class Lexicon:
         if not self.annex_words:
             return _NEVER
         words = "|".join(re.escape(word) for word in self.annex_words)
-        label = "(?P<label>[IVXLC]+|\\d+|[一二三四五六七八九十]+)"
+        label = "(?P<label>[IVXLC]+|[A-Z]|\\d+|[一二三四五六七八九十]+)"
         return re.compile(f"^(?:{words})(?:\\s*{label})?\\.?$")
 
     @cached_property
@@ -122,6 +131,15 @@ _LIST_FIELDS = (
     "number_suffix_units",
     "adoption_heading_patterns",
     "section_patterns",
+    "preamble_terminators",
+    "operative_terminators",
+    "final_terminators",
+    "list_terminators",
+    "paragraph_reference_patterns",
+    "paragraph_reference_separators",
+    "paragraph_range_words",
+    "paragraph_reference_here",
+    "paragraph_reference_foreign",
 )
 
 

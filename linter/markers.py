@@ -8,6 +8,8 @@ already in Markdown (``[^3]``). Each shape is a regular expression over one line
 figures it finds are only *candidates* until :func:`select_markers` checks them against
 the notes of the document and the order in which markers are first used: a figure that
 is no note number, or that jumps ahead of the sequence in an ambiguous shape, is text.
+Unambiguous shapes (own line, Markdown, old style, glued to a word as exactly the next
+number) stay markers without a note, so that a lost note is reported, not hidden.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ _GLUED = re.compile(
     rf"(?<=[^\W\d_]|[,.;:”’)\]，。；：》」』）])(\d{{1,3}})(?=[\s,.;:)\]”’，。；、{_CJK}]|$)"
 )
 _SPACED = re.compile(r"(?<=[^\W\d_]|[,.;:”’)])(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)")
-_FUSED = re.compile(r"(?:^\s*|(?<=[–-]))((?:19|20)\d{2})(\d{1,2})(?=[\s,.;:]|$)")
+_FUSED = re.compile(r"(?:^\s*|(?<=[–-])|(?<=\s))((?:19|20)\d{2})(\d{1,2})(?=[\s,.;:]|$)")
 _LINE_START = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.\-]*)\W*$")
 _WORD_AFTER = re.compile(r"^\W*([^\W\d_]+)")
@@ -66,7 +68,10 @@ def _is_quantity(lexicon: Lexicon, before: str, after: str) -> bool:
     """A figure after "paragraph" or before "年" or a month name is not a marker."""
     word = _word_before(before).rstrip(".")
     # "paragraph 5" and "第 5" take a number; "session,3" is a word, a comma and a marker.
-    directly_after = before.rstrip().endswith(word) or before.rstrip().endswith(word + ".")
+    # "No. 5" and "para. 5" are abbreviations; "meeting. 22" ends a sentence.
+    directly_after = before.rstrip().endswith(word) or (
+        before.rstrip().endswith(word + ".") and len(word) <= 4
+    )
     if directly_after and (
         word in lexicon.numbered_nouns or word.lower() in lexicon.numbered_nouns
     ):
@@ -115,7 +120,12 @@ def find_inline_markers(
     for match in _GLUED.finditer(text):
         start = match.start(1)
         token = text[:start].split()[-1] if text[:start].split() else ""
-        if "/" in token or _is_quantity(lexicon, text[:start], text[match.end(1) :]):
+        if "/" in token and token[-1:] not in ",.;:”’)":
+            continue  # "66/181": the figure ends a symbol ("79/7;1" is a symbol and a marker)
+        # Glued straight to a word ("Agenda9") the figure is no quantity of that word:
+        # "Agenda 21" and "paragraph 5" are written with a space.
+        before = "" if text[start - 1 : start].isalpha() else text[:start]
+        if _is_quantity(lexicon, before, text[match.end(1) :]):
             continue
         if token.endswith(".") and not _ends_sentence(token[:-1]):
             continue  # "A.2", "IV.8", "Corr.1": a label, not a sentence and its marker
@@ -167,13 +177,23 @@ def select_markers(
         style = candidate.style
         if style is MarkerStyle.OLD_STYLE:
             accepted = old_style_notes or in_notes
-        elif style in (MarkerStyle.OWN_LINE, MarkerStyle.MARKDOWN):
+        elif style is MarkerStyle.MARKDOWN:
             accepted = True
+        elif style is MarkerStyle.OWN_LINE:
+            # A lone figure is a marker with its note, or as the next number; else it is
+            # a page number left in the text ("PAGE 3 of 3" / "17").
+            opening = not seen and number == 1
+            accepted = in_notes or number in seen or number == expected or opening
         elif style in (MarkerStyle.GLUED, MarkerStyle.LINE_START):
-            if note_numbers:
-                accepted = in_notes and (number in seen or number <= expected + 1)
+            if note_numbers and in_notes:
+                accepted = number in seen or number <= expected + 1
+            elif note_numbers and style is MarkerStyle.LINE_START:
+                accepted = False  # "2 per cent" opening a line: a marker only with its note
             else:
-                accepted = number in seen or number == expected
+                # Glued to a word, exactly the next number: a marker even when its note
+                # is lost (F001 must see it); any other figure stays text.
+                opening = not seen and number == 1  # notes may begin after a lost note 1
+                accepted = number in seen or number == expected or opening
         else:  # spaced or fused: ambiguous shapes need a note and the next number
             accepted = in_notes and number == expected
         if not accepted:

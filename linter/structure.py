@@ -37,6 +37,7 @@ from linter.model import (
     SubParagraph,
     Zone,
 )
+from linter.numbering import final_mark, letter_value, roman_value
 from linter.repeats import collapse
 from linter.source import Line, Source
 
@@ -53,7 +54,6 @@ _TITLE_PATTERNS = (
 )
 _SYMBOL_PREFIX = {"ga": "A/RES/", "ecosoc": "E/RES/", "sc": "S/RES/", "hrc": "A/HRC/RES/"}
 _STRAY_NOTE = re.compile(r"^\s*(\d{1,3})(/)?\s+(?=\S)")
-_ROMAN = re.compile(r"^[ivxlcdm]+$")
 
 
 @dataclass
@@ -128,7 +128,7 @@ class _Builder:
         extra_notes, blocks = self.split_stray_notes(blocks, trailing_after)
         note_drafts = sorted([*self.layout.notes, *extra_notes], key=lambda n: n.number_start)
         notes = tuple(self.make_note(draft) for draft in note_drafts)
-        markers = self.find_markers(blocks, notes, title_index)
+        markers = self.find_markers(blocks, notes, title_index, sorted(adoption_lines))
         marker_spans = [marker.span for marker in markers]
 
         headings = self.heading_lines(first, heading_end, title_index)
@@ -212,14 +212,33 @@ class _Builder:
             stripped = text.strip()
             if len(stripped) > 120:
                 continue
+            following = None
+            if index + 1 < len(self.lines) and self.is_text(index + 1):
+                following = index + 1
             for regex in regexes:
                 match = regex.match(stripped)
-                if not match:
-                    continue
                 lead = len(text) - len(text.lstrip())
                 base = self.lines[index].start + lead
-                meeting_span = Span(base + match.start("meeting"), base + match.end("meeting"))
                 lines = {index}
+                if match:
+                    meeting_span = Span(base + match.start("meeting"), base + match.end("meeting"))
+                elif following is not None and len(stripped) < 60:
+                    # "Adopted unanimously at the" / "1382nd meeting.": one line wrapped.
+                    next_text = self.text_of(following)
+                    next_stripped = next_text.strip()
+                    match = regex.match(f"{stripped} {next_stripped}")
+                    if not match or match.start("meeting") <= len(stripped):
+                        continue
+                    next_base = (
+                        self.lines[following].start + len(next_text) - len(next_text.lstrip())
+                    )
+                    shift = next_base - len(stripped) - 1
+                    meeting_span = Span(
+                        shift + match.start("meeting"), shift + match.end("meeting")
+                    )
+                    lines.add(following)
+                else:
+                    continue
                 date, date_span, date_line = None, None, None
                 for probe in self.nearby_text(index, 3):
                     line_text = self.text_of(probe)
@@ -263,8 +282,13 @@ class _Builder:
         return None
 
     def continues_adoption(self, index: int) -> bool:
+        """A line of the adoption paragraph ("by 14 votes to none. One member" /
+        "(Yemen) did not participate in the vote.")."""
         text = self.text_of(index).strip()
-        return bool(text) and not NUMBER_LABEL.match(text) and text[:1].islower()
+        if not text or NUMBER_LABEL.match(text):
+            return False
+        previous = self.text_of(index - 1).strip()
+        return text[:1].islower() or not previous.endswith(".")
 
     def nearby_text(self, index: int, reach: int) -> list[int]:
         """Up to ``reach`` text lines after, then before ``index``."""
@@ -406,9 +430,11 @@ class _Builder:
         if double_spaced:
             return terminated
         if blank_before:
+            stripped = text.strip()
+            if page_break and stripped[:1].islower():
+                return False  # the sentence goes on over the page break ("safe," / "affordable")
             if terminated:
                 return True
-            stripped = text.strip()
             return not (page_break or stripped[:1].islower())
         return terminated and not page_break and self.lead_of(text)[0] is not None
 
@@ -432,8 +458,9 @@ class _Builder:
             if match and self.note_like(block, match, after_adoption, last):
                 number = int(match.group(1))
                 line = self.lines[first]
+                note_lines, rest = self.until_page_break(block.lines)
                 pieces = [(line.start + match.end(), self.stripped_piece(first)[1])]
-                pieces += [self.stripped_piece(i) for i in block.lines[1:]]
+                pieces += [self.stripped_piece(i) for i in note_lines[1:]]
                 drafts.append(
                     NoteDraft(
                         number=number,
@@ -445,13 +472,25 @@ class _Builder:
                         style="old-style" if match.group(2) else "inline",
                     )
                 )
-                for index in block.lines:
+                for index in note_lines:
                     self.kinds[index] = Kind.NOTE_TEXT
                     self.roles[index] = "note-text"
                 last = max(last, number)
+                if rest and kept:
+                    # The paragraph the notes interrupted goes on after the page break.
+                    kept[-1].lines.extend(rest)
+                elif rest:
+                    kept.append(_Block(lines=rest))
                 continue
             kept.append(block)
         return drafts, kept
+
+    def until_page_break(self, lines: list[int]) -> tuple[list[int], list[int]]:
+        """Split a block's lines where a page break falls: a note ends with its page."""
+        for position, index in enumerate(lines[1:], start=1):
+            if index in self.layout.page_breaks or self.kinds[index - 1] in FURNITURE:
+                return lines[:position], lines[position:]
+        return lines, []
 
     def note_like(
         self, block: _Block, match: re.Match[str], after_adoption: bool, last: int
@@ -470,7 +509,11 @@ class _Builder:
     # -- markers ---------------------------------------------------------------------------
 
     def find_markers(
-        self, blocks: list[_Block], notes: tuple[Note, ...], title: int | None
+        self,
+        blocks: list[_Block],
+        notes: tuple[Note, ...],
+        title: int | None,
+        adoption_lines: list[int],
     ) -> tuple[Marker, ...]:
         candidates: list[MarkerCandidate] = []
         for block in blocks:
@@ -500,6 +543,9 @@ class _Builder:
                 )
         if title is not None:
             candidates.extend(find_inline_markers(self.lines[title], self.lex, False, None))
+        for index in adoption_lines:
+            # "Adopted at the 2nd meeting. 22": a note on the adoption itself.
+            candidates.extend(find_inline_markers(self.lines[index], self.lex, False, None))
         candidates.sort(key=lambda candidate: candidate.start)
         note_numbers = {note.number for note in notes}
         old_style = any(note.style == "old-style" for note in notes)
@@ -626,7 +672,7 @@ class _Builder:
                 start, end = self.stripped_piece(first)
                 end = self.stripped_piece(block.lines[-1])[1]
                 if kind == "annex":
-                    match = self.lex.annex_regex.match(joined.strip())
+                    match = self.lex.annex_regex.match(text.strip())
                     label = match.group("label") if match else None
                     scope = f"annex {label}" if label else "annex"
                     zone = Zone.ANNEX
@@ -687,7 +733,8 @@ class _Builder:
             body = self.mapped(self.block_pieces(block, label_end), cuts, separator)
             lead, lead_style = self.lead_of(body.text)
             if zone is Zone.PREAMBLE and (
-                (number is not None and lead_style != "preambular") or lead_style == "operative"
+                lead_style == "operative"
+                or (number is not None and not self.stays_preambular(body.text, lead_style))
             ):
                 zone = Zone.OPERATIVE
             paragraph = Paragraph(
@@ -710,6 +757,20 @@ class _Builder:
             self.roles[first] = "paragraph"
         flush()
         return tuple(preamble), tuple(operative), tuple(annexes), tuple(sections)
+
+    def stays_preambular(self, text: str, lead_style: str | None) -> bool:
+        """Whether a numbered paragraph is still a preambular one (a misplaced number).
+
+        It is when it ends like a preambular paragraph (a comma) or opens with a
+        preambular phrase and does not end like an operative one: ``3. Recalling ...,``
+        stays in the preamble; ``1. Acting under Article 34 ..., requests ...;`` opens
+        the operative part.
+        """
+        end = final_mark(text)
+        if end in self.lex.preamble_terminators:
+            return True
+        ends_operative = end in self.lex.operative_terminators or end in self.lex.final_terminators
+        return lead_style == "preambular" and not ends_operative
 
     def section_label(self, text: str, part: str | None) -> tuple[str, str | None]:
         for regex in self.lex.section_regexes:
@@ -797,23 +858,36 @@ class _Builder:
 
 
 def _with_subparagraphs(paragraph: Paragraph, subs: list[SubParagraph]) -> Paragraph:
-    """Attach sub-paragraphs, nesting roman numerals under the letter before them."""
+    """Attach sub-paragraphs, nesting roman numerals under the letter before them.
+
+    ``(i)``, ``(v)``, ``(x)``, ``(c)``, ``(d)``, ``(l)`` and ``(m)`` are letters and roman
+    numerals at once. A label is a numeral under the letter before it when it goes on
+    the numerals already open there (or opens them with ``(i)`` to ``(iii)``), unless it
+    is the next letter and the following label does not go on as a numeral: ``(h)``,
+    ``(i)``, ``(j)`` are letters; ``(h)``, ``(i)``, ``(ii)`` are a letter and its numerals.
+    A list that opens with ``(i)`` is a list of numerals.
+    """
     nested: list[SubParagraph] = []
     children: list[SubParagraph] = []
-    previous_letter: str | None = None
-    for sub in subs:
+    top_roman = False
+    for position, sub in enumerate(subs):
         label = sub.label
-        is_roman = bool(_ROMAN.match(label)) and not (
-            previous_letter is not None and _next_letter(previous_letter) == label
-        )
-        if is_roman and nested:
+        if not nested:
+            value = roman_value(label)
+            top_roman = value is not None and value <= 3
+            nested.append(_relevel(sub, 2) if top_roman else sub)
+            continue
+        if top_roman:
+            nested.append(_relevel(sub, 2))
+            continue
+        following = subs[position + 1].label if position + 1 < len(subs) else None
+        if _is_numeral(label, nested[-1].label, children, following):
             children.append(_relevel(sub, 2))
             continue
-        if nested and children:
+        if children:
             nested[-1] = _replace_children(nested[-1], children)
             children = []
         nested.append(sub)
-        previous_letter = label
     if nested and children:
         nested[-1] = _replace_children(nested[-1], children)
     return Paragraph(
@@ -831,8 +905,24 @@ def _with_subparagraphs(paragraph: Paragraph, subs: list[SubParagraph]) -> Parag
     )
 
 
-def _next_letter(label: str) -> str:
-    return chr(ord(label[-1]) + 1) if len(label) == 1 else ""
+def _is_numeral(
+    label: str, letter: str, children: list[SubParagraph], following: str | None
+) -> bool:
+    """Whether ``label`` after the letter ``letter`` (and its numerals) is a numeral."""
+    value = roman_value(label)
+    if value is None:
+        return False
+    last = roman_value(children[-1].label) if children else 0
+    if last is None or not 1 <= value <= last + 3:
+        return False
+    letter_at = letter_value(letter)
+    is_next_letter = letter_at is not None and letter_value(label) == letter_at + 1
+    if not is_next_letter:
+        return True
+    if children and value == last + 1:
+        return True
+    following_value = roman_value(following) if following else None
+    return following_value is not None and following_value == value + 1
 
 
 def _relevel(sub: SubParagraph, level: int) -> SubParagraph:

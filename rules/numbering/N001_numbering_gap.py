@@ -1,0 +1,75 @@
+"""N001 numbering-gap."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.model import Document
+from linter.numbering import Issue, numbered_paragraph_anomalies, span_of_number
+from linter.registry import Hit, Severity, rule
+
+
+def _names(values: tuple[int, ...], where: str) -> str:
+    if len(values) == 1:
+        return f"paragraph {values[0]}{where} is"
+    if len(values) == 2:
+        return f"paragraphs {values[0]} and {values[1]}{where} are"
+    return f"paragraphs {values[0]} to {values[-1]}{where} are"
+
+
+@rule("N001", "numbering-gap", Severity.ERROR, requires_structure=True)
+def numbering_gap(doc: Document) -> Iterator[Hit]:
+    """An operative paragraph number is skipped (1, 2, 4).
+
+    Why:
+        Operative paragraphs are numbered consecutively, and other texts cite them by
+        number. A skipped number means a paragraph was lost in extraction (a page, a
+        number read as text) or the numbers were typed wrong; either way every later
+        citation is off by one.
+
+    Example:
+        The General Assembly,
+
+        Recalling its resolution 66/181,
+
+        1. Welcomes the report;
+
+        2. Requests the Secretary-General to report on the matter;
+
+        4. Decides to remain seized of the matter.
+
+        40th plenary meeting
+        14 November 2025
+
+    Use instead:
+        The General Assembly,
+
+        Recalling its resolution 66/181,
+
+        1. Welcomes the report;
+
+        2. Requests the Secretary-General to report on the matter;
+
+        3. Decides to remain seized of the matter.
+
+        40th plenary meeting
+        14 November 2025
+    """
+    for run, anomaly in numbered_paragraph_anomalies(doc):
+        if anomaly.issue is not Issue.GAP:
+            continue
+        paragraph = run.paragraphs[anomaly.index]
+        span = span_of_number(paragraph)
+        where = run.where()
+        if anomaly.previous_index is None:
+            message = (
+                f"{_names(anomaly.missing, where)} missing: the numbering opens with "
+                f"{paragraph.number}"
+            )
+        else:
+            previous = run.paragraphs[anomaly.previous_index]
+            message = (
+                f"{_names(anomaly.missing, where)} missing: {previous.number} "
+                f"(line {previous.line}) is followed by {paragraph.number}"
+            )
+        yield Hit(span.start, span.end, message)

@@ -1,0 +1,109 @@
+"""N004 subparagraph-sequence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from linter.model import Document, Paragraph, SubParagraph
+from linter.numbering import Issue, format_label, label_value, sequence_anomalies
+from linter.registry import Hit, Severity, rule
+
+
+def _owner(paragraph: Paragraph, parent: SubParagraph | None) -> str:
+    if paragraph.number:
+        name = f"paragraph {paragraph.number}"
+    else:
+        name = f"the paragraph of line {paragraph.line}"
+    return f"({parent.label}) of {name}" if parent else name
+
+
+def _check(
+    paragraph: Paragraph, parent: SubParagraph | None, subs: Sequence[SubParagraph], before: str
+) -> Iterator[Hit]:
+    """The anomalies of one list; ``before`` is the text that leads up to it."""
+    if not subs:
+        return
+    roman = subs[0].level == 2
+    values = [label_value(sub) for sub in subs]
+    if any(value is None for value in values):
+        return  # a label that is neither a letter nor a numeral: not a list we can check
+    numbers = [value or 0 for value in values]
+    for anomaly in sequence_anomalies(numbers):
+        sub = subs[anomaly.index]
+        label = f"({sub.label})"
+        previous = subs[anomaly.previous_index] if anomaly.previous_index is not None else None
+        after = f"({previous.label}) (line {previous.line})" if previous else ""
+        owner = _owner(paragraph, parent)
+        if anomaly.issue is Issue.GAP:
+            holder = previous.text if previous else before
+            if all(format_label(value, roman) in holder for value in anomaly.missing):
+                continue  # "... options: (a) Approval;": the label is inside a wrapped line
+            missing = ", ".join(format_label(value, roman) for value in anomaly.missing)
+            if previous is None:
+                message = f"{missing} of {owner} is missing: the list opens with {label}"
+            else:
+                message = f"{missing} of {owner} is missing: {after} is followed by {label}"
+        elif anomaly.issue is Issue.DUPLICATE:
+            first = subs[anomaly.first_index or 0]
+            message = f"{label} of {owner} is used twice: first on line {first.line}"
+            expected = format_label(anomaly.expected, roman)
+            if expected != label:
+                message += f"; {expected} was expected here"
+        else:
+            message = (
+                f"{label} of {owner} is out of order: "
+                f"{format_label(anomaly.expected, roman)} was expected"
+                + (f" after {after}" if previous else "")
+            )
+        yield Hit(sub.label_span.start, sub.label_span.end, message)
+
+
+@rule("N004", "subparagraph-sequence", Severity.ERROR, requires_structure=True)
+def subparagraph_sequence(doc: Document) -> Iterator[Hit]:
+    """Sub-paragraph letters or roman numerals skip or repeat ((a), (b), (d); (i), (iii)).
+
+    Why:
+        Sub-paragraphs are lettered ``(a)``, ``(b)``, ... and, inside a letter, numbered
+        ``(i)``, ``(ii)``, ...; they are cited as "paragraph 2 (b)". A skipped or repeated
+        label means an item was lost or mislabelled in extraction or editing, and
+        citations land on the wrong item.
+
+    Example:
+        The General Assembly,
+
+        Recalling its resolution 66/181,
+
+        1. Requests the Secretary-General:
+
+        (a) To report on the matter;
+
+        (b) To consult Member States;
+
+        (d) To submit proposals.
+
+        40th plenary meeting
+        14 November 2025
+
+    Use instead:
+        The General Assembly,
+
+        Recalling its resolution 66/181,
+
+        1. Requests the Secretary-General:
+
+        (a) To report on the matter;
+
+        (b) To consult Member States;
+
+        (c) To submit proposals.
+
+        40th plenary meeting
+        14 November 2025
+    """
+    earlier = ""
+    for paragraph in doc.paragraphs:
+        # A label can hide inside a wrapped line of the text before the list.
+        yield from _check(paragraph, None, paragraph.subparagraphs, earlier + paragraph.text)
+        for sub in paragraph.subparagraphs:
+            yield from _check(paragraph, sub, sub.children, sub.text)
+        earlier = paragraph.text
