@@ -258,9 +258,7 @@ def _mark_symbol_clusters(
     changed = True
     while changed:
         changed = False
-        for index in range(skip, count):
-            if kinds[index] is not Kind.TEXT:
-                continue
+        for index in _next_to_furniture(kinds, skip):
             text = lines[index].text.strip()
             neighbours = _cluster_neighbours(kinds, index)
             if not neighbours:
@@ -278,6 +276,21 @@ def _mark_symbol_clusters(
             ):
                 kinds[index] = Kind.RUNNING_HEADER
                 changed = True
+
+
+def _next_to_furniture(kinds: list[Kind], skip: int) -> list[int]:
+    """Text lines with furniture next to them (past blank lines), in order."""
+    found: set[int] = set()
+    for index in range(skip, len(kinds)):
+        if kinds[index] not in FURNITURE:
+            continue
+        for step in (-1, 1):
+            probe = index + step
+            while skip <= probe < len(kinds) and kinds[probe] is Kind.BLANK:
+                probe += step
+            if skip <= probe < len(kinds) and kinds[probe] is Kind.TEXT:
+                found.add(probe)
+    return sorted(found)
 
 
 def _cluster_neighbours(kinds: list[Kind], index: int) -> list[int]:

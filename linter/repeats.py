@@ -25,7 +25,7 @@ _MAX_UNIT = 16  # the longest lead phrase or body name, in characters
 # The regular-expression engine finds the candidates: a unit (smallest first) followed
 # by itself. Python only looks at what these find.
 _CJK_REPEAT = re.compile(f"([{_CJK}]{{1,{_MAX_UNIT}}}?)\\1+")
-_WORD = f"[{_LETTER}]+"
+_WORD = f"[{_LETTER}]++"  # possessive: a word never backtracks into a shorter word
 _SPACED_REPEAT = re.compile(
     f"(?<![{_LETTER}])({_WORD}(?:[ \\t]+{_WORD}){{0,3}}?)(?:[ \\t]+\\1)+(?![{_LETTER}])"
 )

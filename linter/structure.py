@@ -54,6 +54,8 @@ _TITLE_PATTERNS = (
 )
 _SYMBOL_PREFIX = {"ga": "A/RES/", "ecosoc": "E/RES/", "sc": "S/RES/", "hrc": "A/HRC/RES/"}
 _STRAY_NOTE = re.compile(r"^\s*(\d{1,3})(/)?\s+(?=\S)")
+# Enough text to hold the longest lead phrase drawn four times (表示赞赏地注意到 x4 = 32).
+_LEAD_WINDOW = 48
 
 
 @dataclass
@@ -74,6 +76,7 @@ class _Builder:
         self.kinds = list(layout.kinds)
         self.roles: list[str] = [kind.value for kind in layout.kinds]
         self._structural: dict[str, str | None] = {}
+        self._leads: dict[str, tuple[str | None, str | None]] = {}
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -91,9 +94,20 @@ class _Builder:
 
     def clean_start(self, text: str) -> str:
         """The text with extraction repeats collapsed, to recognise lead phrases."""
-        return collapse(text.lstrip()[:80], self.lex.lead_set)
+        start = text.lstrip()[:_LEAD_WINDOW]
+        match = self.lex.lead_regex.match(start)
+        if match and not start[match.end() :].startswith(start[:2]):
+            return start  # an intact lead phrase: nothing drawn twice here
+        return collapse(start, self.lex.lead_set)
 
     def lead_of(self, text: str) -> tuple[str | None, str | None]:
+        """The lead phrase ``text`` opens with and its kind (memoised per parse)."""
+        key = text.lstrip()[:_LEAD_WINDOW]
+        if key not in self._leads:
+            self._leads[key] = self._lead_of(key)
+        return self._leads[key]
+
+    def _lead_of(self, text: str) -> tuple[str | None, str | None]:
         cleaned = self.clean_start(text)
         match = self.lex.lead_regex.match(cleaned)
         if not match:
