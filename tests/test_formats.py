@@ -1,4 +1,5 @@
-"""Output formats for CI: SARIF, JUnit, GitHub annotations, GitLab Code Quality, JSON lines."""
+"""Output formats for CI: SARIF, JUnit, GitHub annotations, GitLab Code Quality, JSON lines;
+several at once with ``--output``; ``--statistics``, ``--exit-zero``, ``--quiet``."""
 
 from __future__ import annotations
 
@@ -313,3 +314,65 @@ def test_odd_input_gives_a_valid_report(tmp_path: Path, content: bytes, name: st
         assert all(json.loads(line)["path"] == str(path) for line in out.splitlines())
     else:
         assert all(line.startswith("::") for line in out.splitlines())
+
+
+# Several outputs, statistics, exits --------------------------------------------------
+
+
+def test_several_outputs_in_one_run(seed_copy: Path) -> None:
+    code, out, _ = cli(
+        "check",
+        "--output",
+        "sarif=reports/reslint.sarif",
+        "--output",
+        "junit=reports/junit.xml",
+        "seed.txt",
+    )
+    assert code == 1
+    assert out.splitlines()[-1] == "168 findings in 1 file"  # text still on stdout
+    validate_sarif(json.loads((seed_copy.parent / "reports" / "reslint.sarif").read_text("utf-8")))
+    junit = ElementTree.parse(seed_copy.parent / "reports" / "junit.xml").getroot()
+    assert junit.get("failures") == "168"
+
+
+def test_output_to_stdout_and_bad_outputs(seed_copy: Path) -> None:
+    code, out, _ = cli(
+        "check", "--quiet", "--output", "json-lines=-", "--select", "A001", "seed.txt"
+    )
+    lines = out.splitlines()
+    assert code == 1 and len(lines) == 70  # 35 text lines, then 35 JSON lines
+    assert json.loads(lines[35])["rule"] == "A001"
+    code, _, err = cli("check", "--output", "sarf=x.sarif", "seed.txt")
+    assert code == 2 and "unknown format 'sarf'; did you mean 'sarif'?" in err
+    code, _, err = cli("check", "--output", "sarif", "seed.txt")
+    assert code == 2 and "FORMAT=PATH" in err
+    (seed_copy.parent / "taken").mkdir()
+    code, _, err = cli("check", "--output", "sarif=taken", "seed.txt")
+    assert code == 2 and err.startswith("reslint: error: cannot write sarif report to taken")
+
+
+def test_statistics(seed_copy: Path) -> None:
+    code, out, _ = cli("check", "--statistics", "seed.txt")
+    assert code == 1
+    assert out.splitlines() == [
+        "   117  A006  whitespace  [fixable]",
+        "    35  A001  repeated-emphasis  [fixable]",
+        "    16  A003  detached-footnote-marker",
+        "   168  total",
+    ]
+    _, out, _ = cli("check", "--statistics", "--format", "json", "seed.txt")
+    assert json.loads(out)[1] == {
+        "code": "A001",
+        "name": "repeated-emphasis",
+        "count": 35,
+        "fixable": 35,
+    }
+
+
+def test_exit_zero_and_quiet(seed_copy: Path) -> None:
+    code, out, _ = cli("check", "--exit-zero", "--select", "A001", "seed.txt")
+    assert code == 0 and out.splitlines()[-1] == "35 findings in 1 file"
+    code, out, _ = cli("check", "--quiet", "--select", "A001", "seed.txt")
+    assert code == 1 and len(out.splitlines()) == 35 and "findings in" not in out
+    code, _, err = cli("check", "--exit-zero", "missing.txt")
+    assert code == 2 and "path not found" in err  # usage errors still fail
