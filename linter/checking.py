@@ -1,4 +1,4 @@
-"""``reslint check``: settings, files, lint, reports, exit code.
+"""``reslint check`` and ``reslint baseline``: settings, files, lint, baseline, reports, exit.
 
 The command line (:mod:`linter.cli`) only parses arguments; this module turns them and the
 configuration file into :class:`~linter.settings.Settings` and runs. It imports what a run
@@ -18,9 +18,11 @@ from linter.config import ConfigError
 from linter.engine import FileResult
 from linter.settings import Settings, SettingsError
 
+DEFAULT_BASELINE = ".reslint-baseline.json"
+
 
 def add_config_arguments(command: argparse.ArgumentParser) -> None:
-    """Where settings come from, and which files: flags any linting command can share."""
+    """Flags shared by ``check`` and ``baseline``: where settings come from, and files."""
     command.add_argument(
         "--config", metavar="FILE", help="configuration file (default: found upward)"
     )
@@ -52,6 +54,12 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
         "--show-settings", action="store_true", help="print the settings in effect and exit"
     )
     check.add_argument(
+        "--baseline", metavar="FILE", help="report and fail only on findings not in FILE"
+    )
+    check.add_argument(
+        "--no-baseline", action="store_true", help="ignore the configuration's baseline"
+    )
+    check.add_argument(
         "--statistics", action="store_true", help="print how many findings each rule has"
     )
     check.add_argument(
@@ -60,6 +68,25 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--quiet", "-q", action="store_true", help="print findings only, no summaries"
     )
+
+
+def add_baseline_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    baseline = commands.add_parser(
+        "baseline", help="record current findings so that check reports only new ones"
+    )
+    baseline.add_argument("paths", nargs="+", metavar="PATH")
+    baseline.add_argument(
+        "-o",
+        "--output",
+        dest="baseline_output",
+        metavar="FILE",
+        help=f"baseline file to write (default: the configuration's, else {DEFAULT_BASELINE})",
+    )
+    baseline.add_argument("--select", action="append", metavar="RULES")
+    baseline.add_argument("--ignore", action="append", metavar="RULES")
+    baseline.add_argument("--include", action="append", metavar="GLOB")
+    baseline.add_argument("--language", help="force the language (ISO 639-1 code)")
+    add_config_arguments(baseline)
 
 
 def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
@@ -149,9 +176,55 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not paths:
         raise UsageError("check needs at least one PATH")
     results = [lint_one(path, settings) for path in collect(settings, paths)]
+    note = ""
+    if settings.baseline is not None:
+        from linter import baseline
+
+        try:
+            recorded = baseline.load(settings.baseline)
+        except baseline.BaselineError as error:
+            raise UsageError(str(error)) from None
+        outcome = baseline.apply(
+            results,
+            recorded,
+            settings.baseline.parent,
+            lambda result: [spec.code for spec in settings.rules_for(Path(result.path))],
+        )
+        results, note = outcome.results, outcome.summary()
     _write_reports(settings, results, out, args.statistics, args.quiet)
+    if note and not args.quiet:
+        to_stdout = settings.output_format == "text" and not args.statistics
+        (out if to_stdout else err).write(note + "\n")
     if _report_errors(results, err):
         return EXIT_ERROR
     threshold = settings.fail_on.rank
     failing = any(f.severity.rank >= threshold for r in results for f in r.findings)
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+
+
+def run_baseline(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from linter import baseline
+
+    settings = settings_for(args, args.paths)
+    results = [lint_one(path, settings) for path in collect(settings, args.paths)]
+    if _report_errors(results, err):
+        err.write("reslint: baseline not written: every file must be readable\n")
+        return EXIT_ERROR
+    if args.baseline_output:
+        target = Path(args.baseline_output)
+    elif settings.baseline is not None:
+        target = settings.baseline
+    else:
+        target = Path(DEFAULT_BASELINE)
+    recorded = baseline.build(results, target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        baseline.write(recorded, target)
+    except OSError as error:
+        raise UsageError(f"cannot write baseline {target}: {error.strerror or error}") from None
+    files = len({entry.path for entry in recorded.entries})
+    out.write(
+        f"wrote {len(recorded.entries)} baseline entries for {files} of {len(results)} "
+        f"files to {target}\n"
+    )
+    return EXIT_OK

@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--language", help="force the language (ISO 639-1 code)")
     checking.add_check_arguments(check)
+    checking.add_baseline_command(commands)
 
     parse = commands.add_parser("parse", help="print the structure of one resolution")
     parse.add_argument("path", metavar="FILE")
@@ -110,6 +111,12 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from linter.checking import run_check
 
     return run_check(args, out, err)
+
+
+def _baseline(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from linter.checking import run_baseline
+
+    return run_baseline(args, out, err)
 
 
 def _parse(args: argparse.Namespace, out: TextIO) -> int:
@@ -190,6 +197,8 @@ def run(
     try:
         if args.command == "check":
             return _check(args, out, err)
+        if args.command == "baseline":
+            return _baseline(args, out, err)
         if args.command == "parse":
             return _parse(args, out)
         if args.command == "rules":

@@ -14,6 +14,7 @@ from typing import Any
 
 def generated() -> dict[str, dict[str, Any]]:
     """File name → schema, for every published contract."""
+    from linter.baseline import Baseline
     from linter.cases import CasesFile
     from linter.config_model import ReslintConfig
     from linter.document_json import ParsedDocument
@@ -24,6 +25,7 @@ def generated() -> dict[str, dict[str, Any]]:
         "document.schema.json": ParsedDocument.model_json_schema(),
         "rule-cases.schema.json": CasesFile.model_json_schema(),
         "config.schema.json": ReslintConfig.model_json_schema(by_alias=True),
+        "baseline.schema.json": Baseline.model_json_schema(),
     }
 
 
