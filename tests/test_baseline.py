@@ -164,3 +164,18 @@ def test_console_baseline_run_has_no_traceback(seed_copy: Path) -> None:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_readme_baseline_example_is_what_reslint_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Baseline") :]
+    start = section.index("```json\n") + len("```json\n")
+    example = json.loads(section[start : section.index("```", start)])
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / SEED.name).write_bytes(SEED.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    cli("baseline", "docs", "-o", ".reslint-baseline.json")
+    written = json.loads((tmp_path / ".reslint-baseline.json").read_text("utf-8"))
+    assert example["entries"][0] in written["entries"]

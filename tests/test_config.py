@@ -281,3 +281,19 @@ def test_per_rule_options_are_validated_against_the_rule_model(tmp_path: Path) -
 
 def test_format_names_in_the_model_match_the_registered_formats() -> None:
     assert set(get_args(FormatName)) == set(FORMATS)
+
+
+def _readme_block(after: str, language: str) -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index(after) :]
+    start = section.index(f"```{language}\n") + len(language) + 4
+    return section[start : section.index("```", start)]
+
+
+def test_readme_configuration_example_is_valid(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(_readme_block("## Configuration", "toml"), encoding="utf-8")
+    config = load(path, all_rules()).config
+    assert config.ignore == ["A006"] and config.per_file_ignores == {
+        "legacy/*.txt": ["A003", "whitespace"]
+    }
