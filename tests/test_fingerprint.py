@@ -3,6 +3,9 @@ it is, so keys survive lines inserted or removed elsewhere."""
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from linter.engine import FileResult, Finding, lint_text
 from linter.fingerprint import MAX_TEXT, keys
 from linter.registry import Severity, all_rules
@@ -56,3 +59,19 @@ def test_long_spans_are_keyed_by_a_hash() -> None:
     (key,) = keys(result)
     assert key.text.startswith("sha256:") and len(key.text) == len("sha256:") + 16
     assert MAX_TEXT < 200
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_extra_blank_lines_between_blocks_keep_every_key(
+    seed_text: str, data: st.DataObject
+) -> None:
+    """The seed separates its lines with blank lines; doubling some of those separators
+    moves findings down the file but must not change a single key."""
+    lines = seed_text.split("\n")
+    blanks = [i for i, line in enumerate(lines) if not line.strip() and i > 0]
+    chosen = data.draw(st.sets(st.sampled_from(blanks), min_size=1, max_size=8))
+    moved = [
+        extra for i, line in enumerate(lines) for extra in ([line, ""] if i in chosen else [line])
+    ]
+    assert sorted(_keys_of("\n".join(moved))) == sorted(_keys_of(seed_text))
