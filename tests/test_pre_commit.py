@@ -74,13 +74,15 @@ def _documents(folder: Path) -> Path:
 
 
 def _try_repo(hooks: Path, docs: Path, cache: Path, hook: str) -> subprocess.CompletedProcess[str]:
+    # The hook must run the reslint pre-commit installed, never a source tree on PYTHONPATH.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     return subprocess.run(
         [sys.executable, "-m", "pre_commit", "try-repo", str(hooks), hook, "--all-files"],
         cwd=docs,
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(cache)},
+        env={**env, **GIT_ENV, "PRE_COMMIT_HOME": str(cache)},
     )
 
 
