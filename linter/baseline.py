@@ -115,8 +115,11 @@ def dumps(baseline: Baseline) -> str:
 def write(baseline: Baseline, path: Path) -> None:
     """Write atomically (temporary file, then rename): a crash never leaves half a file."""
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(dumps(baseline), encoding="utf-8")
-    temporary.replace(path)
+    try:
+        temporary.write_text(dumps(baseline), encoding="utf-8")
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def load(path: Path) -> Baseline:
