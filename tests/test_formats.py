@@ -3,6 +3,8 @@ several at once with ``--output``; ``--statistics``, ``--exit-zero``, ``--quiet`
 
 from __future__ import annotations
 
+import email.message
+import importlib.metadata
 import importlib.resources
 import io
 import json
@@ -79,7 +81,10 @@ def sarif_schema() -> dict[str, Any]:
 
 
 def validate_sarif(log: dict[str, Any]) -> None:
-    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+    """The official schema, formats included: GitHub's upload checks that URIs are URIs."""
+    checker = jsonschema.Draft4Validator.FORMAT_CHECKER
+    assert "uri" in checker.checkers, "install rfc3986-validator so URI formats are checked"
+    jsonschema.Draft4Validator(sarif_schema(), format_checker=checker).validate(log)
 
 
 @pytest.fixture
@@ -120,10 +125,31 @@ def test_sarif_rule_metadata() -> None:
     assert a001["shortDescription"]["text"].startswith("A phrase drawn several times")
     assert a001["fullDescription"]["text"].startswith("PDFs draw bold and italic text")
     assert "Use instead:" in a001["help"]["text"]
-    assert a001["helpUri"] == "docs/rules.md#a001"
     assert a001["defaultConfiguration"]["level"] == "warning"
     results = sarif_of(str(SEED))["runs"][0]["results"]
     assert all(driver["rules"][r["ruleIndex"]]["id"] == r["ruleId"] for r in results)
+
+
+def test_sarif_help_uri_only_when_the_docs_address_is_known(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SARIF's helpUri must be an absolute URI; the project publishes no address yet, so
+    it comes from RESLINT_DOCS_URL or the package's Project-URL: Documentation."""
+    monkeypatch.delenv("RESLINT_DOCS_URL", raising=False)
+    message = email.message.Message()
+    monkeypatch.setattr(importlib.metadata, "metadata", lambda name: message)
+    rules = sarif_of(str(SEED))["runs"][0]["tool"]["driver"]["rules"]
+    assert not any("helpUri" in rule for rule in rules)
+    message["Project-URL"] = "Documentation, https://docs.example.org/reslint/rules.md"
+    log = sarif_of(str(SEED))
+    validate_sarif(log)
+    a001 = next(r for r in log["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "A001")
+    assert a001["helpUri"] == "https://docs.example.org/reslint/rules.md#a001"
+    monkeypatch.setenv("RESLINT_DOCS_URL", "https://example.org/reslint/blob/main/docs/rules.md")
+    log = sarif_of(str(SEED))
+    validate_sarif(log)
+    a001 = next(r for r in log["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "A001")
+    assert a001["helpUri"] == "https://example.org/reslint/blob/main/docs/rules.md#a001"
 
 
 def test_sarif_regions_match_the_json_report() -> None:

@@ -1,7 +1,8 @@
 """SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
 One run. ``tool.driver.rules`` describes every rule of the catalogue (id, name, short and
-full description, help text, help URI, default level), so a viewer can explain a result
+full description, help text, default level, and a help URI when the documentation's
+address is known: see :func:`docs_url`), so a viewer can explain a result
 without reslint installed. Results carry the level (``info`` becomes ``note``), the
 message, a region with start and end line and column (``columnKind`` is
 ``unicodeCodePoints``, the unit reslint counts in; end columns are exclusive in both), a
@@ -33,31 +34,48 @@ from linter.ruledoc import sections
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "reslintContentKey/v1"
 ROOT_ID = "%SRCROOT%"
-#: Rule documentation, relative to the repository root (the catalogue is the contract).
-HELP_DOCS = "docs/rules.md"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+#: The ``Project-URL`` label of the package metadata that names the rule catalogue.
+DOCS_LABEL = "Documentation"
 
 
-def help_uri(spec: RuleSpec) -> str:
-    """Where a rule is documented: ``docs/rules.md#a001`` (override the base with the
-    ``RESLINT_DOCS_URL`` environment variable, e.g. your repository's blob URL)."""
-    base = os.environ.get("RESLINT_DOCS_URL", HELP_DOCS)
-    return f"{base}#{spec.code.lower()}"
+def docs_url() -> str | None:
+    """The absolute URL of the rule catalogue (``docs/rules.md``), if one is known:
+    ``RESLINT_DOCS_URL``, else the package's ``Project-URL: Documentation``.
+
+    SARIF requires ``helpUri`` to be an absolute URI and GitHub's upload checks it, so
+    with neither the rules carry their full help text but no ``helpUri``."""
+    configured = os.environ.get("RESLINT_DOCS_URL")
+    if configured:
+        return configured
+    from importlib import metadata
+
+    try:
+        urls: list[str] = metadata.metadata("reslint").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip() == DOCS_LABEL and url.strip():
+            return url.strip()
+    return None
 
 
-def rule_descriptor(spec: RuleSpec) -> dict[str, Any]:
+def rule_descriptor(spec: RuleSpec, docs: str | None) -> dict[str, Any]:
     parts = sections(spec.doc)
     why = " ".join(parts.get("Why", "").split()) or spec.summary
-    return {
+    descriptor = {
         "id": spec.code,
         "name": spec.name,
         "shortDescription": {"text": spec.summary},
         "fullDescription": {"text": why},
         "help": {"text": spec.doc},
-        "helpUri": help_uri(spec),
         "defaultConfiguration": {"level": LEVELS[spec.severity.value]},
         "properties": {"fix": spec.fix.value, "tags": [spec.family]},
     }
+    if docs:
+        descriptor["helpUri"] = f"{docs}#{spec.code.lower()}"
+    return descriptor
 
 
 def artifact_location(path: str) -> dict[str, str]:
@@ -123,6 +141,7 @@ def _result(result: FileResult, finding: Finding, key: Key, index: dict[str, int
 def build(results: Sequence[FileResult]) -> dict[str, Any]:
     """The SARIF log as a JSON-ready dictionary."""
     specs = all_rules()
+    docs = docs_url()
     index = {spec.code: number for number, spec in enumerate(specs)}
     notifications = [
         {
@@ -145,7 +164,7 @@ def build(results: Sequence[FileResult]) -> dict[str, Any]:
                         "name": "reslint",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "rules": [rule_descriptor(spec) for spec in specs],
+                        "rules": [rule_descriptor(spec, docs) for spec in specs],
                     }
                 },
                 "invocations": [
