@@ -28,6 +28,8 @@ def _split(values: Sequence[str] | None) -> list[str]:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from linter import checking
+
     parser = argparse.ArgumentParser(
         prog="reslint",
         description="Lint and fix PDF-extracted texts of United Nations resolutions.",
@@ -36,19 +38,17 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="report findings in files and directories")
-    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("paths", nargs="*", metavar="PATH")
     check.add_argument(
         "--format",
         "--output-format",
         dest="format",
-        default="text",
         choices=_format_names(),
-        help="output format (default: text)",
+        help="output format on stdout (default: the configuration's, else text)",
     )
     check.add_argument(
         "--fail-on",
         choices=["error", "warning", "info"],
-        default="warning",
         help="lowest severity that makes the exit code 1 (default: warning)",
     )
     _add_selection(check)
@@ -59,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
         help="file pattern to check inside directories (default: *.txt)",
     )
     check.add_argument("--language", help="force the language (ISO 639-1 code)")
+    checking.add_check_arguments(check)
+    checking.add_baseline_command(commands)
 
     parse = commands.add_parser("parse", help="print the structure of one resolution")
     parse.add_argument("path", metavar="FILE")
@@ -106,39 +108,15 @@ def _selected_rules(args: argparse.Namespace) -> tuple[object, ...]:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from linter.discovery import DEFAULT_INCLUDE, MissingPathError, iter_files
-    from linter.engine import lint_path
-    from linter.registry import Severity
-    from linter.report import renderer
+    from linter.checking import run_check
 
-    rules = _selected_rules(args)
-    include = _split(args.include) or list(DEFAULT_INCLUDE)
-    try:
-        files = list(iter_files(args.paths, include=include))
-    except MissingPathError as error:
-        raise UsageError(str(error)) from None
-    results = []
-    for path in files:
-        result = lint_path(path, rules)  # type: ignore[arg-type]
-        if args.language and result.error is None:
-            from linter.engine import lint_bytes, read_limited
+    return run_check(args, out, err)
 
-            result = lint_bytes(
-                read_limited(path),
-                str(path),
-                rules,  # type: ignore[arg-type]
-                language=args.language,
-            )
-        results.append(result)
-    renderer(args.format)(results, out)
-    threshold = Severity(args.fail_on).rank
-    if any(result.error for result in results):
-        for result in results:
-            if result.error:
-                err.write(f"reslint: {result.path}: {result.error}\n")
-        return EXIT_ERROR
-    failing = any(f.severity.rank >= threshold for r in results for f in r.findings)
-    return EXIT_FINDINGS if failing else EXIT_OK
+
+def _baseline(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from linter.checking import run_baseline
+
+    return run_baseline(args, out, err)
 
 
 def _parse(args: argparse.Namespace, out: TextIO) -> int:
@@ -219,6 +197,8 @@ def run(
     try:
         if args.command == "check":
             return _check(args, out, err)
+        if args.command == "baseline":
+            return _baseline(args, out, err)
         if args.command == "parse":
             return _parse(args, out)
         if args.command == "rules":

@@ -14,7 +14,9 @@ from typing import Any
 
 def generated() -> dict[str, dict[str, Any]]:
     """File name → schema, for every published contract."""
+    from linter.baseline import Baseline
     from linter.cases import CasesFile
+    from linter.config_model import ReslintConfig
     from linter.document_json import ParsedDocument
     from linter.report.schema import Report
 
@@ -22,6 +24,8 @@ def generated() -> dict[str, dict[str, Any]]:
         "report.schema.json": Report.model_json_schema(),
         "document.schema.json": ParsedDocument.model_json_schema(),
         "rule-cases.schema.json": CasesFile.model_json_schema(),
+        "config.schema.json": ReslintConfig.model_json_schema(by_alias=True),
+        "baseline.schema.json": Baseline.model_json_schema(),
     }
 
 

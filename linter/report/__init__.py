@@ -1,8 +1,8 @@
 """Output formats, one module per format.
 
 Each format module defines ``render(results, stream)``; :data:`FORMATS` maps the names
-``--format`` accepts to those modules, imported only when chosen (a pre-commit run that
-prints text never pays for pydantic).
+``--format`` and ``--output FORMAT=PATH`` accept to those modules, imported only when
+chosen (a pre-commit run that prints text never pays for pydantic or XML).
 """
 
 from __future__ import annotations
@@ -18,6 +18,11 @@ Renderer = Callable[[Sequence[FileResult], TextIO], None]
 FORMATS: dict[str, str] = {
     "text": "linter.report.text",
     "json": "linter.report.json_format",
+    "json-lines": "linter.report.json_lines",
+    "sarif": "linter.report.sarif",
+    "junit": "linter.report.junit",
+    "github": "linter.report.github",
+    "gitlab": "linter.report.gitlab",
 }
 
 

@@ -8,7 +8,8 @@ from typing import TextIO
 from linter.engine import FileResult
 
 
-def render(results: Sequence[FileResult], stream: TextIO) -> None:
+def render_findings(results: Sequence[FileResult], stream: TextIO) -> int:
+    """The finding lines only (``--quiet``); returns how many were written."""
     total = 0
     for result in results:
         if result.error:
@@ -19,6 +20,11 @@ def render(results: Sequence[FileResult], stream: TextIO) -> None:
                 f"[{finding.severity}] {finding.message}\n"
             )
         total += len(result.findings)
+    return total
+
+
+def render(results: Sequence[FileResult], stream: TextIO) -> None:
+    total = render_findings(results, stream)
     files = len(results)
     noun = "finding" if total == 1 else "findings"
     stream.write(f"{total} {noun} in {files} file{'s' if files != 1 else ''}\n")

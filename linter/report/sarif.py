@@ -1,0 +1,189 @@
+"""SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+One run. ``tool.driver.rules`` describes every rule of the catalogue (id, name, short and
+full description, help text, default level, and a help URI when the documentation's
+address is known: see :func:`docs_url`), so a viewer can explain a result
+without reslint installed. Results carry the level (``info`` becomes ``note``), the
+message, a region with start and end line and column (``columnKind`` is
+``unicodeCodePoints``, the unit reslint counts in; end columns are exclusive in both), a
+content-based fingerprint and, where the rule offers one, the fix as replacements.
+
+``partialFingerprints["reslintContentKey/v1"]`` is the content key of
+:mod:`linter.fingerprint`, the one the baseline matches on: it does not change when lines
+are inserted above a finding, so code scanning keeps tracking the same alert.
+
+Paths given relative are written relative to ``%SRCROOT%`` (the working directory, in
+``originalUriBaseIds``); run reslint from the repository root for GitHub.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from linter import __version__
+from linter.engine import FileResult, Finding
+from linter.fingerprint import Key, keys_of
+from linter.registry import RuleSpec, all_rules
+from linter.ruledoc import sections
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT = "reslintContentKey/v1"
+ROOT_ID = "%SRCROOT%"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+#: The ``Project-URL`` label of the package metadata that names the rule catalogue.
+DOCS_LABEL = "Documentation"
+
+
+def docs_url() -> str | None:
+    """The absolute URL of the rule catalogue (``docs/rules.md``), if one is known:
+    ``RESLINT_DOCS_URL``, else the package's ``Project-URL: Documentation``.
+
+    SARIF requires ``helpUri`` to be an absolute URI and GitHub's upload checks it, so
+    with neither the rules carry their full help text but no ``helpUri``."""
+    configured = os.environ.get("RESLINT_DOCS_URL")
+    if configured:
+        return configured
+    from importlib import metadata
+
+    try:
+        urls: list[str] = metadata.metadata("reslint").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip() == DOCS_LABEL and url.strip():
+            return url.strip()
+    return None
+
+
+def rule_descriptor(spec: RuleSpec, docs: str | None) -> dict[str, Any]:
+    parts = sections(spec.doc)
+    why = " ".join(parts.get("Why", "").split()) or spec.summary
+    descriptor = {
+        "id": spec.code,
+        "name": spec.name,
+        "shortDescription": {"text": spec.summary},
+        "fullDescription": {"text": why},
+        "help": {"text": spec.doc},
+        "defaultConfiguration": {"level": LEVELS[spec.severity.value]},
+        "properties": {"fix": spec.fix.value, "tags": [spec.family]},
+    }
+    if docs:
+        descriptor["helpUri"] = f"{docs}#{spec.code.lower()}"
+    return descriptor
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    if os.path.isabs(path):
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(Path(path).as_posix()), "uriBaseId": ROOT_ID}
+
+
+def _folder_uri(folder: Path) -> str:
+    uri = folder.as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str, int]:
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+
+
+def _fixes(result: FileResult, finding: Finding) -> list[dict[str, Any]]:
+    if finding.fix is None or result.source is None:
+        return []
+    position = result.source.position
+    replacements = []
+    for edit in finding.fix.edits:
+        region = _region(*position(edit.start), *position(edit.end))
+        replacements.append(
+            {"deletedRegion": region, "insertedContent": {"text": edit.replacement}}
+        )
+    return [
+        {
+            "description": {"text": f"{finding.fix.applicability} fix for {finding.rule}"},
+            "artifactChanges": [
+                {"artifactLocation": artifact_location(result.path), "replacements": replacements}
+            ],
+        }
+    ]
+
+
+def _result(result: FileResult, finding: Finding, key: Key, index: dict[str, int]) -> Any:
+    sarif: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "level": LEVELS[finding.severity.value],
+        "message": {"text": finding.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(result.path),
+                    "region": _region(
+                        finding.line, finding.column, finding.end_line, finding.end_column
+                    ),
+                }
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT: key.fingerprint},
+    }
+    if finding.rule in index:
+        sarif["ruleIndex"] = index[finding.rule]
+    fixes = _fixes(result, finding)
+    if fixes:
+        sarif["fixes"] = fixes
+    return sarif
+
+
+def build(results: Sequence[FileResult]) -> dict[str, Any]:
+    """The SARIF log as a JSON-ready dictionary."""
+    specs = all_rules()
+    docs = docs_url()
+    index = {spec.code: number for number, spec in enumerate(specs)}
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": f"{result.path}: {result.error}"},
+            "locations": [
+                {"physicalLocation": {"artifactLocation": artifact_location(result.path)}}
+            ],
+        }
+        for result in results
+        if result.error
+    ]
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "reslint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": [rule_descriptor(spec, docs) for spec in specs],
+                    }
+                },
+                "invocations": [
+                    {
+                        "executionSuccessful": not notifications,
+                        "toolExecutionNotifications": notifications,
+                    }
+                ],
+                "originalUriBaseIds": {ROOT_ID: {"uri": _folder_uri(Path.cwd())}},
+                "columnKind": "unicodeCodePoints",
+                "results": [
+                    _result(result, finding, key, index)
+                    for result in results
+                    for finding, key in zip(result.findings, keys_of(result), strict=True)
+                ],
+            }
+        ],
+    }
+
+
+def render(results: Sequence[FileResult], stream: TextIO) -> None:
+    stream.write(json.dumps(build(results), indent=2, ensure_ascii=False) + "\n")
