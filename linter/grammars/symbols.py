@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from linter.grammars import _data
@@ -200,8 +200,12 @@ def _parts(results: Any) -> SymbolParts:
     )
 
 
+@lru_cache(maxsize=8192)
 def parse_symbol(text: str) -> SymbolParts | None:
-    """The parts of the symbol that is the whole of ``text``, or None if it is not one."""
+    """The parts of the symbol that is the whole of ``text``, or None if it is not one.
+
+    Memoized: the same symbols recur in a document and across an archive.
+    """
     import pyparsing as pp
 
     text = text.strip()
