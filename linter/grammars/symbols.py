@@ -117,7 +117,8 @@ class MalformedSymbol:
     """A symbol that breaks the symbol grammar (rule D008).
 
     ``reason``: ``space-in-symbol`` (``E/2012 /30``), ``double-slash`` (``A/RES//66/1``),
-    ``missing-separator`` (``A/RES/66181``) or ``bad-component`` (``S/26G26``).
+    ``missing-separator`` (``A/RES/66181``, ``E/201030``) or ``bad-component``
+    (``S/26G26``).
     ``suggestion`` is the repaired symbol when the repair is certain, else None.
     """
 
@@ -285,8 +286,18 @@ def _malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
         for b in _data.bodies()["bodies"].values()
         if b.get("resolution_series") and any("/" in n["scheme"] for n in b.get("numbering", ()))
     )
+    years = "|".join(
+        re.escape(s) for s in sorted(data.get("year_series", ()), key=len, reverse=True)
+    )
     return (
         ("double-slash", re.compile(rf"{head}(?:/{comp})*//+{comp}(?:/{comp})*{_NOT_BEFORE}")),
+        (
+            "year-glued",
+            re.compile(
+                rf"{_NOT_AFTER}(?P<series>{years or '(?!)'})/(?P<year>19[4-9]\d|20\d\d)"
+                rf"(?P<number>\d{{1,4}}){_NOT_BEFORE}(?!\.\d)(?![ \u00a0]?[(（])"
+            ),
+        ),
         (
             "space-in-symbol",
             re.compile(rf"{head}(?:/{comp})*{spaced}{comp}(?:/{comp})*{_NOT_BEFORE}"),
@@ -311,7 +322,7 @@ def _is_malformed(symbol: str) -> bool:
     return any(
         pattern.fullmatch(symbol)
         for reason, pattern in _malformed_scanners()
-        if reason in ("missing-separator", "bad-component")
+        if reason in ("missing-separator", "bad-component", "year-glued")
     )
 
 
@@ -328,7 +339,10 @@ def find_malformed_symbols(text: str) -> list[MalformedSymbol]:
             if any(f.start <= m.start() < f.end for f in found.values()):
                 continue
             suggestion = None
-            if reason in ("double-slash", "space-in-symbol"):
+            if reason == "year-glued":
+                reason = "missing-separator"
+                suggestion = f"{m.group('series')}/{m.group('year')}/{m.group('number')}"
+            elif reason in ("double-slash", "space-in-symbol"):
                 repaired = re.sub(r"\s*/+\s*", "/", m.group())
                 parts = parse_symbol(repaired)
                 if parts is None or repaired.count("/") < 2:
