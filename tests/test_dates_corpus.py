@@ -77,6 +77,7 @@ MUTANTS = [
         [("D004", 82, 14)],
     ),
     (SEED, "2012 年 7 月 26 日 \n\n第 46 次全体会议", "", [("D009", 305, 37)]),
+    (SEED, "2012 年 7 月 26 日 \n\n第 46 次", "第 46 次", [("D009", 311, 3)]),
     # Harmless: another spacing style, a future deadline, an event after the adoption.
     (SEED, "2011年 12月 19日题为", "2011 年 12 月 19 日题为", []),
     (SEED, "第二十二届会议提交", "第二十二届会议(2013 年 5 月 13 日至 17 日)提交", []),
