@@ -29,7 +29,7 @@ from linter.grammars import _data
 from linter.grammars.acts import ResolutionNumber
 from linter.grammars.bodies import all_bodies, body, body_names_regex, lookup_body
 
-__all__ = ["BodyResolver", "bodies_with_scheme"]
+__all__ = ["BodyResolver", "bodies_with_scheme", "body_named_before", "full_names_in"]
 
 #: How close before an unnamed act a body must be named to be taken as its author.
 _NEAR = 60
@@ -72,8 +72,9 @@ def full_names_in(text: str, language: str) -> set[str]:
     return found
 
 
-def _last_body_before(text: str, start: int, language: str) -> tuple[str, ...]:
-    matches = list(_names(language).finditer(text[max(0, start - _NEAR) : start]))
+def body_named_before(text: str, start: int, language: str, reach: int = _NEAR) -> tuple[str, ...]:
+    """Ids the last body name in the ``reach`` characters before ``start`` may denote."""
+    matches = list(_names(language).finditer(text[max(0, start - reach) : start]))
     return lookup_body(matches[-1].group(), language) if matches else ()
 
 
@@ -103,19 +104,23 @@ class BodyResolver:
         self.language = language
         self.heading_bodies = full_names_in(heading, language)
 
-    def resolve(self, act: ResolutionNumber, text: str, list_end: int) -> tuple[str | None, str]:
+    def resolve(
+        self, act: ResolutionNumber, text: str, list_end: int | None
+    ) -> tuple[str | None, str]:
         """``(body id or None, how)``; ``text`` is the act's paragraph, ``list_end`` where
-        the list of numbers it belongs to ends (with its last date)."""
+        the list of numbers it belongs to ends (with its last date), or None when a body
+        named after the list cannot be this act's ("resolutions 60/251 of 15 March 2006
+        and 5/1 of 18 June 2007 of the Human Rights Council": only 5/1 is the Council's)."""
         fitting = bodies_with_scheme(act.scheme)
         if act.body_ids:
             return self._choose(act.body_ids, fitting, "named")
-        after = _body_after(text, list_end, self.language)
+        after = _body_after(text, list_end, self.language) if list_end is not None else ()
         if after:
             return self._choose(after, fitting, "named")
         if len(fitting) == 1:
             return fitting[0], "numbering"
         start = act.phrase_start if act.phrase_start >= 0 else act.start
-        near = _last_body_before(text, start, self.language)
+        near = body_named_before(text, start, self.language)
         if near:
             chosen = self._choose(near, fitting, "nearby")
             if chosen[0] is not None:

@@ -39,6 +39,7 @@ __all__ = [
     "OwnNumber",
     "TextUnit",
     "citations",
+    "list_ends",
     "own_number",
 ]
 
@@ -180,6 +181,23 @@ def text_units(doc: Document) -> tuple[TextUnit, ...]:
     return tuple(units)
 
 
+def list_ends(acts: list[ResolutionNumber]) -> list[int | None]:
+    """For each act, where the list it belongs to ends, if a body named after that list
+    is the act's: every item's when only the last item has a date, else the last item's.
+    """
+    lists: dict[int, list[int]] = {}
+    for index, act in enumerate(acts):
+        lists.setdefault(act.phrase_start, []).append(index)
+    ends: list[int | None] = [None] * len(acts)
+    for members in lists.values():
+        last = acts[members[-1]]
+        end = last.date.end if last.date is not None else last.end
+        shared = all(acts[i].date is None for i in members[:-1])
+        for i in members if shared else members[-1:]:
+            ends[i] = end
+    return ends
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -241,12 +259,8 @@ class Citations:
             if unit.kind in ("heading", "adoption") or not _has_digit(unit.text):
                 continue
             acts = find_resolution_numbers(unit.text, self.language, self._unit_dates[index])
-            list_ends: dict[int, int] = {}
-            for act in acts:
-                end = act.date.end if act.date is not None else act.end
-                list_ends[act.phrase_start] = max(list_ends.get(act.phrase_start, 0), end)
-            for act in acts:
-                body_id, reason = resolver.resolve(act, unit.text, list_ends[act.phrase_start])
+            for act, list_end in zip(acts, list_ends(acts), strict=True):
+                body_id, reason = resolver.resolve(act, unit.text, list_end)
                 date_span = unit.span(act.date.start, act.date.end) if act.date else None
                 out.append(
                     CitedAct(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from linter.attribution import BodyResolver
-from linter.citations import citations, own_number, text_units
+from linter.citations import citations, list_ends, own_number, text_units
 from linter.grammars.acts import find_resolution_numbers
 from linter.model import Document
 from linter.structure import parse_text
@@ -130,8 +130,9 @@ def test_a_list_split_by_the_parser_is_read_as_one() -> None:
 def _tie(sentence: str, own: str | None, heading: str = "", language: str = "en") -> list[object]:
     resolver = BodyResolver(own, heading, language)
     acts = find_resolution_numbers(sentence, language)
-    end = max((a.date.end if a.date else a.end) for a in acts)
-    return [resolver.resolve(act, sentence, end) for act in acts]
+    return [
+        resolver.resolve(act, sentence, end) for act, end in zip(acts, list_ends(acts), strict=True)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -146,6 +147,13 @@ def _tie(sentence: str, own: str | None, heading: str = "", language: str = "en"
             "Recalling resolutions 5/1 and 5/2 of 18 June 2007 of the Human Rights Council,",
             "ga",
             [("hrc", "named"), ("hrc", "named")],
+        ),
+        # A body named after a list of acts with their own dates is the last one's only.
+        (
+            "Recalling resolutions 60/251 of 15 March 2006 and 5/1 of 18 June 2007 of the "
+            "Human Rights Council,",
+            "ga",
+            [("ga", "own-body"), ("hrc", "named")],
         ),
         # A body named just before an act cited with "its".
         (

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from linter.attribution import body_named_before
 from linter.citations import Citations, citations, own_number
+from linter.grammars.bodies import body_for_series
 from linter.grammars.numerals import find_words_with_figures
 from linter.grammars.symbols import SymbolParts, find_symbols, parse_symbol
 from linter.model import Document
@@ -58,7 +60,16 @@ def _session_hits(doc: Document, found: Citations) -> Iterator[Hit]:
         after = _symbol_after(unit.text, numeral.end)
         if after is not None:
             parts, text = after
-            if parts.session_number is not None and parts.session_kind == kind:
+            # Only when the session is the symbol's body's: "the International Law
+            # Commission on the work of its seventy-third session (A/77/10)" is right.
+            owner = body_for_series(parts.series)
+            named = body_named_before(unit.text, numeral.start, doc.language)
+            if (
+                parts.session_number is not None
+                and parts.session_kind == kind
+                and owner is not None
+                and owner in named
+            ):
                 expected = parts.session_number, f"the symbol {text} beside it"
         elif unit.kind == "heading" and own is not None and own[1] == kind:
             expected = own[0], f"the resolution's own number {own[2]}"
