@@ -274,6 +274,15 @@ def _additions(more: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _year_glued(series: list[str], fewest: int) -> re.Pattern[str]:
+    """``E/201230``: a year and the number after it, at least ``fewest`` figures in all."""
+    names = "|".join(re.escape(s) for s in sorted(series, key=len, reverse=True))
+    return re.compile(
+        rf"{_NOT_AFTER}(?P<series>{names})/(?P<year>19[4-9]\d|20\d\d)"
+        rf"(?P<number>\d{{{fewest - 4},4}}){_NOT_BEFORE}(?!\.\d)(?![ \u00a0]?[(（])"
+    )
+
+
 @cache
 def _malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
     data = _symbols_data()
@@ -286,18 +295,15 @@ def _malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
         for b in _data.bodies()["bodies"].values()
         if b.get("resolution_series") and any("/" in n["scheme"] for n in b.get("numbering", ()))
     )
-    years = "|".join(
-        re.escape(s) for s in sorted(data.get("year_series", ()), key=len, reverse=True)
+    by_length: dict[int, list[str]] = {}
+    for series, fewest in data.get("year_series", {}).items():
+        by_length.setdefault(int(fewest), []).append(series)
+    year_glued = tuple(
+        ("year-glued", _year_glued(names, fewest)) for fewest, names in sorted(by_length.items())
     )
     return (
         ("double-slash", re.compile(rf"{head}(?:/{comp})*//+{comp}(?:/{comp})*{_NOT_BEFORE}")),
-        (
-            "year-glued",
-            re.compile(
-                rf"{_NOT_AFTER}(?P<series>{years or '(?!)'})/(?P<year>19[4-9]\d|20\d\d)"
-                rf"(?P<number>\d{{1,4}}){_NOT_BEFORE}(?!\.\d)(?![ \u00a0]?[(（])"
-            ),
-        ),
+        *year_glued,
         (
             "space-in-symbol",
             re.compile(rf"{head}(?:/{comp})*{spaced}{comp}(?:/{comp})*{_NOT_BEFORE}"),

@@ -26,6 +26,11 @@ _KINDS = {
 }
 
 
+def _is_year_aside(value: int, figure: int) -> bool:
+    """A year in brackets after a word that ends in a numeral: 统一(2016), "one (1995)"."""
+    return figure >= 1000 and value < 100
+
+
 def _own_session(doc: Document) -> tuple[int, str, str] | None:
     """``(session, kind, evidence)`` of the resolution itself, from its number or symbol."""
     own = own_number(doc)
@@ -133,7 +138,7 @@ def numeral_mismatch(doc: Document) -> Iterator[Hit]:
         if _FIGURE_IN_BRACKETS.search(unit.text) is None:
             continue
         for item in find_words_with_figures(unit.text, doc.language):
-            if item.value == item.figure:
+            if item.value == item.figure or _is_year_aside(item.value, item.figure):
                 continue
             span = unit.span(item.value_start, item.value_end)
             words = as_written(unit.text[item.value_start : item.value_end])
