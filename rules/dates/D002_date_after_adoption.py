@@ -7,8 +7,12 @@ from collections.abc import Iterator
 
 from linter.citations import citations
 from linter.model import Document
-from linter.periods import as_written, describe_day
+from linter.periods import as_written, body_label, describe_day
 from linter.registry import Hit, Severity, rule
+
+
+def _name(body_id: str | None) -> str:
+    return f"{body_label(body_id)} " if body_id is not None else ""
 
 
 @rule("D002", "date-after-adoption", Severity.ERROR, requires_structure=True)
@@ -57,6 +61,7 @@ def date_after_adoption(doc: Document) -> Iterator[Hit]:
         yield Hit(
             span.start,
             span.end,
-            f"{cited.act.kind} {cited.act.label} is dated {as_written(date.text)}, after the "
-            f"adoption of this resolution on {describe_day(adopted)}",
+            f"{_name(cited.body)}{cited.act.kind} {cited.act.label} is dated "
+            f"{as_written(date.text)}, after the adoption of this resolution on "
+            f"{describe_day(adopted)}",
         )
