@@ -324,6 +324,13 @@ def _malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+@cache
+def _root_with_slash() -> re.Pattern[str]:
+    """What every malformed symbol holds: a trusted root, then a slash (maybe spaced)."""
+    roots = "|".join(re.escape(r) for r in _symbols_data()["trusted_roots"])
+    return re.compile(rf"{_NOT_AFTER}(?:{roots})[ \t]*/")
+
+
 def _is_malformed(symbol: str) -> bool:
     return any(
         pattern.fullmatch(symbol)
@@ -339,6 +346,8 @@ def find_malformed_symbols(text: str) -> list[MalformedSymbol]:
     and a spaced or doubled slash is reported only when removing it leaves a valid symbol of
     at least three components.
     """
+    if _root_with_slash().search(text) is None:
+        return []
     found: dict[int, MalformedSymbol] = {}
     for reason, pattern in _malformed_scanners():
         for m in pattern.finditer(text):
