@@ -80,9 +80,12 @@ def describe_window(window: Window) -> str:
 
 
 def describe_period(act: ResolutionNumber) -> str:
-    """What the number says of the act's time: ``session 66``, ``special session 27``, ``2012``."""
-    if act.scheme in ("number (year)", "year/number"):
+    """What the number says of the act's time: ``session 66``, ``special session 27``,
+    ``the 2012 session`` (a year-numbered body), ``2002`` (a Council year)."""
+    if act.scheme == "number (year)":
         return str(act.year)
+    if act.scheme == "year/number":
+        return f"the {act.year} session"
     kind = {"special": "special session", "emergency_special": "emergency special session"}
     return f"{kind.get(act.session_type or '', 'session')} {act.session}"
 

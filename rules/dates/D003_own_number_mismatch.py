@@ -17,8 +17,10 @@ def own_number_mismatch(doc: Document) -> Iterator[Hit]:
 
     Why:
         A resolution's number carries its year or session: Economic and Social Council
-        ``2012/19`` is of 2012, General Assembly ``66/181`` of the sixty-sixth session
-        (September 2011 to September 2012), Security Council ``1454 (2002)`` of 2002. A
+        ``2012/19`` is of its 2012 session (which ran into January 2013; since 2015 a
+        session runs from July to July), General Assembly ``66/181`` of the sixty-sixth
+        session (September 2011 to September 2012), Security Council ``1454 (2002)`` of
+        2002. A
         number that does not fit the adoption date means one of the two was mistyped or
         misread. The finding points at the number; the body's calendar is data
         (``rules/data/calendars.toml``), and a body or session it does not know is not

@@ -17,14 +17,14 @@ def session_date_mismatch(doc: Document) -> Iterator[Hit]:
     Why:
         A cited act's number says when it was adopted: General Assembly ``66/181`` in the
         sixty-sixth session (September 2011 to September 2012), Economic and Social Council
-        ``2012/18`` in 2012, Security Council ``1454 (2002)`` in 2002, Commission on Crime
-        Prevention and Criminal Justice ``19/1`` in 2010. A date beside it that falls
-        outside that window means the number or the date is wrong. The finding points at the
-        date. The act must first be tied to a body: the one named before the number, or
-        for a short name ("the Commission", 委员会) the one the document's heading or author
-        line names, or for an act cited without a body the document's own body. An act
-        whose body is unknown, or a session the calendars in ``rules/data/calendars.toml``
-        do not cover, is not checked.
+        ``2012/18`` in its 2012 session, Security Council ``1454 (2002)`` in 2002,
+        Commission on Crime Prevention and Criminal Justice ``19/1`` in 2010. A date beside
+        it that falls outside that window means the number or the date is wrong. The
+        finding points at the date. The act must first be tied to a body: the one named
+        before the number, or for a short name ("the Commission", 委员会) the one the
+        document's heading or author line names, or for an act cited without a body the
+        document's own body. An act whose body is unknown, or a session the calendars in
+        ``rules/data/calendars.toml`` do not cover, is not checked.
 
     Example:
         The General Assembly,
