@@ -287,9 +287,12 @@ def _windows(text: str, language: str) -> list[tuple[int, int]]:
 
 def find_dates(text: str, language: str) -> list[DateMatch]:
     """Every date, date range and month-year in ``text``, in order, with exact spans."""
+    windows = _windows(text, language)
+    if not windows:
+        return []
     regex = _scanner(language).regex
     found: list[DateMatch] = []
-    for lo, hi in _windows(text, language):
+    for lo, hi in windows:
         for match in regex.finditer(text, lo, hi):
             if found and match.start() < found[-1].end:
                 continue

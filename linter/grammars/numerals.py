@@ -222,9 +222,12 @@ def _windows(text: str, language: str) -> list[tuple[int, int]]:
 
 def find_session_numerals(text: str, language: str) -> list[NumeralMatch]:
     """Every session ordinal phrase in ``text``, in order, with exact spans."""
+    windows = _windows(text, language)
+    if not windows:
+        return []  # compile nothing: a start-up with no session phrase stays cheap
     pattern, kinds = _session_scanner(language)
     found: list[NumeralMatch] = []
-    for lo, hi in _windows(text, language):
+    for lo, hi in windows:
         for m in pattern.finditer(text, lo, hi):
             index = next(i for i, _ in enumerate(kinds) if m.group(f"o{i}") is not None)
             group = f"o{index}"
@@ -289,10 +292,10 @@ def find_words_with_figures(text: str, language: str) -> list[WordsWithFigure]:
 
     Only the stretch before each bracketed figure is scanned: a number in words ends there.
     """
-    system = _system(language)
-    scanner = _words_with_figure_scanner(language)
     found: list[WordsWithFigure] = []
     for figure in _FIGURE.finditer(text):
+        system = _system(language)
+        scanner = _words_with_figure_scanner(language)
         lo = max(0, figure.start() - _WORDS_REACH, found[-1].end if found else 0)
         matches = list(scanner.finditer(text, lo, figure.end()))
         m = matches[-1] if matches else None
