@@ -17,7 +17,7 @@ interrupted by a page's notes is joined again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from linter.grammars.dates import DateMatch, find_dates
@@ -151,6 +151,12 @@ class _Builder:
         symbol = self.symbol(first, heading_end, number, body_id)
         if adoption.source == "none":
             adoption = self.adoption_from_heading(first, heading_end)
+        elif adoption.date is None:
+            # "Adopted at the 229th meeting" names no date; the heading may
+            # ("38 (1948). Resolution of 17 January 1948"): D002/D003 need it.
+            dated = self.adoption_from_heading(first, heading_end)
+            if dated.date is not None:
+                adoption = replace(adoption, date=dated.date, date_span=dated.date_span)
 
         preamble, operative, annexes, sections = self.paragraphs(blocks, marker_spans)
         author_span = None

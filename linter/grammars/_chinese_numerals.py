@@ -7,7 +7,7 @@ that writes numbers this way.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from linter.grammars import _data
@@ -77,8 +77,9 @@ def parser(language: str) -> pp.ParserElement:
     return positional | with_myriad | below_10000 | only_zero
 
 
+@lru_cache(maxsize=4096)
 def parse(text: str, language: str) -> int | None:
-    """The value of the numeral ``text`` (the whole string), or None."""
+    """The value of the numeral ``text`` (the whole string), or None (memoized)."""
     import pyparsing as pp
 
     try:

@@ -27,30 +27,36 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pyparsing as pp
 
-# Horizontal white space seen in extracted texts (ideographic and no-break spaces too).
-_H = " \t\u00a0\u3000"
+# Horizontal white space: any white space but a line break (no-break and ideographic spaces
+# are common in extracted texts). A negated class: a listed one costs eight times more to
+# compile, and reslint compiles its scanners on every start (a pre-commit hook).
+_H = r"[^\S\r\n]"
 #: An optional gap: horizontal space, at most two line breaks (so at most one blank line).
-GAP = rf"[{_H}]*(?:\r?\n[{_H}]*){{0,2}}"
+GAP = rf"{_H}*(?:\r?\n{_H}*){{0,2}}"
 #: A required gap: at least one white-space character, otherwise like GAP.
-SP = rf"(?=[{_H}\r\n]){GAP}"
+SP = rf"(?=\s){GAP}"
 #: A letter (any script) is not before this position.
 NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 #: A letter is not after this position.
 NO_LETTER_AFTER = r"(?![^\W\d_])"
 
-# pyparsing skips only ASCII white space: map the others to a space (same length, so
-# offsets do not move) before parsing.
-_PP_SPACES = str.maketrans({"\u00a0": " ", "\u3000": " "})
+
+@cache
+def _pp_spaces() -> dict[int, int]:
+    """pyparsing skips only ASCII white space: every other one maps to a space (same length,
+    so offsets do not move). Built on first parse, not at import."""
+    return {c: ord(" ") for c in range(0x3001) if chr(c).isspace() and chr(c) not in " \t\n\r"}
 
 
 def for_pyparsing(candidate: str) -> str:
     """The candidate with every white space pyparsing does not know turned into a space."""
-    return candidate.translate(_PP_SPACES)
+    return candidate.translate(_pp_spaces())
 
 
 @dataclass(frozen=True)
@@ -193,9 +199,18 @@ def to_parser(
     return pp.And(elements).suppress_warning(warning)
 
 
-def located(results: Any, name: str) -> tuple[Any, int, int] | None:
-    """``(value, start, end)`` of slot ``name`` in parse results, or None if absent."""
+def located(results: Any, name: str, text: str | None = None) -> tuple[Any, int, int] | None:
+    """``(value, start, end)`` of slot ``name`` in parse results, or None if absent.
+
+    ``pyparsing.Located`` starts where the element began to look, before the white space it
+    skips; give the parsed ``text`` and the start moves past that white space, so a span
+    covers the slot's value and nothing else.
+    """
     if name not in results:
         return None
     item = results[name]
-    return item[1][0], int(item[0]), int(item[2])
+    start, end = int(item[0]), int(item[2])
+    if text is not None:
+        while start < end and text[start].isspace():
+            start += 1
+    return item[1][0], start, end

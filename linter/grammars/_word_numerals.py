@@ -8,7 +8,7 @@ words, joined by a hyphen or a space, with hundreds before them.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from linter.grammars import _data
@@ -47,6 +47,19 @@ def ordinal_regex(language: str) -> str:
     )
     hundreds = f"(?:{units}){SP}{re.escape(t['hundred'])}(?:{SP}{re.escape(t['joiner'])})?{SP}"
     whole = f"(?:(?:{hundreds})?{below_100}|(?:{units}){SP}{re.escape(t['hundredth'])})"
+    return f"{NO_LETTER_BEFORE}(?i:{whole}){NO_LETTER_AFTER}"
+
+
+def cardinal_regex(language: str) -> str:
+    """A scan pattern for a cardinal number in words ("twenty-two", "one hundred and five")."""
+    t = _table(language)
+    sep = f"(?:[{_HYPHENS}]{GAP}|{SP})"
+    units = _alternation(t["units"])
+    below_100 = (
+        f"(?:(?:{_alternation(t['tens'])})(?:{sep}(?:{units}))?|{_alternation(t['teens'])}|{units})"
+    )
+    hundreds = f"(?:{units}){SP}{re.escape(t['hundred'])}(?:{SP}{re.escape(t['joiner'])})?{SP}"
+    whole = f"(?:(?:{hundreds})?{below_100}|(?:{units}){SP}{re.escape(t['hundred'])})"
     return f"{NO_LETTER_BEFORE}(?i:{whole}){NO_LETTER_AFTER}"
 
 
@@ -100,6 +113,7 @@ def parsers(language: str) -> tuple[pp.ParserElement, pp.ParserElement]:
     return cardinal, ordinal
 
 
+@lru_cache(maxsize=4096)
 def parse(text: str, language: str, *, ordinal: bool) -> int | None:
     """The value of ``text`` (the whole string, any case), or None."""
     import pyparsing as pp

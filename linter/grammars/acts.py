@@ -13,9 +13,11 @@ as likely a page number. The nouns, list separators and where the noun stands ar
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from linter.grammars import _data, dates
@@ -159,8 +161,12 @@ def _roman_value(roman: str) -> int:
     return total
 
 
+@lru_cache(maxsize=8192)
 def parse_act_number(text: str, language: str, kind: str = "resolution") -> ResolutionNumber | None:
-    """The act number that is the whole of ``text`` (``66/181``, ``1454 (2002)``), or None."""
+    """The act number that is the whole of ``text`` (``66/181``, ``1454 (2002)``), or None.
+
+    Memoized: a document cites the same numbers again and again, and so does an archive.
+    """
     import pyparsing as pp
 
     try:
@@ -227,7 +233,9 @@ def _noun_before_scanners(language: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
-def _find_noun_before(text: str, language: str) -> list[ResolutionNumber]:
+def _find_noun_before(
+    text: str, language: str, found_dates: Sequence[dates.DateMatch]
+) -> list[ResolutionNumber]:
     """English and alike: "resolutions 53/199 of 15 December 1998 and 61/185"."""
     nouns = {k.lower(): v for k, v in _acts(language)["nouns"].items()}
     noun_re, item_re, link_re, sep_re = _noun_before_scanners(language)
@@ -244,7 +252,7 @@ def _find_noun_before(text: str, language: str) -> list[ResolutionNumber]:
             date = None
             link = link_re.match(text, pos)
             if link is not None:
-                date = _date_at(text, link.end(), language)
+                date = _date_at(found_dates, link.end())
                 if date is not None:
                     pos = date.end
             found.append(
@@ -266,21 +274,13 @@ def _find_noun_before(text: str, language: str) -> list[ResolutionNumber]:
     return found
 
 
-def _date_at(text: str, pos: int, language: str) -> dates.DateMatch | None:
-    for date in dates.find_dates(text[pos : pos + 80], language)[:1]:
-        if date.start == 0 and date.kind != "month":
-            return dates.DateMatch(
-                pos,
-                pos + date.end,
-                date.text,
-                date.year,
-                date.month,
-                date.day,
-                date.end_year,
-                date.end_month,
-                date.end_day,
-                language,
-            )
+def _date_at(found_dates: Sequence[dates.DateMatch], pos: int) -> dates.DateMatch | None:
+    """The full date (or range) that starts at ``pos``, if any."""
+    index = bisect.bisect_left([d.start for d in found_dates], pos)
+    if index < len(found_dates):
+        date = found_dates[index]
+        if date.start == pos and date.kind != "month":
+            return date
     return None
 
 
@@ -309,7 +309,9 @@ def _title_tail(language: str) -> re.Pattern[str]:
     return re.compile(rf"{first}(?:{opening}[^{opening}{closing}]*{closing}{GAP})?{last}\Z")
 
 
-def _find_noun_after(text: str, language: str) -> list[ResolutionNumber]:
+def _find_noun_after(
+    text: str, language: str, found_dates: Sequence[dates.DateMatch]
+) -> list[ResolutionNumber]:
     """Chinese and alike: "2011年 12月 19日题为“…”的第 66/181 号决议"."""
     nouns = {k: v for k, v in _acts(language)["nouns"].items()}
     item_re = re.compile(_item_regex(language))
@@ -319,23 +321,7 @@ def _find_noun_after(text: str, language: str) -> list[ResolutionNumber]:
         window_start = max(0, m.start() - 600)
         tail = _title_tail(language).search(text, window_start, m.start())
         cut = tail.start() if tail is not None else m.start()
-        date = None
-        before = text[window_start:cut]
-        for candidate in reversed(dates.find_dates(before, language)):
-            if candidate.kind != "month" and not before[candidate.end :].strip():
-                date = dates.DateMatch(
-                    window_start + candidate.start,
-                    window_start + candidate.end,
-                    candidate.text,
-                    candidate.year,
-                    candidate.month,
-                    candidate.day,
-                    candidate.end_year,
-                    candidate.end_month,
-                    candidate.end_day,
-                    language,
-                )
-            break
+        date = _date_before(found_dates, text, window_start, cut)
         body_text, body_ids = _body_before(text, date.start if date else cut, language)
         items = list(item_re.finditer(text, m.start("items"), m.end("items")))
         for item in items:
@@ -356,10 +342,31 @@ def _find_noun_after(text: str, language: str) -> list[ResolutionNumber]:
     return found
 
 
+def _date_before(
+    found_dates: Sequence[dates.DateMatch], text: str, window_start: int, cut: int
+) -> dates.DateMatch | None:
+    """The full date that ends right before ``cut`` (white space between), if any."""
+    for date in reversed(found_dates):
+        if date.end > cut:
+            continue
+        if date.start < window_start or date.kind == "month" or text[date.end : cut].strip():
+            return None
+        return date
+    return None
+
+
 _STRATEGIES = {"before": _find_noun_before, "after": _find_noun_after}
 
 
-def find_resolution_numbers(text: str, language: str) -> list[ResolutionNumber]:
-    """Every cited resolution or decision number in ``text``, in order, with exact spans."""
+def find_resolution_numbers(
+    text: str, language: str, found_dates: Sequence[dates.DateMatch] | None = None
+) -> list[ResolutionNumber]:
+    """Every cited resolution or decision number in ``text``, in order, with exact spans.
+
+    ``found_dates`` are the dates of ``text`` (:func:`linter.grammars.dates.find_dates`)
+    when the caller already has them; otherwise they are found here.
+    """
+    if found_dates is None:
+        found_dates = dates.find_dates(text, language)
     strategy = _STRATEGIES[_acts(language)["noun_position"]]
-    return sorted(strategy(text, language), key=lambda act: act.start)
+    return sorted(strategy(text, language, found_dates), key=lambda act: act.start)

@@ -51,6 +51,12 @@ def _window(rule: dict[str, Any], session: int) -> Window | None:
         return _year(rule["offset"] + rule["factor"] * session)
     if kind == "year":
         return _year(session)
+    if kind == "span":
+        first, last = rule["first"], rule["last"]
+        return (
+            dt.date(session + first["years"], first["month"], first["day"]),
+            dt.date(session + last["years"], last["month"], last["day"]),
+        )
     raise ValueError(f"unknown calendar kind {kind!r}")
 
 
@@ -58,7 +64,8 @@ def session_years(body_id: str, session: int, session_type: str = "regular") -> 
     """``(first_date, last_date)`` within which session ``session`` of ``body_id`` met.
 
     ``session_type`` is ``regular``, ``special`` or ``emergency_special`` (GA). For ECOSOC
-    the "session" is the year its resolution numbers carry (``2012/19`` → 2012). None when
+    the "session" is the year its resolution numbers carry (``2012/19`` → the 2012 session,
+    which ran into January 2013; since 2015 a session runs from July to July). None when
     the calendar does not know (an unknown body, a session before the rule holds, an
     emergency special session still open).
     """
@@ -83,6 +90,8 @@ def _candidates(rule: dict[str, Any], year: int) -> Iterator[int]:
             yield (year - rule["offset"]) // rule["factor"]
     elif kind == "year":
         yield year
+    elif kind == "span":
+        yield from range(year - rule["last"]["years"], year - rule["first"]["years"] + 1)
 
 
 def session_for_date(body_id: str, day: dt.date, session_type: str = "regular") -> tuple[int, ...]:

@@ -18,7 +18,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from linter.grammars import _data
@@ -209,14 +209,17 @@ def _parser(language: str, index: int) -> pp.ParserElement:
     )
 
 
-def _read(match: re.Match[str], language: str) -> DateMatch | None:
+_Values = tuple[int, int, int | None, int | None, int | None, int | None]
+
+
+@lru_cache(maxsize=8192)
+def _values(language: str, index: int, candidate: str) -> _Values | None:
+    """The numbers of a candidate, parsed by template ``index`` (memoized: the same date is
+    written many times in a document and across an archive, and parsing is the slow part)."""
     import pyparsing as pp
 
-    index = int((match.lastgroup or "t0")[1:])
     try:
-        results = _parser(language, index).parse_string(
-            for_pyparsing(match.group()), parse_all=True
-        )
+        results = _parser(language, index).parse_string(for_pyparsing(candidate), parse_all=True)
     except pp.ParseException:
         return None
     values: dict[str, Any] = {}
@@ -225,29 +228,77 @@ def _read(match: re.Match[str], language: str) -> DateMatch | None:
         if found is not None:
             values[name] = found[0]
     year, month = values["year"], values["month"]
-    is_range = "day2" in values
+    if "day2" not in values:
+        return year, month, values.get("day"), None, None, None
+    end_year, end_month = values.get("year2", year), values.get("month2", month)
+    return year, month, values.get("day"), end_year, end_month, values["day2"]
+
+
+def _read(match: re.Match[str], language: str) -> DateMatch | None:
+    index = int((match.lastgroup or "t0")[1:])
+    values = _values(language, index, match.group())
+    if values is None:
+        return None
+    year, month, day, end_year, end_month, end_day = values
     return DateMatch(
         start=match.start(),
         end=match.end(),
         text=match.group(),
         year=year,
         month=month,
-        day=values.get("day"),
-        end_year=values.get("year2", year) if is_range else None,
-        end_month=values.get("month2", month) if is_range else None,
-        end_day=values.get("day2"),
+        day=day,
+        end_year=end_year,
+        end_month=end_month,
+        end_day=end_day,
         language=language,
     )
 
 
+@cache
+def _keywords(language: str) -> re.Pattern[str]:
+    """What every date of ``language`` contains: a month name, or the month unit (月)."""
+    if _data.numerals(language)["dates"]["month"] == "number":
+        unit = lexicon(language).extra.get("date_units", {}).get("month", "")
+        return re.compile(re.escape(unit) if unit else r"\d")
+    names = sorted(lexicon(language).months, key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
+#: How far from its month a date can start or end (a range's "from 30 ", a wrapped line's
+#: indentation): the scan looks this far around each month.
+_REACH = 80
+
+
+def _windows(text: str, language: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around its month names (or 月), overlapping ones merged.
+
+    The date pattern is tried only there, not at every position of the text: most of a
+    resolution holds no date, and the full scan was the slowest part of the D rules.
+    """
+    windows: list[tuple[int, int]] = []
+    for keyword in _keywords(language).finditer(text):
+        lo, hi = max(0, keyword.start() - _REACH), min(len(text), keyword.end() + _REACH)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 def find_dates(text: str, language: str) -> list[DateMatch]:
     """Every date, date range and month-year in ``text``, in order, with exact spans."""
-    scanner = _scanner(language)
-    found = []
-    for match in scanner.regex.finditer(text):
-        date = _read(match, language)
-        if date is not None:
-            found.append(date)
+    windows = _windows(text, language)
+    if not windows:
+        return []
+    regex = _scanner(language).regex
+    found: list[DateMatch] = []
+    for lo, hi in windows:
+        for match in regex.finditer(text, lo, hi):
+            if found and match.start() < found[-1].end:
+                continue
+            date = _read(match, language)
+            if date is not None:
+                found.append(date)
     return found
 
 

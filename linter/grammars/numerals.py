@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NumeralMatch",
+    "WordsWithFigure",
     "find_session_numerals",
+    "find_words_with_figures",
     "ordinal_slot",
     "parse_cardinal_words",
     "parse_chinese_numeral",
@@ -73,6 +75,8 @@ class _System:
     words_regex: Callable[[str], str]
     parse_words: Callable[[str, str], int | None]
     words_parser: Callable[[str], pp.ParserElement]
+    cardinal_regex: Callable[[str], str]
+    parse_cardinal: Callable[[str, str], int | None]
 
 
 def _chinese_words_regex(language: str) -> str:
@@ -94,11 +98,15 @@ _SYSTEMS: dict[str, _System] = {
         words_regex=_chinese_words_regex,
         parse_words=_chinese_numerals.parse,
         words_parser=_chinese_words_parser,
+        cardinal_regex=_chinese_words_regex,
+        parse_cardinal=_chinese_numerals.parse,
     ),
     "words": _System(
         words_regex=_word_numerals.ordinal_regex,
         parse_words=parse_ordinal_words,
         words_parser=_word_ordinal_parser,
+        cardinal_regex=_word_numerals.cardinal_regex,
+        parse_cardinal=parse_cardinal_words,
     ),
 }
 
@@ -177,29 +185,68 @@ def _session_scanner(language: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
     return re.compile("|".join(branches)), tuple(kinds)
 
 
+@cache
+def _session_prefilter(language: str) -> re.Pattern[str]:
+    words = _data.numerals(language).get("session_keywords", [])
+    # No keywords in the data: every position may start a phrase (slow, but complete).
+    return re.compile("|".join(re.escape(w) for w in words) or r"\w", re.IGNORECASE)
+
+
+#: A session phrase holds no punctuation but hyphens: a window ends at any other.
+_PUNCTUATION = re.compile(r"[^\w\s\-\u2010\u2011]")
+_REACH = 200
+
+
+def _windows(text: str, language: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around each session keyword, without punctuation inside.
+
+    Scanning the whole text with the phrase pattern costs a try at every position (the
+    slowest scan of reslint on English); a phrase holds a keyword ("session", 届) and no
+    punctuation, so only the stretch between the punctuation around a keyword can hold one.
+    """
+    windows: list[tuple[int, int]] = []
+    covered = 0
+    for keyword in _session_prefilter(language).finditer(text):
+        if keyword.start() < covered:
+            continue
+        lo = max(0, keyword.start() - _REACH)
+        for mark in _PUNCTUATION.finditer(text, lo, keyword.start()):
+            lo = mark.end()
+        lo = max(lo, covered)
+        stop = _PUNCTUATION.search(text, keyword.end(), keyword.end() + _REACH)
+        hi = stop.start() if stop is not None else min(len(text), keyword.end() + _REACH)
+        windows.append((lo, hi))
+        covered = hi
+    return windows
+
+
 def find_session_numerals(text: str, language: str) -> list[NumeralMatch]:
     """Every session ordinal phrase in ``text``, in order, with exact spans."""
+    windows = _windows(text, language)
+    if not windows:
+        return []  # compile nothing: a start-up with no session phrase stays cheap
     pattern, kinds = _session_scanner(language)
     found: list[NumeralMatch] = []
-    for m in pattern.finditer(text):
-        index = next(i for i, _ in enumerate(kinds) if m.group(f"o{i}") is not None)
-        group = f"o{index}"
-        parsed = parse_ordinal(_collapse(m.group(group), language), language)
-        if parsed is None:
-            continue
-        value, form = parsed
-        found.append(
-            NumeralMatch(
-                start=m.start(),
-                end=m.end(),
-                text=m.group(),
-                value=value,
-                kind=kinds[index],
-                form=form,
-                value_start=m.start(group),
-                value_end=m.end(group),
+    for lo, hi in windows:
+        for m in pattern.finditer(text, lo, hi):
+            index = next(i for i, _ in enumerate(kinds) if m.group(f"o{i}") is not None)
+            group = f"o{index}"
+            parsed = parse_ordinal(_collapse(m.group(group), language), language)
+            if parsed is None:
+                continue
+            value, form = parsed
+            found.append(
+                NumeralMatch(
+                    start=m.start(),
+                    end=m.end(),
+                    text=m.group(),
+                    value=value,
+                    kind=kinds[index],
+                    form=form,
+                    value_start=m.start(group),
+                    value_end=m.end(group),
+                )
             )
-        )
     return found
 
 
@@ -208,3 +255,66 @@ def _collapse(text: str, language: str) -> str:
     text = re.sub(r"(?<=[-\u2010\u2011])\s+", "", text)
     joiner = "" if _data.numerals(language).get("wraps_within_words") else " "
     return re.sub(r"\s+", joiner, text)
+
+
+@dataclass(frozen=True, slots=True)
+class WordsWithFigure:
+    """A number in words followed by the same number in figures: ``twenty-two (22)``.
+
+    ``value`` is read from the words (``value_start``/``value_end``), ``figure`` from the
+    parenthesis (``figure_start``/``figure_end``); rule D006 reports them when they differ.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: int
+    value_start: int
+    value_end: int
+    figure: int
+    figure_start: int
+    figure_end: int
+
+
+@cache
+def _words_with_figure_scanner(language: str) -> re.Pattern[str]:
+    words = _system(language).cardinal_regex(language)
+    return re.compile(rf"(?P<words>{words})[ \u00a0]?[(（](?P<figure>\d{{1,4}})[)）]")
+
+
+_FIGURE = re.compile(r"[(（]\d{1,4}[)）]")
+#: A number in words is shorter than this ("nine hundred and ninety-nine" has 28 letters).
+_WORDS_REACH = 120
+
+
+def find_words_with_figures(text: str, language: str) -> list[WordsWithFigure]:
+    """Every number written in words (or Chinese numerals) and then in figures in brackets.
+
+    Only the stretch before each bracketed figure is scanned: a number in words ends there.
+    """
+    found: list[WordsWithFigure] = []
+    for figure in _FIGURE.finditer(text):
+        system = _system(language)
+        scanner = _words_with_figure_scanner(language)
+        lo = max(0, figure.start() - _WORDS_REACH, found[-1].end if found else 0)
+        matches = list(scanner.finditer(text, lo, figure.end()))
+        m = matches[-1] if matches else None
+        if m is None or m.end() != figure.end():
+            continue
+        value = system.parse_cardinal(_collapse(m.group("words"), language), language)
+        if value is None:
+            continue
+        found.append(
+            WordsWithFigure(
+                start=m.start(),
+                end=m.end(),
+                text=m.group(),
+                value=value,
+                value_start=m.start("words"),
+                value_end=m.end("words"),
+                figure=int(m.group("figure")),
+                figure_start=m.start("figure"),
+                figure_end=m.end("figure"),
+            )
+        )
+    return found

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from linter.grammars import _data
@@ -225,24 +225,43 @@ def _parser(language: str, index: int) -> pp.ParserElement:
     )
 
 
-def find_official_records(text: str, language: str) -> list[RecordsCitation]:
-    """Every Official Records citation in ``text``, in order, with the spans of its parts."""
+_Slot = tuple[Any, int, int]
+_Parsed = tuple[_Slot, _Slot, _Slot | None, _Slot | None]
+
+
+@lru_cache(maxsize=2048)
+def _parse(language: str, index: int, candidate: str) -> _Parsed | None:
+    """Body, period, supplement and symbols slots of a candidate (memoized), or None."""
     import pyparsing as pp
 
+    try:
+        r = _parser(language, index).parse_string(for_pyparsing(candidate), parse_all=True)
+    except pp.ParseException:
+        return None
+    body = located(r, "body", candidate)
+    period = located(r, "period", candidate)
+    if body is None or period is None:
+        return None
+    return body, period, located(r, "supplement", candidate), located(r, "symbols", candidate)
+
+
+@cache
+def _prefilter(language: str) -> re.Pattern[str]:
+    words = _data.numerals(language)["records"].get("keywords", [])
+    return re.compile("|".join(re.escape(w) for w in words) or r"\w", re.IGNORECASE)
+
+
+def find_official_records(text: str, language: str) -> list[RecordsCitation]:
+    """Every Official Records citation in ``text``, in order, with the spans of its parts."""
+    if _prefilter(language).search(text) is None:
+        return []
     found = []
     for m in _scanner(language).finditer(text):
-        index = int((m.lastgroup or "t0")[1:])
-        try:
-            r = _parser(language, index).parse_string(for_pyparsing(m.group()), parse_all=True)
-        except pp.ParseException:
+        parsed = _parse(language, int((m.lastgroup or "t0")[1:]), m.group())
+        if parsed is None:
             continue
+        body, period, supplement, symbols_slot = parsed
         base = m.start()
-        body = located(r, "body")
-        period = located(r, "period")
-        if body is None or period is None:
-            continue
-        supplement = located(r, "supplement")
-        symbols_slot = located(r, "symbols")
         symbols: tuple[SymbolMatch, ...] = ()
         if symbols_slot is not None:
             _, s_start, s_end = symbols_slot

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from linter.grammars import _data
@@ -117,7 +117,8 @@ class MalformedSymbol:
     """A symbol that breaks the symbol grammar (rule D008).
 
     ``reason``: ``space-in-symbol`` (``E/2012 /30``), ``double-slash`` (``A/RES//66/1``),
-    ``missing-separator`` (``A/RES/66181``) or ``bad-component`` (``S/26G26``).
+    ``missing-separator`` (``A/RES/66181``, ``E/201030``) or ``bad-component``
+    (``S/26G26``).
     ``suggestion`` is the repaired symbol when the repair is certain, else None.
     """
 
@@ -200,8 +201,12 @@ def _parts(results: Any) -> SymbolParts:
     )
 
 
+@lru_cache(maxsize=8192)
 def parse_symbol(text: str) -> SymbolParts | None:
-    """The parts of the symbol that is the whole of ``text``, or None if it is not one."""
+    """The parts of the symbol that is the whole of ``text``, or None if it is not one.
+
+    Memoized: the same symbols recur in a document and across an archive.
+    """
     import pyparsing as pp
 
     text = text.strip()
@@ -269,6 +274,15 @@ def _additions(more: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _year_glued(series: list[str], fewest: int) -> re.Pattern[str]:
+    """``E/201230``: a year and the number after it, at least ``fewest`` figures in all."""
+    names = "|".join(re.escape(s) for s in sorted(series, key=len, reverse=True))
+    return re.compile(
+        rf"{_NOT_AFTER}(?P<series>{names})/(?P<year>19[4-9]\d|20\d\d)"
+        rf"(?P<number>\d{{{fewest - 4},4}}){_NOT_BEFORE}(?!\.\d)(?![ \u00a0]?[(（])"
+    )
+
+
 @cache
 def _malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
     data = _symbols_data()
@@ -281,8 +295,15 @@ def _malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
         for b in _data.bodies()["bodies"].values()
         if b.get("resolution_series") and any("/" in n["scheme"] for n in b.get("numbering", ()))
     )
+    by_length: dict[int, list[str]] = {}
+    for series, fewest in data.get("year_series", {}).items():
+        by_length.setdefault(int(fewest), []).append(series)
+    year_glued = tuple(
+        ("year-glued", _year_glued(names, fewest)) for fewest, names in sorted(by_length.items())
+    )
     return (
         ("double-slash", re.compile(rf"{head}(?:/{comp})*//+{comp}(?:/{comp})*{_NOT_BEFORE}")),
+        *year_glued,
         (
             "space-in-symbol",
             re.compile(rf"{head}(?:/{comp})*{spaced}{comp}(?:/{comp})*{_NOT_BEFORE}"),
@@ -303,11 +324,18 @@ def _malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+@cache
+def _root_with_slash() -> re.Pattern[str]:
+    """What every malformed symbol holds: a trusted root, then a slash (maybe spaced)."""
+    roots = "|".join(re.escape(r) for r in _symbols_data()["trusted_roots"])
+    return re.compile(rf"{_NOT_AFTER}(?:{roots})[ \t]*/")
+
+
 def _is_malformed(symbol: str) -> bool:
     return any(
         pattern.fullmatch(symbol)
         for reason, pattern in _malformed_scanners()
-        if reason in ("missing-separator", "bad-component")
+        if reason in ("missing-separator", "bad-component", "year-glued")
     )
 
 
@@ -318,13 +346,18 @@ def find_malformed_symbols(text: str) -> list[MalformedSymbol]:
     and a spaced or doubled slash is reported only when removing it leaves a valid symbol of
     at least three components.
     """
+    if _root_with_slash().search(text) is None:
+        return []
     found: dict[int, MalformedSymbol] = {}
     for reason, pattern in _malformed_scanners():
         for m in pattern.finditer(text):
             if any(f.start <= m.start() < f.end for f in found.values()):
                 continue
             suggestion = None
-            if reason in ("double-slash", "space-in-symbol"):
+            if reason == "year-glued":
+                reason = "missing-separator"
+                suggestion = f"{m.group('series')}/{m.group('year')}/{m.group('number')}"
+            elif reason in ("double-slash", "space-in-symbol"):
                 repaired = re.sub(r"\s*/+\s*", "/", m.group())
                 parts = parse_symbol(repaired)
                 if parts is None or repaired.count("/") < 2:

@@ -139,7 +139,9 @@ def test_bodies() -> None:
         ("csw", 40, dt.date(1996, 1, 1), dt.date(1996, 12, 31)),
         ("cop_untoc", 5, dt.date(2010, 1, 1), dt.date(2010, 12, 31)),
         ("cosp_uncac", 3, dt.date(2009, 1, 1), dt.date(2009, 12, 31)),
-        ("ecosoc", 2012, dt.date(2012, 1, 1), dt.date(2012, 12, 31)),
+        ("ecosoc", 2012, dt.date(2012, 1, 1), dt.date(2013, 1, 31)),
+        # Since 2015 the Council's session runs from July to July.
+        ("ecosoc", 2025, dt.date(2024, 7, 1), dt.date(2025, 8, 31)),
     ],
 )
 def test_session_years(body_id: str, session: int, first: dt.date, last: dt.date) -> None:
@@ -182,6 +184,8 @@ def test_seed_dates_fit_their_sessions() -> None:
     assert session_for_date("ccpcj", dt.date(2011, 4, 15)) == (20,)
     assert session_for_date("cop_untoc", dt.date(2010, 10, 22)) == (5,)
     assert session_for_date("ecosoc", dt.date(2012, 7, 26)) == (2012,)
+    assert session_for_date("ecosoc", dt.date(2024, 10, 1)) == (2025,)
+    assert session_for_date("ecosoc", dt.date(2024, 7, 20)) == (2024, 2025)
 
 
 def test_session_for_date_ambiguity_and_unknowns() -> None:

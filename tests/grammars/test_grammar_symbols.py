@@ -171,7 +171,12 @@ def test_old_footnote_markers_and_symbols() -> None:
     ("text", "bad", "reason", "suggestion"),
     [
         ("see A/RES/66181 of", "A/RES/66181", "missing-separator", None),
-        ("see E/RES/201219.", "E/RES/201219", "missing-separator", None),
+        ("see E/RES/201219.", "E/RES/201219", "missing-separator", "E/RES/2012/19"),
+        # A year glued to the number: the seed's E/2010/30 and CTOC/COP/2010/17.
+        ("(E/201030)", "E/201030", "missing-separator", "E/2010/30"),
+        ("见 CTOC/COP/201017，", "CTOC/COP/201017", "missing-separator", "CTOC/COP/2010/17"),
+        ("E/CN.15/201215。", "E/CN.15/201215", "missing-separator", "E/CN.15/2012/15"),
+        ("(S/2003332)", "S/2003332", "missing-separator", "S/2003/332"),
         ("(E/2012 /30)", "E/2012 /30", "space-in-symbol", "E/2012/30"),
         ("(E/ 2012/30)", "E/ 2012/30", "space-in-symbol", "E/2012/30"),
         ("A/RES/66 / 181", "A/RES/66 / 181", "space-in-symbol", "A/RES/66/181"),
@@ -199,6 +204,11 @@ def test_malformed_symbols(text: str, bad: str, reason: str, suggestion: str | N
         "S/RES/2334",
         "A/RES/80/7 \n",
         "A/66/25, A/66/26",
+        # Old symbols without a year: four-figure numbers, or not a year series.
+        "E/5715",
+        "S/26026",
+        "S/20113",
+        "A/10034",
     ],
 )
 def test_well_formed_or_unknown_is_not_malformed(text: str) -> None:
