@@ -162,8 +162,8 @@ def classify(source: Source) -> Layout:
     for index in range(skip):
         kinds[index] = Kind.FRONT_MATTER
 
-    heading_text = _heading_text(lines, skip)
     body_start = _heading_end(lines, skip, lexicon_or_none(source.language))
+    heading_text = _heading_text(lines, skip, body_start)
     for index in range(skip, count):
         if kinds[index] is Kind.TEXT:
             strong = _strong_furniture(lines[index].text.strip())
@@ -230,9 +230,15 @@ def _heading_end(lines: tuple[Line, ...], skip: int, lex: Lexicon | None) -> int
     return skip
 
 
-def _heading_text(lines: tuple[Line, ...], skip: int) -> str:
-    """The opening lines, against which running headers are recognised."""
-    return _norm(" ".join(line.text for line in lines[skip : skip + 60]))
+def _heading_text(lines: tuple[Line, ...], skip: int, body_start: int) -> str:
+    """The opening lines, against which running headers are recognised.
+
+    They end at the author line when there is one: the body of the first page (its
+    sentences, its separator, its notes) is no heading, and a line that merely repeats
+    it near a page number must not be taken for a running header.
+    """
+    end = body_start if body_start > skip else skip + 60
+    return _norm(" ".join(line.text for line in lines[skip:end]))
 
 
 def _mark_symbol_clusters(
