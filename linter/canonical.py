@@ -142,6 +142,8 @@ def join_pieces(before: str, after: str, line_join: str) -> str:
         return ""
     if _LABEL_ONLY.match(before):
         return " "
+    if before.endswith("\u00ad"):  # a soft hyphen: the word goes on (A007 removes it)
+        return ""
     if _DASH_END.search(before) and after[0].isalnum():
         return ""
     if not line_join and _ascii_alnum(before[-1]) and _ascii_alnum(after[0]):
@@ -388,15 +390,7 @@ class _Planner:
         )
 
     def _lines_inside(self, start: int, end: int) -> list[int]:
-        if start >= end:
-            return []
-        first = self.doc.source.position(start)[0] - 1
-        last = self.doc.source.position(end)[0] - 1
-        return [
-            index
-            for index in range(first, min(last + 1, len(self.lines)))
-            if self.lines[index].start >= start and self.lines[index].end <= end
-        ]
+        return lines_inside(self.doc, start, end)
 
     def _is_residue(self, index: int) -> bool:
         kind = self.kinds[index]
@@ -427,6 +421,31 @@ def note_text(doc: Document, note: Note, line_join: str) -> str:
 def note_line(doc: Document, note: Note, line_join: str) -> str:
     """``[^3]: text``: a note as canonical text writes it."""
     return f"{markdown_marker(note.number)}: {note_text(doc, note, line_join)}".rstrip()
+
+
+def rewritten_lines(doc: Document) -> frozenset[int]:
+    """Lines A004 rewrites (furniture deleted, notes moved to the end): other rules leave
+    the damage inside them alone."""
+    return frozenset(
+        index
+        for gap in plan(doc).gaps
+        if gap.owner is Owner.PAGE_RESIDUE and gap.fix is not None
+        for index in lines_inside(doc, gap.start, gap.end)
+    )
+
+
+def lines_inside(doc: Document, start: int, end: int) -> list[int]:
+    """0-based indexes of the lines wholly inside ``[start, end)``."""
+    if start >= end:
+        return []
+    lines = doc.source.lines
+    first = doc.source.position(start)[0] - 1
+    last = doc.source.position(end)[0] - 1
+    return [
+        index
+        for index in range(first, min(last + 1, len(lines)))
+        if lines[index].start >= start and lines[index].end <= end
+    ]
 
 
 def _squash(text: str) -> str:
