@@ -59,6 +59,12 @@ def _parser() -> argparse.ArgumentParser:
         help="file pattern to check inside directories (default: *.txt)",
     )
     check.add_argument("--language", help="force the language (ISO 639-1 code)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes, then report the rest")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix: unsafe fixes too")
+
+    fix = commands.add_parser("fix", help="repair extraction damage in files (canonical text)")
+    _add_fix_arguments(fix)
+    _add_selection(fix)
 
     parse = commands.add_parser("parse", help="print the structure of one resolution")
     parse.add_argument("path", metavar="FILE")
@@ -71,6 +77,24 @@ def _parser() -> argparse.ArgumentParser:
     rule = commands.add_parser("rule", help="show the documentation of one rule")
     rule.add_argument("key", metavar="CODE|NAME")
     return parser
+
+
+def _add_fix_arguments(command: argparse.ArgumentParser) -> None:
+    from linter.fix_command import add_arguments
+
+    add_arguments(command)
+
+
+def _fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from linter.discovery import DEFAULT_INCLUDE, MissingPathError, iter_files
+    from linter.fix_command import run_fix
+
+    rules = _selected_rules(args)
+    try:
+        files = list(iter_files(args.paths, include=_split(args.include) or list(DEFAULT_INCLUDE)))
+    except MissingPathError as error:
+        raise UsageError(str(error)) from None
+    return run_fix(args, files, rules, out, err)  # type: ignore[arg-type]
 
 
 def _format_names() -> list[str]:
@@ -117,6 +141,10 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         files = list(iter_files(args.paths, include=include))
     except MissingPathError as error:
         raise UsageError(str(error)) from None
+    if args.fix:
+        from linter.fix_command import fix_before_check
+
+        fix_before_check(files, rules, args.unsafe_fixes, args.language, err)  # type: ignore[arg-type]
     results = []
     for path in files:
         result = lint_path(path, rules)  # type: ignore[arg-type]
@@ -219,6 +247,8 @@ def run(
     try:
         if args.command == "check":
             return _check(args, out, err)
+        if args.command == "fix":
+            return _fix(args, out, err)
         if args.command == "parse":
             return _parse(args, out)
         if args.command == "rules":
