@@ -315,11 +315,16 @@ class _Builder:
         texts = [i for i in body if self.kinds[i] is Kind.TEXT]
         if len(texts) < 2:
             return False, False
-        gaps = 0
+        gaps = pairs = 0
         for a, b in pairwise(texts):
-            if any(self.kinds[i] is Kind.BLANK for i in range(a + 1, b)):
-                gaps += 1
-        double_spaced = gaps / (len(texts) - 1) >= 0.8
+            between = [self.kinds[i] for i in range(a + 1, b)]
+            if Kind.MARKER in between:
+                # "议定书" / "1" / "作为…": one printed line cut by its superscript marker;
+                # it says nothing about the spacing (small texts tipped over on it).
+                continue
+            pairs += 1
+            gaps += Kind.BLANK in between
+        double_spaced = pairs > 0 and gaps / pairs >= 0.8
         indented = sum(1 for i in texts if self.text_of(i)[:1].isspace()) / len(texts)
         return double_spaced, double_spaced and 0.05 <= indented <= 0.7
 
@@ -424,8 +429,11 @@ class _Builder:
         if kind == "section" and (terminated or blank_before):
             return True
         if self.block_per_line:
-            # Canonical text: a blank line ends every block, wherever a page broke.
-            return blank_before and (terminated or not page_break)
+            # Canonical text: a blank line ends every block, wherever a page broke; a
+            # new lead phrase after a terminated line opens one even without it.
+            if blank_before:
+                return terminated or not page_break
+            return terminated and not page_break and self.lead_of(text)[0] is not None
         if indent_marks:
             return text[:1].isspace() and (terminated or self.lead_of(text)[0] is not None)
         if double_spaced:
