@@ -57,10 +57,15 @@ def _overlaps(first: tuple[int, int], second: tuple[int, int]) -> bool:
 
 
 def choose_fixes(fixes: Sequence[Fix], unsafe: bool = False) -> list[Fix]:
-    """The fixes of one pass: applicable, whole, not overlapping, in order of position."""
+    """The fixes of one pass: applicable, whole, not overlapping, in order of position.
+
+    Of two fixes starting at one place the wider goes first: it usually contains the
+    other (a joined line break contains the trailing spaces before it), so the layout is
+    repaired in one pass rather than through an intermediate text.
+    """
     taken: list[tuple[int, int]] = []
     chosen: list[Fix] = []
-    for fix in sorted(fixes, key=lambda f: min((e.start for e in f.edits), default=0)):
+    for fix in sorted(fixes, key=_position):
         if fix.applicability == "unsafe" and not unsafe:
             continue
         spans = [(e.start, e.end) for e in fix.edits]
@@ -69,6 +74,12 @@ def choose_fixes(fixes: Sequence[Fix], unsafe: bool = False) -> list[Fix]:
         taken.extend(spans)
         chosen.append(fix)
     return chosen
+
+
+def _position(fix: Fix) -> tuple[int, int]:
+    start = min((edit.start for edit in fix.edits), default=0)
+    end = max((edit.end for edit in fix.edits), default=0)
+    return start, -end
 
 
 def apply_fixes(text: str, fixes: Sequence[Fix], unsafe: bool = False) -> tuple[str, int]:
