@@ -22,15 +22,19 @@ the end of the file: a note is never deleted without being written again.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import pairwise
+from typing import TypeVar
 
 from linter.layout import FURNITURE, Kind
 from linter.lexicon import lexicon_for
 from linter.model import Document, Marker, MarkerStyle, Note
 from linter.registry import Edit, Fix
+
+_T = TypeVar("_T")
 
 #: Line roles (``Document.line_roles``) whose text stays where it is.
 CONTENT_ROLES = frozenset(
@@ -94,6 +98,7 @@ class Gap:
     wrapped_notes: tuple[Note, ...]  # Markdown notes at the end, wrapped over lines
     owner: Owner
     fix: Fix | None  # None when the gap is canonical already
+    lines: range = range(0)  # 0-based indexes of the lines wholly inside the gap
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +108,7 @@ class Plan:
     pieces: tuple[Piece, ...]
     gaps: tuple[Gap, ...]
     notes_fix: Fix | None
+    rewritten: frozenset[int] = frozenset()  # lines inside gaps A004 rewrites
 
     def owned_by(self, owner: Owner) -> list[Gap]:
         """Changing gaps that ``owner`` reports (nothing more specific is in them)."""
@@ -165,6 +171,7 @@ class _Draft:
     end: int
     replacement: str
     kind: str
+    lines: range = range(0)
     residue: list[int] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)  # every note whose number is inside
@@ -195,6 +202,13 @@ class _Planner:
             if marker.style is MarkerStyle.LINE_START
         }
         self.section_of_line = self._section_lines()
+        self.detached = sorted(
+            (m for m in doc.markers if m.style is not MarkerStyle.MARKDOWN),
+            key=lambda m: m.span.start,
+        )
+        self.detached_starts = [m.span.start for m in self.detached]
+        self.notes = sorted(doc.notes, key=lambda n: n.number_span.start)
+        self.note_starts = [n.number_span.start for n in self.notes]
         lex = lexicon_for(doc.language)
         # "Annex" / "Awaza Political Declaration": the label keeps a line of its own,
         # unless the heading still reads as one when joined ("II. Implementation ...").
@@ -223,6 +237,11 @@ class _Planner:
         return found
 
     def _unverified_running_headers(self) -> frozenset[int]:
+        if Kind.RUNNING_HEADER not in self.kinds:
+            return frozenset()
+        return self._headers_copying_nothing()
+
+    def _headers_copying_nothing(self) -> frozenset[int]:
         """Running headers that do not repeat a heading line kept in the text.
 
         A running header is furniture only as a copy of the title or heading on the first
@@ -316,8 +335,17 @@ class _Planner:
             if self.text[d.start : d.end] != d.replacement
         )
         notes_fix = Fix(edits, removes=REMOVES_FURNITURE) if edits else None
-        gaps = [self._gap(draft, tail, notes_fix if draft in group else None) for draft in drafts]
-        return Plan(tuple(pieces), tuple(gaps), notes_fix)
+        in_group = {id(d) for d in group}
+        gaps = [
+            self._gap(draft, tail, notes_fix if id(draft) in in_group else None) for draft in drafts
+        ]
+        rewritten = frozenset(
+            index
+            for gap in gaps
+            if gap.owner is Owner.PAGE_RESIDUE and gap.fix is not None
+            for index in gap.lines
+        )
+        return Plan(tuple(pieces), tuple(gaps), notes_fix, rewritten)
 
     def _gap(self, draft: _Draft, tail: _Draft, group_fix: Fix | None) -> Gap:
         at_end = draft is tail
@@ -345,17 +373,13 @@ class _Planner:
             wrapped_notes=tuple(wrapped),
             owner=draft.owner(moved, wrapped),
             fix=fix,
+            lines=draft.lines,
         )
 
     def _draft(
         self, start: int, end: int, before: Piece | None, after: Piece | None, kind: str
     ) -> _Draft:
-        markers = [
-            m
-            for m in self.doc.markers
-            if start <= m.span.start < end and m.style is not MarkerStyle.MARKDOWN
-        ]
-        markers.sort(key=lambda m: m.span.start)
+        markers = self._between(self.detached, self.detached_starts, start, end)
         if self._front_matter_pair(before, after):
             glue = "\n"  # YAML front matter keeps its lines
         elif kind == "join":
@@ -369,17 +393,26 @@ class _Planner:
             glue = "\n"
         else:
             glue = ""
-        lines = self._lines_inside(start, end)
+        # The lines wholly inside: those between the lines of the two pieces.
+        lines = range(
+            before.line + 1 if before is not None else 0,
+            after.line if after is not None else len(self.lines),
+        )
         return _Draft(
             start=start,
             end=end,
             replacement="".join(markdown_marker(m.number) for m in markers) + glue,
             kind=kind,
+            lines=lines,
             residue=[i for i in lines if self._is_residue(i)],
             markers=markers,
-            notes=[n for n in self.doc.notes if start <= n.number_span.start < end],
+            notes=self._between(self.notes, self.note_starts, start, end),
             note_lines=any(self.roles[i] in NOTE_ROLES for i in lines),
         )
+
+    @staticmethod
+    def _between(items: list[_T], starts: list[int], start: int, end: int) -> list[_T]:
+        return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     def _front_matter_pair(self, before: Piece | None, after: Piece | None) -> bool:
         return (
@@ -388,9 +421,6 @@ class _Planner:
             and self.roles[before.line] == "front-matter"
             and self.roles[after.line] == "front-matter"
         )
-
-    def _lines_inside(self, start: int, end: int) -> list[int]:
-        return lines_inside(self.doc, start, end)
 
     def _is_residue(self, index: int) -> bool:
         kind = self.kinds[index]
@@ -426,26 +456,7 @@ def note_line(doc: Document, note: Note, line_join: str) -> str:
 def rewritten_lines(doc: Document) -> frozenset[int]:
     """Lines A004 rewrites (furniture deleted, notes moved to the end): other rules leave
     the damage inside them alone."""
-    return frozenset(
-        index
-        for gap in plan(doc).gaps
-        if gap.owner is Owner.PAGE_RESIDUE and gap.fix is not None
-        for index in lines_inside(doc, gap.start, gap.end)
-    )
-
-
-def lines_inside(doc: Document, start: int, end: int) -> list[int]:
-    """0-based indexes of the lines wholly inside ``[start, end)``."""
-    if start >= end:
-        return []
-    lines = doc.source.lines
-    first = doc.source.position(start)[0] - 1
-    last = doc.source.position(end)[0] - 1
-    return [
-        index
-        for index in range(first, min(last + 1, len(lines)))
-        if lines[index].start >= start and lines[index].end <= end
-    ]
+    return plan(doc).rewritten
 
 
 def _squash(text: str) -> str:

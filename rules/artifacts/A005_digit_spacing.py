@@ -24,20 +24,21 @@ class _Boundary:
 
 def _boundaries(doc: Document) -> list[_Boundary]:
     # Figures that are footnote markers or note numbers are not figures of the text.
-    excluded = [
-        (m.span.start, m.span.end) for m in doc.markers if m.style is not MarkerStyle.MARKDOWN
-    ]
-    excluded += [(n.number_span.start, n.number_span.end) for n in doc.notes]
+    excluded = {
+        offset
+        for span in [m.span for m in doc.markers if m.style is not MarkerStyle.MARKDOWN]
+        + [n.number_span for n in doc.notes]
+        for offset in range(span.start, span.end)
+    }
     found: list[_Boundary] = []
-    for index, line in enumerate(doc.source.lines):
-        if doc.layout.kinds[index] not in _CHECKED or not any("0" <= c <= "9" for c in line.text):
+    kinds = doc.layout.kinds
+    for match in _BOUNDARY.finditer(doc.text):
+        start, end = match.start(), match.end()
+        if kinds[doc.source.position(start)[0] - 1] not in _CHECKED:
             continue
-        for match in _BOUNDARY.finditer(line.text):
-            start = line.start + match.start()
-            end = line.start + match.end()
-            if any(a <= start - 1 < b or a <= end < b for a, b in excluded):
-                continue
-            found.append(_Boundary(start, match.group() == " "))
+        if start - 1 in excluded or end in excluded:
+            continue
+        found.append(_Boundary(start, match.group() == " "))
     return found
 
 

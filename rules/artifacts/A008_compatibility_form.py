@@ -74,8 +74,10 @@ def compatibility_form(doc: Document) -> Iterator[Hit]:
         composed form (NFC), which stand for the same letters.
     """
     text = doc.text
-    skipped = rewritten_lines(doc)
     normalized = unicodedata.is_normalized("NFC", text)
+    if normalized and not _ALWAYS.search(text) and not _FULLWIDTH.search(text):
+        return
+    skipped = rewritten_lines(doc)
     for index, line in enumerate(doc.source.lines):
         if index in skipped:
             continue
