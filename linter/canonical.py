@@ -318,7 +318,7 @@ class _Planner:
         pieces = self.pieces()
         if not pieces:
             return Plan((), (), None)
-        drafts = [self._draft(0, pieces[0].start, None, None, "head")]
+        drafts = [self._draft(0, pieces[0].start, None, pieces[0], "head")]
         for before, after in pairwise(pieces):
             kind = "join" if before.block == after.block else "break"
             drafts.append(self._draft(before.end, after.start, before, after, kind))
