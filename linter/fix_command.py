@@ -229,4 +229,6 @@ def fix_before_check(
     """``reslint check --fix``: write the fixes first; the check then reports what is left."""
     results = fix_files(files, rules, unsafe=unsafe, language=language, write=True)
     report_problems(results, err)
-    err.write(f"reslint: {summary(results, dry_run=False)}\n")
+    before = sum(len(r.outcome.first.findings) for r in results if r.outcome is not None)
+    found = _count(before, "finding")
+    err.write(f"reslint: {summary(results, dry_run=False)} ({found} before fixing)\n")

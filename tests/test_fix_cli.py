@@ -181,4 +181,4 @@ def test_check_fix_fixes_then_reports_what_is_left(tmp_path: Path) -> None:
     assert code == 1  # U+FFFD has no fix: it is still reported
     assert path.read_text(encoding="utf-8") == CANONICAL.replace("matter.", "matter.\ufffd")
     assert "A007" in out and "A001" not in out and "A002" not in out
-    assert err == "reslint: 1 file fixed, 2 fixes\n"
+    assert err == "reslint: 1 file fixed, 2 fixes (3 findings before fixing)\n"
