@@ -99,6 +99,7 @@ class Gap:
     owner: Owner
     fix: Fix | None  # None when the gap is canonical already
     lines: range = range(0)  # 0-based indexes of the lines wholly inside the gap
+    block: int = -1  # the block a "join" gap is inside
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +173,7 @@ class _Draft:
     replacement: str
     kind: str
     lines: range = range(0)
+    block: int = -1
     residue: list[int] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)  # every note whose number is inside
@@ -374,6 +376,7 @@ class _Planner:
             owner=draft.owner(moved, wrapped),
             fix=fix,
             lines=draft.lines,
+            block=draft.block,
         )
 
     def _draft(
@@ -404,6 +407,7 @@ class _Planner:
             replacement="".join(markdown_marker(m.number) for m in markers) + glue,
             kind=kind,
             lines=lines,
+            block=before.block if before is not None else -1,
             residue=[i for i in lines if self._is_residue(i)],
             markers=markers,
             notes=self._between(self.notes, self.note_starts, start, end),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.canonical import Owner, plan
+from linter.canonical import REMOVES_WHITESPACE, Gap, Owner, plan
 from linter.model import Document
-from linter.registry import FixAvailability, Hit, Severity, rule
+from linter.registry import Fix, FixAvailability, Hit, Severity, rule
 
 
 @rule("A002", "hard-wrap", Severity.WARNING, FixAvailability.SAFE)
@@ -19,9 +19,9 @@ def hard_wrap(doc: Document) -> Iterator[Hit]:
         double-spaced). Canonical text has one block per line: a paragraph, a
         sub-paragraph, the title, each adoption line. Wrapped text defeats diffs between
         versions, line-based tools and every search for a phrase that crosses a line.
-        One finding per line break inside a block, at the break. A break that also holds
-        page furniture, notes or a detached marker is reported by A004 or A003, whose
-        fixes join the lines too.
+        One finding per wrapped block, from its first line break to its last. A break
+        that also holds page furniture, notes or a detached marker is reported by A004
+        or A003, whose fixes join the lines too.
 
     Example:
         The General Assembly,
@@ -47,15 +47,10 @@ def hard_wrap(doc: Document) -> Iterator[Hit]:
         fix.
     """
     layout = plan(doc)
+    wraps: dict[int, list[Gap]] = {}
     for gap in layout.owned_by(Owner.HARD_WRAP):
         if gap.kind == "join":
-            line = doc.source.position(gap.end)[0]
-            yield Hit(
-                gap.start,
-                gap.end,
-                f"hard wrap: the block goes on in line {line}; join the lines",
-                gap.fix,
-            )
+            wraps.setdefault(gap.block, []).append(gap)
         for note in gap.wrapped_notes:
             end = note.body.span.end
             yield Hit(
@@ -64,3 +59,17 @@ def hard_wrap(doc: Document) -> Iterator[Hit]:
                 f"note {note.number} is wrapped over several lines; write it on one line",
                 gap.fix,
             )
+    for gaps in wraps.values():
+        first = doc.source.position(gaps[0].start)[0]
+        last = doc.source.position(gaps[-1].end)[0]
+        breaks = "a line break" if len(gaps) == 1 else f"{len(gaps)} line breaks"
+        yield Hit(
+            gaps[0].start,
+            gaps[-1].end,
+            f"hard wrap: the block runs from line {first} to line {last} ({breaks}); "
+            "join its lines",
+            Fix(
+                tuple(edit for gap in gaps if gap.fix for edit in gap.fix.edits),
+                removes=REMOVES_WHITESPACE,
+            ),
+        )
