@@ -175,7 +175,12 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_OK
     if not paths:
         raise UsageError("check needs at least one PATH")
-    results = [lint_one(path, settings) for path in collect(settings, paths)]
+    files = collect(settings, paths)
+    if getattr(args, "fix", False):
+        from linter.fix_command import fix_before_check
+
+        fix_before_check(files, settings.rules_for, args.unsafe_fixes, settings.language, err)
+    results = [lint_one(path, settings) for path in files]
     note = ""
     if settings.baseline is not None:
         from linter import baseline

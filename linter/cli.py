@@ -22,11 +22,6 @@ class UsageError(Exception):
     """A problem the user can fix; printed as one line, exit code 2."""
 
 
-def _split(values: Sequence[str] | None) -> list[str]:
-    """``--select A001,A003 --select N`` → ``["A001", "A003", "N"]``."""
-    return [item.strip() for value in values or () for item in value.split(",") if item.strip()]
-
-
 def _parser() -> argparse.ArgumentParser:
     from linter import checking
 
@@ -59,8 +54,15 @@ def _parser() -> argparse.ArgumentParser:
         help="file pattern to check inside directories (default: *.txt)",
     )
     check.add_argument("--language", help="force the language (ISO 639-1 code)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes, then report the rest")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix: unsafe fixes too")
     checking.add_check_arguments(check)
     checking.add_baseline_command(commands)
+
+    fix = commands.add_parser("fix", help="repair extraction damage in files (canonical text)")
+    _add_fix_arguments(fix)
+    _add_selection(fix)
+    checking.add_config_arguments(fix)
 
     parse = commands.add_parser("parse", help="print the structure of one resolution")
     parse.add_argument("path", metavar="FILE")
@@ -73,6 +75,21 @@ def _parser() -> argparse.ArgumentParser:
     rule = commands.add_parser("rule", help="show the documentation of one rule")
     rule.add_argument("key", metavar="CODE|NAME")
     return parser
+
+
+def _add_fix_arguments(command: argparse.ArgumentParser) -> None:
+    from linter.fix_command import add_arguments
+
+    add_arguments(command)
+
+
+def _fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``reslint fix``: the same settings as ``check`` (configuration, per-file ignores)."""
+    from linter.checking import collect, settings_for
+    from linter.fix_command import run_fix
+
+    settings = settings_for(args, args.paths)
+    return run_fix(args, collect(settings, args.paths), settings.rules_for, out, err)
 
 
 def _format_names() -> list[str]:
@@ -94,17 +111,6 @@ def _add_selection(command: argparse.ArgumentParser) -> None:
         metavar="RULES",
         help="rules to disable (wins over --select when equally specific)",
     )
-
-
-def _selected_rules(args: argparse.Namespace) -> tuple[object, ...]:
-    from linter.registry import all_rules
-    from linter.select import SelectorError, resolve
-
-    select = _split(args.select) or None
-    try:
-        return resolve(all_rules(), select=select, ignore=_split(args.ignore))
-    except SelectorError as error:
-        raise UsageError(str(error)) from None
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -199,6 +205,8 @@ def run(
             return _check(args, out, err)
         if args.command == "baseline":
             return _baseline(args, out, err)
+        if args.command == "fix":
+            return _fix(args, out, err)
         if args.command == "parse":
             return _parse(args, out)
         if args.command == "rules":

@@ -6,9 +6,10 @@ baseline nor SARIF's ``partialFingerprints`` may use it. The key is built from c
 * the rule code;
 * the matched text (the finding's span), whitespace collapsed (a span of whitespace
   only is kept as it is);
-* a hash of its context: the lines the span is on, with the span masked out and
-  whitespace collapsed (so fixing trailing spaces elsewhere on the line does not change
-  the key of a repeated phrase on it);
+* a hash of its context: the text right around the span on its own lines (up to
+  :data:`CONTEXT` characters on each side once whitespace is collapsed), with the span
+  masked out. Lines inserted or removed anywhere, even next to it, and an edit further
+  along the same line do not change it; an edit right next to the finding does;
 * the occurrence index among findings of the same file with the same three parts, in
   file order (two identical damaged lines stay two entries).
 
@@ -26,6 +27,8 @@ from linter.source import Source
 
 #: Longest matched text kept verbatim in a key; longer spans are stored as a hash.
 MAX_TEXT = 120
+#: Characters of context (whitespace collapsed) on each side of a finding's span.
+CONTEXT = 24
 #: Stands for the finding's own span inside its context.
 _MASK = "\u241f"  # SYMBOL FOR UNIT SEPARATOR: never in a resolution
 
@@ -67,15 +70,18 @@ def _parts(finding: Finding, source: Source | None) -> tuple[str, str]:
     start = max(0, min(finding.start, len(text)))
     end = max(start, min(finding.end, len(text)))
     raw = text[start:end]
-    # A whitespace finding's text collapses to nothing: keep it as it is, so the key (and
-    # a reviewer reading the baseline) still says what was matched.
-    matched = normalise(raw) or raw
+    # A whitespace finding's text collapses to nothing: keep spaces as they are, so the key
+    # (and a reviewer reading the baseline) still says what was matched; a span of line
+    # breaks (a hard wrap, blank lines) keys as one break, however many blank lines it has.
+    matched = normalise(raw) or ("\n" if "\n" in raw else raw)
     if len(matched) > MAX_TEXT:
         matched = "sha256:" + _digest(matched)
-    first = source.line_at(start)
-    last = source.line_at(end)
-    context = text[first.start : start] + _MASK + text[end : max(last.end, end)]
-    return matched, _digest(normalise(context))
+    # Only the span's own lines: a line inserted next to it must not change its key.
+    first = source.line_at(start).start
+    last = max(source.line_at(end).end, end)
+    before = normalise(text[max(first, start - 4 * CONTEXT) : start])[-CONTEXT:]
+    after = normalise(text[end : min(last, end + 4 * CONTEXT)])[:CONTEXT]
+    return matched, _digest(before + _MASK + after)
 
 
 def keys(result: FileResult) -> tuple[Key, ...]:

@@ -163,8 +163,9 @@ def classify(source: Source) -> Layout:
     for index in range(skip):
         kinds[index] = Kind.FRONT_MATTER
 
-    body_start = _heading_end(lines, skip, lexicon_or_none(source.language))
-    heading_text = _heading_text(lines, skip, body_start)
+    author_line = _author_line(lines, skip, lexicon_or_none(source.language))
+    body_start = skip if author_line is None else author_line
+    heading_text = _heading_text(lines, skip, author_line)
     for index in range(skip, count):
         if kinds[index] is Kind.TEXT:
             strong = _strong_furniture(lines[index].text.strip())
@@ -219,25 +220,26 @@ def classify(source: Source) -> Layout:
     )
 
 
-def _heading_end(lines: tuple[Line, ...], skip: int, lex: Lexicon | None) -> int:
-    """Index of the author line ("The General Assembly,"): the first page's masthead,
-    with its job number and barcode, ends there and is not running furniture."""
+def _author_line(lines: tuple[Line, ...], skip: int, lex: Lexicon | None) -> int | None:
+    """Index of the author line ("The General Assembly,"), if any: the first page's
+    masthead, with its job number and barcode, ends there and is not running furniture."""
     if lex is None:
-        return skip
+        return None
     author = lex.author_line_regex
     for index in range(skip, min(len(lines), skip + 200)):
         if author.match(lines[index].text):
             return index
-    return skip
+    return None
 
 
-def _heading_text(lines: tuple[Line, ...], skip: int, body_start: int) -> str:
-    """The masthead, against which running headers are recognised.
+def _heading_text(lines: tuple[Line, ...], skip: int, author_line: int | None) -> str:
+    """The opening lines, against which running headers are recognised.
 
-    Only the lines above the author line: body lines near a page break must not count
-    as running headers because they repeat themselves.
+    They end at the author line when there is one: the body of the first page (its
+    sentences, its separator, its notes) is no heading, and a line that merely repeats
+    it near a page number must not be taken for a running header.
     """
-    end = body_start if body_start > skip else skip + 60
+    end = skip + 60 if author_line is None else author_line
     return _norm(" ".join(line.text for line in lines[skip:end]))
 
 

@@ -29,7 +29,11 @@ _WORD = f"[{_LETTER}]++"  # possessive: a word never backtracks into a shorter w
 _SPACED_REPEAT = re.compile(
     f"(?<![{_LETTER}])({_WORD}(?:[ \\t]+{_WORD}){{0,3}}?)(?:[ \\t]+\\1)+(?![{_LETTER}])"
 )
-_GLUED_REPEAT = re.compile(f"(?<![{_LETTER}])([{_LETTER}]{{3,}}?)\\1+(?![{_LETTER}])")
+# A multi-word lead drawn twice is glued too: "Bearing in mindBearing in mind".
+# Here the last word may end inside a letter run ("mindBearing"): no possessive word.
+_GLUED_REPEAT = re.compile(
+    f"(?<![{_LETTER}])([{_LETTER}]{{3,}}?(?:[ \\t]+[{_LETTER}]+){{0,3}}?)\\1+(?![{_LETTER}])"
+)
 _LETTER_BY_LETTER = re.compile(f"(?<![{_LETTER}])(?:([{_LETTER}])\\1+){{3,}}(?![{_LETTER}])")
 
 
@@ -65,6 +69,15 @@ def _find_cjk(text: str, leads: frozenset[str]) -> list[Repeat]:
             following += 1
         if times >= 3 or phrase in leads:
             found.append(Repeat(start, end, phrase, times))
+        else:
+            # 回回顾顾 + 会员国联合国会员国联合国: the doubled lead phrase is a shorter run
+            # than the neighbours drawn as often; keep the longest prefix that is a lead.
+            for last in range(following - 1, index, -1):
+                prefix = "".join(segment[2] for segment in segments[index:last])
+                if prefix in leads:
+                    found.append(Repeat(start, segments[last - 1][1], prefix, times))
+                    following = last
+                    break
         index = following
     return found
 

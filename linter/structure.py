@@ -50,7 +50,7 @@ _TERMINATED = re.compile(
 _TITLE_PATTERNS = (
     re.compile(r"^\s*(?P<number>(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4})\s*[.．]\s*(?P<title>.*?)\s*$"),
     re.compile(r"^\s*(?P<number>\d{1,4}\s*\(\d{4}\))\s*\.?\s*(?P<title>Resolution\b.*?)\s*$"),
-    re.compile(r"^\s*Resolution\s+(?P<number>\d{1,4}\s*\(\d{4}\))\s*(?P<title>)$"),
+    re.compile(r"^\s*Resolution\s+(?P<number>\d{1,4}\s*\(\d{4}\))\s*(?P<title>.*?)\s*$"),
 )
 _SYMBOL_PREFIX = {"ga": "A/RES/", "ecosoc": "E/RES/", "sc": "S/RES/", "hrc": "A/HRC/RES/"}
 _STRAY_NOTE = re.compile(r"^\s*(\d{1,3})(/)?\s+(?=\S)")
@@ -77,6 +77,7 @@ class _Builder:
         self.roles: list[str] = [kind.value for kind in layout.kinds]
         self._structural: dict[str, str | None] = {}
         self._leads: dict[str, tuple[str | None, str | None]] = {}
+        self.block_per_line = False
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -230,7 +231,7 @@ class _Builder:
                 continue
             text = self.text_of(index)
             stripped = text.strip()
-            if len(stripped) > 120:
+            if len(stripped) > 300:  # an adoption line with its vote fits; a paragraph not
                 continue
             following = None
             if index + 1 < len(self.lines) and self.is_text(index + 1):
@@ -329,8 +330,14 @@ class _Builder:
                 continue
             text = self.text_of(index)
             joined = text
-            if index + 1 < len(self.lines) and self.is_text(index + 1):
-                joined = text + " " + self.text_of(index + 1)
+            # The sentence may go on in the next line of text, past a blank line
+            # (canonical text puts each heading line in a block of its own).
+            following = next(
+                (i for i in range(index + 1, min(index + 3, len(self.lines))) if self.is_text(i)),
+                None,
+            )
+            if following is not None:
+                joined = text + " " + self.text_of(following)
             for regex in self.lex.adoption_heading_regexes:
                 match = regex.search(joined)
                 if not match:
@@ -338,7 +345,11 @@ class _Builder:
                 found = self.first_date(match.group("date"))
                 if not found:
                     continue
-                start = self.lines[index].start + match.start("date") + found.start
+                offset = match.start("date") + found.start
+                if following is not None and offset > len(text):
+                    start = self.lines[following].start + offset - len(text) - 1
+                else:
+                    start = self.lines[index].start + offset
                 return Adoption(
                     date=found.iso(),
                     date_span=Span(start, start + found.end - found.start),
@@ -356,13 +367,36 @@ class _Builder:
         texts = [i for i in body if self.kinds[i] is Kind.TEXT]
         if len(texts) < 2:
             return False, False
-        gaps = 0
+        gaps = pairs = 0
         for a, b in pairwise(texts):
-            if any(self.kinds[i] is Kind.BLANK for i in range(a + 1, b)):
-                gaps += 1
-        double_spaced = gaps / (len(texts) - 1) >= 0.8
+            between = [self.kinds[i] for i in range(a + 1, b)]
+            if Kind.MARKER in between:
+                # "议定书" / "1" / "作为…": one printed line cut by its superscript marker;
+                # it says nothing about the spacing (small texts tipped over on it).
+                continue
+            pairs += 1
+            gaps += Kind.BLANK in between
+        double_spaced = pairs > 0 and gaps / pairs >= 0.8
         indented = sum(1 for i in texts if self.text_of(i)[:1].isspace()) / len(texts)
         return double_spaced, double_spaced and 0.05 <= indented <= 0.7
+
+    def blocks_are_lines(self, body: list[int]) -> bool:
+        """Whether each line is a whole block (canonical text), not a wrapped piece.
+
+        Double spacing alone does not say it: the seed is double-spaced *and* hard-wrapped.
+        In canonical text nearly every line ends a block: it is terminated, or the next
+        line opens a paragraph, sub-paragraph, section or annex. In a wrapped text most
+        lines stop in mid-sentence (the seed: 3 lines in 10 end a block).
+        """
+        texts = [i for i in body if self.kinds[i] is Kind.TEXT]
+        if len(texts) < 2:
+            return False
+        ends = 1 + sum(
+            1
+            for a, b in pairwise(texts)
+            if _TERMINATED.search(self.text_of(a)) or self.structural(self.text_of(b))
+        )
+        return ends / len(texts) >= 0.75
 
     def is_terminated(self, block: _Block) -> bool:
         if not block.lines:
@@ -400,6 +434,7 @@ class _Builder:
             if i not in skip and self.kinds[i] in (Kind.TEXT, Kind.MARKER, Kind.BLANK)
         ]
         double_spaced, indent_marks = self.style(body)
+        self.block_per_line = double_spaced and self.blocks_are_lines(body)
         blocks: list[_Block] = []
         current: _Block | None = None
         blank_before = False
@@ -445,6 +480,12 @@ class _Builder:
             return True
         if kind == "section" and (terminated or blank_before):
             return True
+        if self.block_per_line:
+            # Canonical text: a blank line ends every block, wherever a page broke; a
+            # new lead phrase after a terminated line opens one even without it.
+            if blank_before:
+                return terminated or not page_break
+            return terminated and not page_break and self.lead_of(text)[0] is not None
         if indent_marks:
             return text[:1].isspace() and (terminated or self.lead_of(text)[0] is not None)
         if double_spaced:
@@ -801,11 +842,19 @@ class _Builder:
         return text, None
 
     def is_heading(self, block: _Block, blocks: list[_Block], position: int) -> bool:
-        """An unlabelled heading: one short unterminated line before a paragraph."""
-        if len(block.lines) != 1 or self.is_terminated(block):
+        """An unlabelled heading: a short unterminated block before a paragraph.
+
+        Judged on the block's text, not on its lines, so that a heading wrapped over two
+        lines and the same heading on one line (canonical text) read alike. The title
+        right under an annex or section label may be longer.
+        """
+        if len(block.lines) > 3 or self.is_terminated(block):
             return False
-        text = self.text_of(block.lines[0]).strip()
-        if len(text) > 100 or self.lead_of(text)[0]:
+        text = " ".join(self.text_of(index).strip() for index in block.lines)
+        under_label = position > 0 and self.structural(
+            self.text_of(blocks[position - 1].lines[0])
+        ) in ("annex", "section")
+        if len(text) > (200 if under_label else 100) or self.lead_of(text)[0]:
             return False
         if position + 1 >= len(blocks):
             return False

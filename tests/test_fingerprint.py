@@ -67,11 +67,19 @@ def test_extra_blank_lines_between_blocks_keep_every_key(
     seed_text: str, data: st.DataObject
 ) -> None:
     """The seed separates its lines with blank lines; doubling some of those separators
-    moves findings down the file but must not change a single key."""
+    moves findings down the file but must not change the key of any finding that is not
+    about those blank lines. (A006 reports two blank lines between blocks as new damage,
+    rightly: its findings on line breaks are left out of the comparison.)"""
     lines = seed_text.split("\n")
     blanks = [i for i, line in enumerate(lines) if not line.strip() and i > 0]
     chosen = data.draw(st.sets(st.sampled_from(blanks), min_size=1, max_size=8))
     moved = [
         extra for i, line in enumerate(lines) for extra in ([line, ""] if i in chosen else [line])
     ]
-    assert sorted(_keys_of("\n".join(moved))) == sorted(_keys_of(seed_text))
+
+    def not_about_blank_lines(keys: list[tuple[str, str, str, int]]) -> list[object]:
+        return sorted(k for k in keys if not (k[0] == "A006" and "\n" in k[1]))
+
+    assert not_about_blank_lines(_keys_of("\n".join(moved))) == not_about_blank_lines(
+        _keys_of(seed_text)
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from linter.canonical import Gap, Owner, plan, rewritten_lines
 from linter.layout import FURNITURE, Kind
 from linter.model import Document
 from linter.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
@@ -12,6 +13,7 @@ from linter.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
 _TRAILING = re.compile(r"[ \t\u3000\u00a0]+$")
 _INDENT = re.compile(r"^[ \t\u3000\u00a0]+(?=\S)")
 _RUN = re.compile(r"(?<=\S)(?: {2,}|\t[ \t]*| ?\t)(?=\S)")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Separator lines and furniture are A004's business, not this rule's.
 _SKIP = FURNITURE | {Kind.SEPARATOR, Kind.FRONT_MATTER}
 
@@ -20,59 +22,112 @@ def _whitespace_fix(start: int, end: int, replacement: str) -> Fix:
     return Fix((Edit(start, end, replacement),), removes="whitespace")
 
 
+def _layout_message(doc: Document, gap: Gap) -> str | None:
+    """What is wrong with the line breaks of a gap between blocks (None: only spaces,
+    which the line checks report one by one)."""
+    current = doc.text[gap.start : gap.end]
+    breaks = len(_LINE_BREAK.findall(current))
+    wanted = len(_LINE_BREAK.findall(gap.replacement))
+    if breaks == wanted:
+        return None
+    if gap.kind == "head":
+        # Blank lines above the first block carry nothing and harm nothing; reporting them
+        # would make every baseline brittle against lines added at the top of a file.
+        return None
+    if gap.kind == "tail":
+        if breaks == 0:
+            return "no line break at the end of the text; end it with one"
+        return f"{breaks - 1} blank line(s) at the end of the text; end it with one line break"
+    if breaks < wanted:
+        return "no blank line between two blocks; canonical text separates blocks with one"
+    return f"{breaks - 1} blank lines between two blocks; use one"
+
+
 @rule("A006", "whitespace", Severity.WARNING, FixAvailability.SAFE)
 def whitespace(doc: Document) -> Iterator[Hit]:
-    """Trailing spaces, stray indentation, runs of spaces inside a line, tabs, CR line ends.
+    """Trailing spaces, stray indentation, runs of spaces, tabs, CR line ends, blank lines.
 
     Why:
         PDF extraction pads lines with spaces, indents paragraph starts and wrapped titles,
-        leaves runs of spaces where a superscript or a column was, and sometimes keeps
-        CR line ends. None of it is text; all of it defeats diffs, searches and the
-        structure of canonical text (one block per line, no indentation).
+        leaves runs of spaces where a superscript or a column was, keeps CR line ends and
+        scatters blank lines. None of it is text; all of it defeats diffs, searches and
+        the structure of canonical text: one block per line, no indentation, one blank
+        line between blocks, one line break at the end, one space after a paragraph
+        number.
 
     Example:
         Recalling  its resolution 66/181 of
             19 December 2011,
 
+
+
+        1.Decides to remain seized of the matter.
+
     Use instead:
         Recalling its resolution 66/181 of
         19 December 2011,
 
+        1. Decides to remain seized of the matter.
+
     Fix safety:
-        Safe: only whitespace is removed or replaced by one space.
+        Safe: only whitespace is removed, replaced by one space or a line break, or
+        inserted after a paragraph number.
     """
     text = doc.text
     kinds = doc.layout.kinds
+    layout = plan(doc)
+    rewritten = rewritten_lines(doc)  # furniture and notes A004 rewrites are its business
     for index, line in enumerate(doc.source.lines):
-        if kinds[index] in _SKIP:
+        if kinds[index] in _SKIP or index in rewritten:
             continue
-        following = text[line.end : line.end + 1]
-        if following == "\r":
-            yield Hit(
-                line.end,
-                line.end + 1,
-                "CR line end; use LF",
-                _whitespace_fix(line.end, line.end + 1, ""),
-            )
-        content = line.text
-        trailing = _TRAILING.search(content)
-        if trailing:
-            start = line.start + trailing.start()
-            what = "whitespace-only line" if not content.strip() else "trailing whitespace"
-            yield Hit(start, line.end, what, _whitespace_fix(start, line.end, ""))
-        if not content.strip():
+        yield from _line_hits(text, line.start, line.end, line.text)
+    yield from _label_hits(doc)
+    for gap in layout.owned_by(Owner.WHITESPACE):
+        message = _layout_message(doc, gap)
+        if message is not None:
+            yield Hit(gap.start, gap.end, message, gap.fix)
+
+
+def _line_hits(text: str, start: int, end: int, content: str) -> Iterator[Hit]:
+    if text[end : end + 1] == "\r":
+        yield Hit(end, end + 1, "CR line end; use LF", _whitespace_fix(end, end + 1, ""))
+    trailing = _TRAILING.search(content)
+    if trailing:
+        begin = start + trailing.start()
+        what = "whitespace-only line" if not content.strip() else "trailing whitespace"
+        yield Hit(begin, end, what, _whitespace_fix(begin, end, ""))
+    if not content.strip():
+        return
+    indent = _INDENT.match(content)
+    if indent:
+        yield Hit(
+            start,
+            start + indent.end(),
+            "stray indentation; lines of canonical text start at column 1",
+            _whitespace_fix(start, start + indent.end(), ""),
+        )
+    for run in _RUN.finditer(content):
+        begin, stop = start + run.start(), start + run.end()
+        what = "tab" if "\t" in run.group() else f"run of {stop - begin} spaces"
+        yield Hit(
+            begin, stop, f"{what} inside a line; use one space", _whitespace_fix(begin, stop, " ")
+        )
+
+
+def _label_hits(doc: Document) -> Iterator[Hit]:
+    """``1.Decides``: canonical text has one space after a paragraph number."""
+    text = doc.text
+    for paragraph in doc.paragraphs:
+        if paragraph.number_span is None:
             continue
-        indent = _INDENT.match(content)
-        if indent:
+        end = paragraph.number_span.end
+        if text[end : end + 1] not in (".", "．"):
+            continue
+        after = end + 1
+        if after < len(text) and not text[after].isspace():
             yield Hit(
-                line.start,
-                line.start + indent.end(),
-                "stray indentation; lines of canonical text start at column 1",
-                _whitespace_fix(line.start, line.start + indent.end(), ""),
-            )
-        for run in _RUN.finditer(content):
-            start, end = line.start + run.start(), line.start + run.end()
-            what = "tab" if "\t" in run.group() else f"run of {end - start} spaces"
-            yield Hit(
-                start, end, f"{what} inside a line; use one space", _whitespace_fix(start, end, " ")
+                paragraph.number_span.start,
+                after,
+                f"no space after paragraph number {paragraph.number}; write '{paragraph.number}. '",
+                _whitespace_fix(after, after, " "),
             )
