@@ -49,6 +49,7 @@ CONTENT_ROLES = frozenset(
         "section",
         "annex",
         "adoption",
+        "adoption-continuation",
         "text",
     }
 )
@@ -304,9 +305,9 @@ class _Planner:
             return False
         if role == "title":
             return previous != "title"
-        if role == "adoption":
+        if role == "adoption-continuation":
             # "Adopted at the 873rd meeting" / "by 8 votes to none, ...": one block.
-            return not (previous == "adoption" and self.text[start : start + 1].islower())
+            return False
         if role in _SECTION_ROLES:
             section = self.section_of_line.get(index)
             if section is None or self.section_of_line.get(previous_line) != section:

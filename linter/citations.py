@@ -173,7 +173,7 @@ def text_units(doc: Document) -> tuple[TextUnit, ...]:
     units += _paragraph_units(doc.paragraphs, _line_join(doc.language))
     units += [TextUnit("note", note.body) for note in doc.notes]
     for index, role in enumerate(doc.line_roles):
-        if role == "adoption":
+        if role in ("adoption", "adoption-continuation"):
             line = doc.source.lines[index]
             units.append(TextUnit("adoption", _mapped_lines(doc, Span(line.start, line.end))))
     units = [unit for unit in units if unit.text]

@@ -271,12 +271,14 @@ class _Builder:
                         date_line = probe
                         lines.add(probe)
                         break
-                # The rest of an adoption paragraph ("by 8 votes to none, ...").
+                # The rest of an adoption paragraph ("by 8 votes to none, ..."): it continues
+                # the meeting line, so canonical text keeps it in the same block.
                 probe = index + 1
+                continued: set[int] = set()
                 while probe < len(self.lines) and self.is_text(probe) and probe != date_line:
                     if date_line is not None or not self.continues_adoption(probe):
                         break
-                    lines.add(probe)
+                    continued.add(probe)
                     probe += 1
                 if date is None:
                     found = self.first_date(stripped)
@@ -285,7 +287,9 @@ class _Builder:
                         date_span = Span(base + found.start, base + found.end)
                 for line in lines:
                     self.roles[line] = "adoption"
-                return lines, Adoption(
+                for line in continued:
+                    self.roles[line] = "adoption-continuation"
+                return lines | continued, Adoption(
                     date=date,
                     date_span=date_span,
                     meeting=int(match.group("meeting")),
@@ -339,7 +343,8 @@ class _Builder:
             if following is not None:
                 joined = text + " " + self.text_of(following)
             for regex in self.lex.adoption_heading_regexes:
-                match = regex.search(joined)
+                # The line alone first: a pattern anchored at its end must see the end.
+                match = regex.search(text) or regex.search(joined)
                 if not match:
                     continue
                 found = self.first_date(match.group("date"))
