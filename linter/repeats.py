@@ -111,9 +111,16 @@ def _find_latin(text: str, leads: frozenset[str]) -> list[Repeat]:
     return found
 
 
+_HAS_CJK = re.compile(f"[{_CJK}]")
+_HAS_LETTERS = re.compile(f"[{_LETTER}]{{3}}")
+
+
 def find_repeats(text: str, leads: frozenset[str] = frozenset()) -> list[Repeat]:
     """Every damaged run in ``text``, in order. ``leads`` are the lexicon's lead phrases."""
-    found = sorted(_find_cjk(text, leads) + _find_latin(text, leads), key=lambda r: r.start)
+    # Each scan only where its script occurs: most texts and lines have one script.
+    cjk = _find_cjk(text, leads) if _HAS_CJK.search(text) else []
+    latin = _find_latin(text, leads) if _HAS_LETTERS.search(text) else []
+    found = sorted(cjk + latin, key=lambda r: r.start)
     kept: list[Repeat] = []
     for repeat in found:  # the shapes can overlap ("RecallingRecalling Recalling…")
         if not kept or repeat.start >= kept[-1].end:

@@ -53,6 +53,7 @@ _TITLE_PATTERNS = (
     re.compile(r"^\s*Resolution\s+(?P<number>\d{1,4}\s*\(\d{4}\))\s*(?P<title>.*?)\s*$"),
 )
 _SYMBOL_PREFIX = {"ga": "A/RES/", "ecosoc": "E/RES/", "sc": "S/RES/", "hrc": "A/HRC/RES/"}
+_DIGIT = re.compile(r"\d")
 _STRAY_NOTE = re.compile(r"^\s*(\d{1,3})(/)?\s+(?=\S)")
 # Enough text to hold the longest lead phrase drawn four times (表示赞赏地注意到 x4 = 32).
 _LEAD_WINDOW = 48
@@ -236,6 +237,11 @@ class _Builder:
             following = None
             if index + 1 < len(self.lines) and self.is_text(index + 1):
                 following = index + 1
+            # Every meeting line holds the meeting's number: most lines can be passed by.
+            if not _DIGIT.search(stripped) and (
+                following is None or not _DIGIT.search(self.text_of(following))
+            ):
+                continue
             for regex in regexes:
                 match = regex.match(stripped)
                 lead = len(text) - len(text.lstrip())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -14,6 +15,8 @@ _TRAILING = re.compile(r"[ \t\u3000\u00a0]+$")
 _INDENT = re.compile(r"^[ \t\u3000\u00a0]+(?=\S)")
 _RUN = re.compile(r"(?<=\S)(?: {2,}|\t[ \t]*| ?\t)(?=\S)")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_TRAILING_LINES = re.compile(r"[ \t\u3000\u00a0]+$", re.MULTILINE)
+_INDENT_LINES = re.compile(r"^[ \t\u3000\u00a0]+(?=\S)", re.MULTILINE)
 # Separator lines and furniture are A004's business, not this rule's.
 _SKIP = FURNITURE | {Kind.SEPARATOR, Kind.FRONT_MATTER}
 
@@ -77,15 +80,54 @@ def whitespace(doc: Document) -> Iterator[Hit]:
     kinds = doc.layout.kinds
     layout = plan(doc)
     rewritten = rewritten_lines(doc)  # furniture and notes A004 rewrites are its business
-    for index, line in enumerate(doc.source.lines):
-        if kinds[index] in _SKIP or index in rewritten:
-            continue
-        yield from _line_hits(text, line.start, line.end, line.text)
+    skip = {i for i, kind in enumerate(kinds) if kind in _SKIP} | rewritten
+    if "\r" in text:
+        for index, line in enumerate(doc.source.lines):
+            if index not in skip:
+                yield from _line_hits(text, line.start, line.end, line.text)
+    else:
+        yield from _text_hits(doc, skip)
     yield from _label_hits(doc)
     for gap in layout.owned_by(Owner.WHITESPACE):
         message = _layout_message(doc, gap)
         if message is not None:
             yield Hit(gap.start, gap.end, message, gap.fix)
+
+
+def _text_hits(doc: Document, skip: set[int]) -> Iterator[Hit]:
+    """The line checks of :func:`_line_hits`, as three scans of the whole text (LF only):
+    the regular-expression engine walks the lines, not Python."""
+    text = doc.text
+    starts = doc.source.line_starts
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) - 1
+
+    for match in _TRAILING_LINES.finditer(text):
+        begin, end = match.span()
+        index = line_of(begin)
+        if index in skip or begin == end:
+            continue
+        what = "whitespace-only line" if begin == starts[index] else "trailing whitespace"
+        yield Hit(begin, end, what, _whitespace_fix(begin, end, ""))
+    for match in _INDENT_LINES.finditer(text):
+        begin, end = match.span()
+        if line_of(begin) in skip:
+            continue
+        yield Hit(
+            begin,
+            end,
+            "stray indentation; lines of canonical text start at column 1",
+            _whitespace_fix(begin, end, ""),
+        )
+    for run in _RUN.finditer(text):
+        begin, stop = run.span()
+        if line_of(begin) in skip:
+            continue
+        what = "tab" if "\t" in run.group() else f"run of {stop - begin} spaces"
+        yield Hit(
+            begin, stop, f"{what} inside a line; use one space", _whitespace_fix(begin, stop, " ")
+        )
 
 
 def _line_hits(text: str, start: int, end: int, content: str) -> Iterator[Hit]:
