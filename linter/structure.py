@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from linter.grammars.dates import DateMatch, find_dates
+from linter.grammars.numerals import roman_value
 from linter.layout import FURNITURE, Kind, Layout, NoteDraft, classify
 from linter.lexicon import Lexicon, lexicon_for
 from linter.markers import MarkerCandidate, find_inline_markers, select_markers
@@ -37,7 +38,7 @@ from linter.model import (
     SubParagraph,
     Zone,
 )
-from linter.numbering import final_mark, letter_value, roman_value
+from linter.numbering import final_mark, letter_value
 from linter.repeats import collapse
 from linter.source import Line, Source
 

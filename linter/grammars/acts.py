@@ -17,12 +17,13 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from linter.grammars import _data, dates
 from linter.grammars._template import GAP, NO_LETTER_AFTER, NO_LETTER_BEFORE, SP
 from linter.grammars.bodies import body_names_regex, lookup_body
+from linter.grammars.numerals import roman_value
 
 if TYPE_CHECKING:
     import pyparsing as pp
@@ -150,18 +151,6 @@ def _session_of(first: str) -> tuple[int, str]:
     return int(first), "regular"
 
 
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def _roman_value(roman: str) -> int:
-    total = 0
-    for i, c in enumerate(roman):
-        value = _ROMAN_VALUES[c]
-        total += -value if i + 1 < len(roman) and _ROMAN_VALUES[roman[i + 1]] > value else value
-    return total
-
-
-@lru_cache(maxsize=8192)
 def parse_act_number(text: str, language: str, kind: str = "resolution") -> ResolutionNumber | None:
     """The act number that is the whole of ``text`` (``66/181``, ``1454 (2002)``), or None.
 
@@ -190,7 +179,7 @@ def parse_act_number(text: str, language: str, kind: str = "resolution") -> Reso
         return ResolutionNumber(
             scheme="number (roman)",
             roman=roman,
-            session=_roman_value(roman.rsplit("-", 1)[-1]),
+            session=roman_value(roman.rsplit("-", 1)[-1]) or 0,
             session_type=session_type,
             **common,
         )
