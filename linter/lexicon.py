@@ -46,6 +46,7 @@ class Lexicon:
     number_suffix_units: tuple[str, ...]
     adoption_heading_patterns: tuple[str, ...]
     section_patterns: tuple[str, ...]
+    meeting_words: tuple[str, ...]
     preamble_terminators: tuple[str, ...] = ()
     operative_terminators: tuple[str, ...] = ()
     final_terminators: tuple[str, ...] = ()
@@ -131,6 +132,7 @@ _LIST_FIELDS = (
     "number_suffix_units",
     "adoption_heading_patterns",
     "section_patterns",
+    "meeting_words",
     "preamble_terminators",
     "operative_terminators",
     "final_terminators",

@@ -228,6 +228,7 @@ class _Builder:
     def find_adoption(self, start: int) -> tuple[set[int], Adoption]:
         """The meeting line and the date line next to it."""
         regexes = self.lex.meeting_regexes
+        meeting_words = self.lex.meeting_words or ("",)
         for index in range(start, len(self.lines)):
             if not self.is_text(index):
                 continue
@@ -238,10 +239,10 @@ class _Builder:
             following = None
             if index + 1 < len(self.lines) and self.is_text(index + 1):
                 following = index + 1
-            # Every meeting line holds the meeting's number: most lines can be passed by.
-            if not _DIGIT.search(stripped) and (
-                following is None or not _DIGIT.search(self.text_of(following))
-            ):
+            # Every meeting line holds a number and the lexicon's word for a meeting: most
+            # lines can be passed by without trying the patterns.
+            window = stripped if following is None else f"{stripped} {self.text_of(following)}"
+            if not _DIGIT.search(window) or not any(w in window for w in meeting_words):
                 continue
             for regex in regexes:
                 match = regex.match(stripped)
