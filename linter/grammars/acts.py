@@ -136,7 +136,7 @@ def _expand_parts(tokens: list[str]) -> tuple[str, ...]:
         if len(token) == 1 and token.isupper():
             out.append(token)
         elif token.lower() == "to" and out and i + 1 < len(tokens):
-            # "3419 A to D (XXX)": every part from A to D.
+            # "3419 A to D (XXI)": every part from A to D.
             out += [chr(c) for c in range(ord(out[-1]) + 1, ord(tokens[i + 1]) + 1)]
             i += 1
         i += 1
