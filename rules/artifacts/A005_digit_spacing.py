@@ -14,6 +14,7 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Where a figure meets a CJK character, with or without one space between.
 _BOUNDARY = re.compile(f"(?<=[0-9]) ?(?=[{_CJK}])|(?<=[{_CJK}]) ?(?=[0-9])")
 _CHECKED = frozenset({Kind.TEXT, Kind.NOTE_TEXT})
+_HAS_CJK = re.compile(f"[{_CJK}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,8 @@ class _Boundary:
 
 
 def _boundaries(doc: Document) -> list[_Boundary]:
+    if not _HAS_CJK.search(doc.text):
+        return []  # no figure can touch a CJK character: skip the slower boundary scan
     # Figures that are footnote markers or note numbers are not figures of the text.
     excluded = {
         offset

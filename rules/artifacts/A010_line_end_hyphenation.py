@@ -11,14 +11,22 @@ from linter.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
 
 _LETTERS = "A-Za-z\u00c0-\u024f\u0400-\u04ff"
 _SPLIT_BEFORE = re.compile(f"([{_LETTERS}]+)[-\u2010]$")
+_EDGE = re.compile(f"[{_LETTERS}\u2010\u2011-]")
 _SPLIT_AFTER = re.compile("^([a-z\u00df-\u00ff\u0430-\u045f]+)")
-_WORD = re.compile(f"(?<![{_LETTERS}\u2010\u2011-])[{_LETTERS}]+(?![{_LETTERS}\u2010\u2011-])")
 
 
-def _words(text: str) -> set[str]:
-    """The words of the text standing on their own (not half of a hyphenated word),
-    lower-cased."""
-    return {match.group().lower() for match in _WORD.finditer(text)}
+def _stands_alone(lower: str, word: str) -> bool:
+    """Whether ``word`` occurs in the lower-cased text as a word of its own (not half of a
+    hyphenated word). One search per candidate: most texts have a handful of candidates,
+    and collecting every word of a long text first cost more than all of them."""
+    position = lower.find(word)
+    while position >= 0:
+        before = lower[position - 1 : position] if position else ""
+        after = lower[position + len(word) : position + len(word) + 1]
+        if not _EDGE.match(before) and not _EDGE.match(after):
+            return True
+        position = lower.find(word, position + 1)
+    return False
 
 
 @rule("A010", "line-end-hyphenation", Severity.WARNING, FixAvailability.UNSAFE)
@@ -54,29 +62,32 @@ def line_end_hyphenation(doc: Document) -> Iterator[Hit]:
     """
     text = doc.text
     layout = plan(doc)
-    words: set[str] | None = None
+    lower: str | None = None
     for gap in layout.gaps:
         if gap.kind != "join":
             continue
+        if text[gap.start - 1 : gap.start] not in ("-", "\u2010"):
+            continue  # the common case, settled without a pattern
         before = _SPLIT_BEFORE.search(text[max(0, gap.start - 40) : gap.start])
         after = _SPLIT_AFTER.match(text[gap.end : gap.end + 40])
         if before is None or after is None:
             continue
-        if words is None:
-            words = _words(text)
+        if lower is None:
+            lower = text.lower()
         head, tail = before.group(1), after.group(1)
         joined = (head + tail).lower()
         compound = f"{head}-{tail}".lower()
         # The compound written elsewhere, on one line, settles it.
-        elsewhere = text.lower().count(compound) + text.lower().count(f"{head}\u2010{tail}")
+        elsewhere = lower.count(compound) + lower.count(f"{head}\u2010{tail}".lower())
         if elsewhere > 0:
             continue
-        if joined not in words and head.lower() in words:
+        joined_alone = _stands_alone(lower, joined)
+        if not joined_alone and _stands_alone(lower, head.lower()):
             continue
         hyphen = gap.start - 1
         note = (
             f"'{head}{tail}' is written elsewhere in the text"
-            if joined in words
+            if joined_alone
             else f"'{head}' is no word of the text on its own"
         )
         yield Hit(
