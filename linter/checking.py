@@ -122,19 +122,10 @@ def collect(settings: Settings, paths: Sequence[str]) -> list[Path]:
 
 def lint_one(path: Path, settings: Settings) -> FileResult:
     """One file with its own rules (per-file ignores), options, severities and language."""
-    from linter import engine
+    from linter.engine import lint_path
 
-    try:
-        data = engine.read_limited(path)
-    except OSError as error:
-        return FileResult(path=str(path), error=error.strerror or str(error))
-    return engine.lint_bytes(
-        data,
-        str(path),
-        settings.rules_for(path),
-        settings.options,
-        settings.severities,
-        language=settings.language,
+    return lint_path(
+        path, settings.rules_for(path), settings.options, settings.severities, settings.language
     )
 
 

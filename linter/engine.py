@@ -202,16 +202,14 @@ def lint_path(
     rules: Sequence[RuleSpec],
     options: Mapping[str, Any] | None = None,
     severities: Mapping[str, Severity] | None = None,
-    display: str | None = None,
+    language: str | None = None,
 ) -> FileResult:
     """Lint one file on disk; an unreadable file gives a result with ``error`` set."""
-    shown = display or str(path)
     try:
         data = read_limited(path)
     except OSError as error:
-        reason = error.strerror or str(error)
-        return FileResult(path=shown, error=reason)
-    return lint_bytes(data, shown, rules, options, severities)
+        return FileResult(path=str(path), error=error.strerror or str(error))
+    return lint_bytes(data, str(path), rules, options, severities, language=language)
 
 
 def count_by(findings: Iterable[Finding], key: str) -> dict[str, int]:

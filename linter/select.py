@@ -2,7 +2,8 @@
 
 Selectors: ``ALL``, a family letter (``A``), a code prefix (``A00``), a code (``A001``)
 or a rule name (``repeated-emphasis``). For each rule the most specific matching selector
-decides; when a select and an ignore selector are equally specific, ignore wins.
+decides; when a select and an ignore selector are equally specific, ignore wins (the
+layers of configuration file and command line are combined in ``linter.settings``).
 Unknown selectors are errors with a suggestion, never silently ignored.
 """
 
@@ -42,22 +43,6 @@ def validate(selectors: Iterable[str], rules: Sequence[RuleSpec]) -> None:
         raise SelectorError(f"unknown rule selector {selector!r}{hint}")
 
 
-def resolve(
-    rules: Sequence[RuleSpec],
-    select: Sequence[str] | None = None,
-    ignore: Sequence[str] = (),
-    extend_select: Sequence[str] = (),
-) -> tuple[RuleSpec, ...]:
-    """The rules that are on, in code order."""
-    chosen_select = list(select) if select is not None else [ALL]
-    chosen_select += list(extend_select)
-    validate([*chosen_select, *ignore], rules)
-    enabled = []
-    for spec in rules:
-        on = max(
-            (s for sel in chosen_select if (s := specificity(sel, spec)) is not None), default=None
-        )
-        off = max((s for sel in ignore if (s := specificity(sel, spec)) is not None), default=None)
-        if on is not None and (off is None or on > off):
-            enabled.append(spec)
-    return tuple(enabled)
+def best_specificity(selectors: Sequence[str], spec: RuleSpec) -> int | None:
+    """The specificity of the most specific selector naming ``spec``, or None."""
+    return max((s for sel in selectors if (s := specificity(sel, spec)) is not None), default=None)

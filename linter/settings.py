@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from linter.discovery import DEFAULT_INCLUDE
 from linter.registry import RuleSpec, Severity, all_rules
-from linter.select import SelectorError, specificity
+from linter.select import SelectorError, best_specificity, specificity
 from linter.select import validate as validate_selectors
 
 if TYPE_CHECKING:
@@ -46,15 +46,11 @@ class Layer:
 
     def decide(self, spec: RuleSpec, previous: bool) -> bool:
         """Whether ``spec`` is on after this layer, given the decision before it."""
-        on = _best([*(self.select or ()), *self.extend_select], spec)
-        off = _best(self.ignore, spec)
+        on = best_specificity([*(self.select or ()), *self.extend_select], spec)
+        off = best_specificity(self.ignore, spec)
         if on is None and off is None:
             return False if self.select is not None else previous
         return on is not None and (off is None or on > off)
-
-
-def _best(selectors: Sequence[str], spec: RuleSpec) -> int | None:
-    return max((s for sel in selectors if (s := specificity(sel, spec)) is not None), default=None)
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from linter.model import (
 )
 from linter.numbering import final_mark, letter_value
 from linter.repeats import collapse
-from linter.source import Line, Source
+from linter.source import Source
 
 NUMBER_LABEL = re.compile(r"^\s*(\d{1,3})\s*[.．](?!\d)\s*")
 SUB_LABEL = re.compile(r"^\s*[(（]([a-z]{1,2}|[ivxlcdm]{1,7})[)）]\s*")
@@ -1024,4 +1024,4 @@ def parse_text(text: str, path: str = "<text>", language: str | None = None) -> 
     return parse(Source.from_text(text, path=path, language=language))
 
 
-__all__ = ["NUMBER_LABEL", "SUB_LABEL", "Line", "parse", "parse_text"]
+__all__ = ["NUMBER_LABEL", "SUB_LABEL", "parse", "parse_text"]
