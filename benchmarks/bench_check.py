@@ -20,8 +20,8 @@ import sys
 import time
 from pathlib import Path
 
-from linter.engine import lint_bytes
-from linter.registry import all_rules
+from linter.engine.lint import lint_bytes
+from linter.engine.registry import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
@@ -77,7 +77,7 @@ def main() -> None:
         f"(median of {args.wall_runs}, new process)"
     )
     bare = wall([python, "-c", "pass"], args.wall_runs)
-    imports = wall([python, "-c", "import linter.cli, linter.engine"], args.wall_runs)
+    imports = wall([python, "-c", "import linter.cli.main, linter.engine.lint"], args.wall_runs)
     print(
         f"      python startup {bare * 1e3:6.1f} ms; importing reslint adds "
         f"{(imports - bare) * 1e3:6.1f} ms"

@@ -18,10 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from linter import baseline
-from linter.engine import lint_bytes
-from linter.fingerprint import keys
-from linter.registry import all_rules
+from linter.engine import baseline
+from linter.engine.fingerprint import keys
+from linter.engine.lint import lint_bytes
+from linter.engine.registry import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"

@@ -20,14 +20,14 @@ from collections.abc import Callable
 from functools import _lru_cache_wrapper
 from pathlib import Path
 
-from linter import citations as citations_module
-from linter.citations import citations
-from linter.engine import lint_bytes
-from linter.grammars import _chinese_numerals, _word_numerals, acts, dates, records, symbols
-from linter.model import Document
-from linter.registry import RuleSpec, all_rules
-from linter.source import Source
-from linter.structure import parse
+from linter.engine.lint import lint_bytes
+from linter.engine.registry import RuleSpec, all_rules
+from linter.facts import citations as citations_module
+from linter.facts.citations import citations
+from linter.facts.grammars import _chinese_numerals, _word_numerals, acts, dates, records, symbols
+from linter.parse.model import Document
+from linter.parse.structure import parse
+from linter.source.text import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"

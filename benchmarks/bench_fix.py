@@ -20,8 +20,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from linter.fixes import FixOutcome, fix_text
-from linter.registry import all_rules
+from linter.engine.registry import all_rules
+from linter.fix.fixer import FixOutcome, fix_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"

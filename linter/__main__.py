@@ -1,5 +1,5 @@
 """``python -m linter`` works like the ``reslint`` command."""
 
-from linter.cli import main
+from linter.cli.main import main
 
 main()

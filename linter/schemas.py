@@ -14,10 +14,10 @@ from typing import Any
 
 def generated() -> dict[str, dict[str, Any]]:
     """File name → schema, for every published contract."""
-    from linter.baseline import Baseline
-    from linter.cases import CasesFile
-    from linter.config_model import ReslintConfig
-    from linter.document_json import ParsedDocument
+    from linter.engine.baseline import Baseline
+    from linter.engine.cases import CasesFile
+    from linter.engine.config_model import ReslintConfig
+    from linter.parse.document_json import ParsedDocument
     from linter.report.schema import Report
 
     return {

@@ -1,5 +1,5 @@
 """The rule catalogue, installed as ``linter.rules``.
 
 One folder per family, one module per rule; importing a rule module registers it (see
-``linter.registry``). ``data/`` holds the per-language lexicons and the body calendars.
+``linter.engine.registry``). ``data/`` holds the per-language lexicons and the body calendars.
 """

@@ -19,8 +19,8 @@ A_RES_80_7_RAW = EN / "A_RES_80_7.railcar-pymupdf-raw-v1.0.0.txt"
 @cache
 def seed_findings() -> int:
     """How many findings every rule together reports on the seed (it grows with rules)."""
-    from linter.engine import lint_bytes
-    from linter.registry import all_rules
+    from linter.engine.lint import lint_bytes
+    from linter.engine.registry import all_rules
 
     return len(lint_bytes(SEED.read_bytes(), str(SEED), all_rules()).findings)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from linter.engine import FileResult, lint_bytes, lint_text
-from linter.fixes import MAX_PASSES, apply_fixes
-from linter.registry import RuleSpec, all_rules, rule_by_code_or_name
+from linter.engine.lint import FileResult, lint_bytes, lint_text
+from linter.engine.registry import RuleSpec, all_rules, rule_by_code_or_name
+from linter.fix.fixer import MAX_PASSES, apply_fixes
 
 
 def spec(code: str) -> RuleSpec:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.source import Source
-from linter.structure import parse, parse_text
+from linter.parse.structure import parse, parse_text
+from linter.source.text import Source
 
 CORPUS = Path(__file__).parent / "corpus" / "en"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from linter.baseline import Baseline, dumps
-from linter.cli import run
+from linter.cli.main import run
+from linter.engine.baseline import Baseline, dumps
 from tests.conftest import SEED, seed_findings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from linter.engine import lint_text
-from linter.fixes import FixOutcome, fix_text
-from linter.registry import all_rules
-from linter.signature import differences, text_signature
-from linter.source import Source
-from linter.structure import parse
+from linter.engine.lint import lint_text
+from linter.engine.registry import all_rules
+from linter.fix.fixer import FixOutcome, fix_text
+from linter.fix.signature import differences, text_signature
+from linter.parse.structure import parse
+from linter.source.text import Source
 from tests.conftest import A_RES_80_7_RAW, CORPUS, SEED
 
 CORPUS_FILES = sorted(CORPUS.rglob("*.txt"))

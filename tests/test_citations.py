@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from linter.attribution import BodyResolver
-from linter.citations import citations, list_ends, own_number, text_units
-from linter.grammars.acts import find_resolution_numbers
-from linter.model import Document
-from linter.structure import parse_text
+from linter.facts.attribution import BodyResolver
+from linter.facts.citations import citations, list_ends, own_number, text_units
+from linter.facts.grammars.acts import find_resolution_numbers
+from linter.parse.model import Document
+from linter.parse.structure import parse_text
 
 CORPUS = Path(__file__).parent / "corpus"
 SEED = CORPUS / "seed" / "E-RES-2012-19.zh.txt"

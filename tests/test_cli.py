@@ -13,8 +13,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-import linter.engine
-from linter.cli import run
+import linter.engine.lint
+from linter.cli.main import run
 from tests.conftest import A_RES_80_7_RAW, SEED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -178,7 +178,7 @@ def test_unreadable_file_is_reported_not_raised(
     path = tmp_path / "secret.txt"
     path.write_text("The General Assembly,\n", encoding="utf-8")
 
-    real_read = linter.engine.read_limited
+    real_read = linter.engine.lint.read_limited
 
     def refuse(target: Path) -> bytes:
         if target == path:
@@ -186,7 +186,7 @@ def test_unreadable_file_is_reported_not_raised(
         return real_read(target)
 
     # chmod 000 does not stop root, so refuse the read where the engine makes it.
-    monkeypatch.setattr("linter.engine.read_limited", refuse)
+    monkeypatch.setattr("linter.engine.lint.read_limited", refuse)
     code, out, err = cli("check", str(path), str(SEED))
     assert code == 2
     assert err == f"reslint: {path}: Permission denied\n"

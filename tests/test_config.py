@@ -15,10 +15,11 @@ from typing import get_args
 import pytest
 from pydantic import BaseModel, ConfigDict
 
-from linter.cli import run
-from linter.config import ConfigError, find, load, start_folder
-from linter.config_model import FormatName, rule_options
-from linter.registry import all_rules
+from linter.cli.main import run
+from linter.engine.config import find, load, start_folder
+from linter.engine.config_model import FormatName, rule_options
+from linter.engine.errors import ConfigError
+from linter.engine.registry import all_rules
 from linter.report import FORMATS
 from tests.conftest import SEED
 
@@ -47,7 +48,7 @@ def rules_in(out: str) -> set[str]:
 @cache
 def seed_rules() -> set[str]:
     """The rules that fire on the seed with every rule on and no configuration."""
-    from linter.engine import lint_bytes
+    from linter.engine.lint import lint_bytes
 
     return {f.rule for f in lint_bytes(SEED.read_bytes(), "seed", all_rules()).findings}
 
@@ -255,7 +256,7 @@ def test_check_without_paths_is_a_usage_error(project: Path) -> None:
 
 def test_text_output_without_config_does_not_import_pydantic(project: Path) -> None:
     probe = (
-        "import sys; from linter.cli import run; code = run(['check', 'docs/seed.txt']);"
+        "import sys; from linter.cli.main import run; code = run(['check', 'docs/seed.txt']);"
         "print('pydantic' in sys.modules, code)"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.engine import Finding, lint_text
-from linter.registry import RuleSpec, all_rules
+from linter.engine.lint import Finding, lint_text
+from linter.engine.registry import RuleSpec, all_rules
 
 CORPUS = Path(__file__).parent / "corpus"
 SEED = "seed/E-RES-2012-19.zh.txt"

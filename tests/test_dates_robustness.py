@@ -7,8 +7,8 @@ from functools import cache
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.engine import lint_text
-from linter.registry import RuleSpec, all_rules
+from linter.engine.lint import lint_text
+from linter.engine.registry import RuleSpec, all_rules
 
 # Pieces of real citations (seed and corpus) and damage: the rules meet them in any order.
 PIECES = [

@@ -6,10 +6,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter.engine import FileResult, Finding, lint_text
-from linter.fingerprint import MAX_TEXT, keys
-from linter.registry import Severity, all_rules
-from linter.source import Source
+from linter.engine.fingerprint import MAX_TEXT, keys
+from linter.engine.lint import FileResult, Finding, lint_text
+from linter.engine.registry import Severity, all_rules
+from linter.source.text import Source
 
 
 def _keyed(text: str) -> list[tuple[int, tuple[str, str, str, int]]]:

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-import linter.fix_command
-from linter.cli import run
-from linter.fixes import fix_text
-from linter.model import Document
-from linter.registry import Edit, Fix, FixAvailability, Hit, RuleSpec, Severity, all_rules
+import linter.fix.files
+from linter.cli.main import run
+from linter.engine.registry import Edit, Fix, FixAvailability, Hit, RuleSpec, Severity, all_rules
+from linter.fix.fixer import fix_text
+from linter.parse.model import Document
 from tests.conftest import A_RES_80_7_RAW, SEED
 
 # A damaged but well-formed resolution: a hard wrap and a tripled lead phrase.
@@ -116,12 +116,12 @@ def test_a_refused_file_is_left_untouched_with_a_one_line_reason(
         summary="Drops a word.",
         doc="Drops a word.",
     )
-    real_fix_text = linter.fix_command.fix_text
+    real_fix_text = linter.fix.files.fix_text
 
     def with_broken_rule(text: str, rules: object, **kwargs: object) -> object:
         return real_fix_text(text, [*rules, broken], **kwargs)  # type: ignore[list-item, arg-type]
 
-    monkeypatch.setattr(linter.fix_command, "fix_text", with_broken_rule)
+    monkeypatch.setattr(linter.fix.files, "fix_text", with_broken_rule)
     path = folder / "damaged.txt"
     path.write_text(DAMAGED, encoding="utf-8")
     code, out, err = cli("fix", str(path))

@@ -20,11 +20,11 @@ from itertools import pairwise
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from linter.engine import lint_text
-from linter.fixes import fix_text
-from linter.lexicon import lexicon
-from linter.registry import all_rules
-from linter.repeats import find_repeats
+from linter.engine.lint import lint_text
+from linter.engine.registry import all_rules
+from linter.fix.fixer import fix_text
+from linter.parse.repeats import find_repeats
+from linter.source.lexicon import lexicon
 
 RULES = all_rules()
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from linter.fixes import MAX_PASSES, apply_fixes, fix_text
-from linter.guard import Allowance, GuardError, is_repetition
-from linter.model import Document
-from linter.registry import Edit, Fix, FixAvailability, Hit, RuleSpec, Severity, all_rules
+from linter.engine.registry import Edit, Fix, FixAvailability, Hit, RuleSpec, Severity, all_rules
+from linter.fix.fixer import MAX_PASSES, apply_fixes, fix_text
+from linter.fix.guard import Allowance, GuardError, is_repetition
+from linter.parse.model import Document
 
 # A small resolution in canonical form, apart from the damage each test adds.
 CLEAN = """The General Assembly,

@@ -15,13 +15,13 @@ from typing import Any
 import jsonschema
 import pytest
 
-from linter.cli import run
-from linter.engine import FileResult, Finding
-from linter.fixes import apply_edits
-from linter.registry import Edit, Severity, all_rules
+from linter.cli.main import run
+from linter.engine.lint import FileResult, Finding
+from linter.engine.registry import Edit, Severity, all_rules
+from linter.fix.fixer import apply_edits
 from linter.report.github import annotation
 from linter.report.junit import build as build_junit
-from linter.source import Source
+from linter.source.text import Source
 from tests.conftest import SEED, seed_findings
 
 ROOT = Path(__file__).resolve().parent.parent

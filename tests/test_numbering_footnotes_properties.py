@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.engine import lint_text
-from linter.registry import all_rules
+from linter.engine.lint import lint_text
+from linter.engine.registry import all_rules
 
 NF_RULES = [spec for spec in all_rules() if spec.family in ("N", "F")]
 

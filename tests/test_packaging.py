@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import linter
-from linter.registry import all_rules
+from linter.engine.registry import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,7 +79,7 @@ def test_built_wheel_holds_and_finds_every_rule(tmp_path: Path) -> None:
     probe = (
         "import sys; sys.path.insert(0, sys.argv[1]);"
         "import linter; assert linter.__file__.startswith(sys.argv[1]), linter.__file__;"
-        "from linter.registry import all_rules; from linter.lexicon import lexicon;"
+        "from linter.engine.registry import all_rules; from linter.source.lexicon import lexicon;"
         "print(len(all_rules()), lexicon('zh').language)"
     )
     done = subprocess.run(

@@ -6,7 +6,8 @@ import argparse
 import shutil
 from pathlib import Path
 
-from linter.checking import PARALLEL_THRESHOLD, lint_all, settings_for, workers_for
+from linter.cli.options import settings_for
+from linter.engine.parallel import PARALLEL_THRESHOLD, lint_all, workers_for
 from tests.conftest import EN, SEED
 
 

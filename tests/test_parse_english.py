@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from linter.model import MarkerStyle
-from linter.source import Source
-from linter.structure import parse
+from linter.parse.model import MarkerStyle
+from linter.parse.structure import parse
+from linter.source.text import Source
 from tests.conftest import A_RES_80_7_RAW, CORPUS, EN
 
 

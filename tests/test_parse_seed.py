@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from linter.model import Document, MarkerStyle
-from linter.source import Source
-from linter.structure import parse
+from linter.parse.model import Document, MarkerStyle
+from linter.parse.structure import parse
+from linter.source.text import Source
 from tests.conftest import SEED
 
 

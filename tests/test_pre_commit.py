@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from linter.cli import run
+from linter.cli.main import run
 from tests.conftest import SEED, seed_findings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from linter.cases import Case, CasesFile
+from linter.engine.cases import Case, CasesFile
 from tests.helpers import every_rule, fix_with, lint_with, spec
 
 

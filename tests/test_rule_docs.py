@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from linter.registry import RuleSpec
-from linter.ruledoc import REQUIRED, sections
+from linter.engine.registry import RuleSpec
+from linter.engine.ruledoc import REQUIRED, sections
 from tests.helpers import every_rule, fix_with, lint_with
 
 RULES = every_rule()

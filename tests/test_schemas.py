@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
-from linter.registry import all_rules
+from linter.engine.registry import all_rules
 from linter.schemas import generated, render
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"

@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from linter.engine import FileResult
+from linter.engine.lint import FileResult
 
 Renderer = Callable[[Sequence[FileResult], TextIO], None]
 

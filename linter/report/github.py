@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from linter.engine import FileResult, Finding
+from linter.engine.lint import FileResult, Finding
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -3,7 +3,7 @@
 A JSON array of issues: ``description``, ``check_name`` (``A001 repeated-emphasis``),
 ``fingerprint``, ``severity`` and ``location`` (``path``, ``positions`` with begin and end
 line and column). GitLab shows only the first issue of a fingerprint, so it must be unique
-per issue: it hashes the path with the content key of :mod:`linter.fingerprint` (which
+per issue: it hashes the path with the content key of :mod:`linter.engine.fingerprint` (which
 already counts occurrences), so it survives lines moving like the baseline does.
 Severities: error → ``major``, warning → ``minor``, info → ``info``.
 """
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from linter.engine import FileResult
-from linter.fingerprint import keys_of
+from linter.engine.fingerprint import keys_of
+from linter.engine.lint import FileResult
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

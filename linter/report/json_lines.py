@@ -12,8 +12,8 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from linter.engine import FileResult, Finding
-from linter.fingerprint import keys_of
+from linter.engine.fingerprint import keys_of
+from linter.engine.lint import FileResult, Finding
 
 
 def finding_object(path: str, finding: Finding, fingerprint: str) -> dict[str, Any]:

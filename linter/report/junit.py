@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TextIO
 from xml.etree import ElementTree
 
-from linter.engine import FileResult
+from linter.engine.lint import FileResult
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 

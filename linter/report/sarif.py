@@ -9,7 +9,7 @@ message, a region with start and end line and column (``columnKind`` is
 content-based fingerprint and, where the rule offers one, the fix as replacements.
 
 ``partialFingerprints["reslintContentKey/v1"]`` is the content key of
-:mod:`linter.fingerprint`, the one the baseline matches on: it does not change when lines
+:mod:`linter.engine.fingerprint`, the one the baseline matches on: it does not change when lines
 are inserted above a finding, so code scanning keeps tracking the same alert.
 
 Paths given relative are written relative to ``%SRCROOT%`` (the working directory, in
@@ -26,10 +26,10 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from linter import __version__
-from linter.engine import FileResult, Finding
-from linter.fingerprint import Key, keys_of
-from linter.registry import RuleSpec, all_rules
-from linter.ruledoc import sections
+from linter.engine.fingerprint import Key, keys_of
+from linter.engine.lint import FileResult, Finding
+from linter.engine.registry import RuleSpec, all_rules
+from linter.engine.ruledoc import sections
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "reslintContentKey/v1"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from linter.engine import FileResult
+from linter.engine.lint import FileResult
 
 
 def render_findings(results: Sequence[FileResult], stream: TextIO) -> int:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.lexicon import lexicon_for
-from linter.model import Document
-from linter.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
-from linter.repeats import find_repeats
+from linter.engine.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
+from linter.parse.model import Document
+from linter.parse.repeats import find_repeats
+from linter.source.lexicon import lexicon_for
 
 
 @rule("A001", "repeated-emphasis", Severity.WARNING, FixAvailability.SAFE)

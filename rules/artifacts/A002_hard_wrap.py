@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.canonical import REMOVES_WHITESPACE, Gap, Owner, plan
-from linter.model import Document
-from linter.registry import Fix, FixAvailability, Hit, Severity, rule
+from linter.engine.registry import Fix, FixAvailability, Hit, Severity, rule
+from linter.fix.canonical import REMOVES_WHITESPACE, Gap, Owner, plan
+from linter.parse.model import Document
 
 
 @rule("A002", "hard-wrap", Severity.WARNING, FixAvailability.SAFE)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.canonical import REMOVES_WHITESPACE, markdown_marker, plan
-from linter.model import Document, Marker, MarkerStyle
-from linter.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
+from linter.engine.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
+from linter.fix.canonical import REMOVES_WHITESPACE, markdown_marker, plan
+from linter.parse.model import Document, Marker, MarkerStyle
 
 _HOW = {
     MarkerStyle.OWN_LINE: "is on a line of its own",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.canonical import Gap, markdown_marker, plan
-from linter.layout import Kind
-from linter.model import Document, Note
-from linter.registry import FixAvailability, Hit, Severity, rule
+from linter.engine.registry import FixAvailability, Hit, Severity, rule
+from linter.fix.canonical import Gap, markdown_marker, plan
+from linter.parse.layout import Kind
+from linter.parse.model import Document, Note
 
 _WHAT = {
     Kind.SEPARATOR: "footnote separator line",

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from linter.layout import Kind
-from linter.model import Document, MarkerStyle
-from linter.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
+from linter.engine.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
+from linter.parse.layout import Kind
+from linter.parse.model import Document, MarkerStyle
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Where a figure meets a CJK character, with or without one space between.

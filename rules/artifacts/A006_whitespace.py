@@ -6,10 +6,10 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from linter.canonical import Gap, Owner, plan, rewritten_lines
-from linter.layout import FURNITURE, Kind
-from linter.model import Document
-from linter.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
+from linter.engine.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
+from linter.fix.canonical import Gap, Owner, plan, rewritten_lines
+from linter.parse.layout import FURNITURE, Kind
+from linter.parse.model import Document
 
 _TRAILING = re.compile(r"[ \t\u3000\u00a0]+$")
 _INDENT = re.compile(r"^[ \t\u3000\u00a0]+(?=\S)")

@@ -6,9 +6,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from linter.canonical import rewritten_lines
-from linter.model import Document
-from linter.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
+from linter.engine.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
+from linter.fix.canonical import rewritten_lines
+from linter.parse.model import Document
 
 _BAD = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200d\u2060\ufeff"

@@ -6,10 +6,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from linter.canonical import rewritten_lines
-from linter.lexicon import lexicon_for
-from linter.model import Document
-from linter.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
+from linter.engine.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
+from linter.fix.canonical import rewritten_lines
+from linter.parse.model import Document
+from linter.source.lexicon import lexicon_for
 
 # Ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ) and Roman numeral characters (Ⅳ) are always folded.
 _ALWAYS = re.compile("[\ufb00-\ufb06]+|[\u2160-\u2188]+")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.canonical import rewritten_lines
-from linter.model import Document
-from linter.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
+from linter.engine.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
+from linter.fix.canonical import rewritten_lines
+from linter.parse.model import Document
 
 # UTF-8 read as Windows-1252 or Latin-1 turns the lead byte of a sequence into one of
 # Â-ô and its continuation bytes into one of these: 'Ã©' for 'é', 'â€™' for '’'. Only

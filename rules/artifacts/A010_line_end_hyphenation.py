@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.canonical import plan
-from linter.model import Document
-from linter.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
+from linter.engine.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
+from linter.fix.canonical import plan
+from linter.parse.model import Document
 
 _LETTERS = "A-Za-z\u00c0-\u024f\u0400-\u04ff"
 _SPLIT_BEFORE = re.compile(f"([{_LETTERS}]+)[-\u2010]$")

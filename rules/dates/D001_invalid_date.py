@@ -5,11 +5,11 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator
 
-from linter.citations import citations
-from linter.grammars.dates import DateMatch
-from linter.model import Document
-from linter.periods import as_written, month_name
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.facts.citations import citations
+from linter.facts.grammars.dates import DateMatch
+from linter.facts.periods import as_written, month_name
+from linter.parse.model import Document
 
 
 def _why(year: int, month: int, day: int | None) -> str:

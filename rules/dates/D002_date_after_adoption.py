@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from linter.citations import CitedAct, citations
-from linter.model import Document
-from linter.periods import (
+from linter.engine.registry import Hit, Severity, rule
+from linter.facts.citations import CitedAct, citations
+from linter.facts.periods import (
     act_window,
     as_written,
     body_label,
     describe_day,
     period_and_window,
 )
-from linter.registry import Hit, Severity, rule
+from linter.parse.model import Document
 
 
 def _name(body_id: str | None) -> str:

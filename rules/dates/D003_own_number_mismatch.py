@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from linter.citations import own_number
-from linter.model import Document
-from linter.periods import act_window, body_label, describe_day, period_and_window
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.facts.citations import own_number
+from linter.facts.periods import act_window, body_label, describe_day, period_and_window
+from linter.parse.model import Document
 
 
 @rule("D003", "own-number-mismatch", Severity.ERROR, requires_structure=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.citations import citations
-from linter.model import Document
-from linter.periods import act_window, as_written, body_label, period_and_window
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.facts.citations import citations
+from linter.facts.periods import act_window, as_written, body_label, period_and_window
+from linter.parse.model import Document
 
 
 @rule("D004", "session-date-mismatch", Severity.ERROR, requires_structure=True)

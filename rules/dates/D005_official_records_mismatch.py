@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.citations import citations
-from linter.model import Document
-from linter.periods import as_written
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.facts.citations import citations
+from linter.facts.periods import as_written
+from linter.parse.model import Document
 
 
 @rule("D005", "official-records-mismatch", Severity.ERROR, requires_structure=True)

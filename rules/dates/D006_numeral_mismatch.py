@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.attribution import body_named_before
-from linter.citations import Citations, citations, own_number
-from linter.grammars.bodies import body_for_series
-from linter.grammars.numerals import find_words_with_figures
-from linter.grammars.symbols import SymbolParts, find_symbols, parse_symbol
-from linter.model import Document
-from linter.periods import as_written
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.facts.attribution import body_named_before
+from linter.facts.citations import Citations, citations, own_number
+from linter.facts.grammars.bodies import body_for_series
+from linter.facts.grammars.numerals import find_words_with_figures
+from linter.facts.grammars.symbols import SymbolParts, find_symbols, parse_symbol
+from linter.facts.periods import as_written
+from linter.parse.model import Document
 
 # A session phrase, then (after at most a comma) a symbol in brackets: "(A/66/25)".
 _BRACKET = re.compile(r"[ \u00a0]*[,，]?[ \u00a0]*[(（]")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from linter.citations import citations, own_number
-from linter.grammars.calendars import council_numbers_grow, council_year_bounds
-from linter.model import Document, Span
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.facts.citations import citations, own_number
+from linter.facts.grammars.calendars import council_numbers_grow, council_year_bounds
+from linter.parse.model import Document, Span
 
 
 @dataclass(frozen=True)

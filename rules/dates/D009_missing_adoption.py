@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.grammars import _data
-from linter.grammars.symbols import parse_symbol
-from linter.layout import Kind
-from linter.lexicon import lexicon_for
-from linter.model import Document
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.facts.grammars import _data
+from linter.facts.grammars.symbols import parse_symbol
+from linter.parse.layout import Kind
+from linter.parse.model import Document
+from linter.source.lexicon import lexicon_for
 
 
 def _is_draft(doc: Document) -> bool:

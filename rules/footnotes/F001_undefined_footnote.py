@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.footnotes import defined_numbers, notes_on_page, numbers_text
-from linter.model import Document
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.facts.footnotes import defined_numbers, notes_on_page, numbers_text
+from linter.parse.model import Document
 
 
 @rule("F001", "undefined-footnote", Severity.ERROR, requires_structure=True)

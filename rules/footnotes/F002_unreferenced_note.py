@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.footnotes import numbers_text
-from linter.model import Document
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.facts.footnotes import numbers_text
+from linter.parse.model import Document
 
 
 @rule("F002", "unreferenced-note", Severity.ERROR, requires_structure=True)

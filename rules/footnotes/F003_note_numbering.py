@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.model import Document
-from linter.numbering import Issue, sequence_anomalies
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.parse.model import Document
+from linter.parse.numbering import Issue, sequence_anomalies
 
 
 @rule("F003", "note-numbering", Severity.ERROR, requires_structure=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.footnotes import first_references
-from linter.model import Document
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.facts.footnotes import first_references
+from linter.parse.model import Document
 
 
 def _out_of_order(numbers: list[int]) -> set[int]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.footnotes import defined_numbers, ibid_form
-from linter.lexicon import lexicon_for
-from linter.model import Document
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.facts.footnotes import defined_numbers, ibid_form
+from linter.parse.model import Document
+from linter.source.lexicon import lexicon_for
 
 
 @rule("F005", "dangling-ibid", Severity.ERROR, requires_structure=True)

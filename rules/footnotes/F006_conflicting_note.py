@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.model import Document, Note
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.parse.model import Document, Note
 
 
 @rule("F006", "conflicting-note", Severity.ERROR, requires_structure=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.registry import Hit, Input, Severity, rule
-from linter.source import DecodeError, decode
+from linter.engine.registry import Hit, Input, Severity, rule
+from linter.source.text import DecodeError, decode
 
 
 @rule("E001", "undecodable-input", Severity.ERROR, input=Input.BYTES)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.model import Document
-from linter.numbering import Issue, numbered_paragraph_anomalies, span_of_number
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.parse.model import Document
+from linter.parse.numbering import Issue, numbered_paragraph_anomalies, span_of_number
 
 
 def _names(values: tuple[int, ...], where: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from linter.model import Document, Paragraph, SubParagraph
-from linter.numbering import Issue, format_label, label_value, sequence_anomalies
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.parse.model import Document, Paragraph, SubParagraph
+from linter.parse.numbering import Issue, format_label, label_value, sequence_anomalies
 
 
 def _owner(paragraph: Paragraph, parent: SubParagraph | None) -> str:

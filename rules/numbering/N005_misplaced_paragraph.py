@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.lexicon import lexicon_for
-from linter.model import Document, Paragraph
-from linter.numbering import final_mark, span_of_number
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.parse.model import Document, Paragraph
+from linter.parse.numbering import final_mark, span_of_number
+from linter.source.lexicon import lexicon_for
 
 
 def _preambular_style(paragraph: Paragraph, preamble_ends: tuple[str, ...]) -> bool:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.lexicon import lexicon_for
-from linter.model import Document, Paragraph
-from linter.references import find_references
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.facts.references import find_references
+from linter.parse.model import Document, Paragraph
+from linter.source.lexicon import lexicon_for
 
 
 def _scopes(doc: Document) -> dict[str, dict[int, Paragraph]]:

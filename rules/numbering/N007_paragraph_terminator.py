@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from linter.lexicon import lexicon_for
-from linter.model import Document, MappedText, Paragraph
-from linter.numbering import final_mark
-from linter.registry import Hit, Severity, rule
+from linter.engine.registry import Hit, Severity, rule
+from linter.parse.model import Document, MappedText, Paragraph
+from linter.parse.numbering import final_mark
+from linter.source.lexicon import lexicon_for
 
 
 def _last_body(paragraph: Paragraph) -> MappedText:

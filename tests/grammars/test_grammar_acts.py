@@ -7,8 +7,8 @@ from grammar_helpers import filler, seed_text
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linter.grammars.acts import parse_act_number
-from linter.grammars.symbols import find_resolution_numbers
+from linter.facts.grammars.acts import parse_act_number
+from linter.facts.grammars.symbols import find_resolution_numbers
 
 # Every act the seed cites, in order: (label, kind, body ids, ISO date or None).
 SEED_ACTS = [

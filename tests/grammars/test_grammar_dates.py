@@ -10,7 +10,13 @@ from grammar_helpers import GAPS, filler, seed_text, separator
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linter.grammars.dates import DateMatch, find_dates, format_date, format_date_range, parse_date
+from linter.facts.grammars.dates import (
+    DateMatch,
+    find_dates,
+    format_date,
+    format_date_range,
+    parse_date,
+)
 
 
 def only(text: str, language: str) -> DateMatch:

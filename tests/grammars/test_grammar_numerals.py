@@ -7,7 +7,7 @@ from grammar_helpers import filler, seed_text
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linter.grammars.numerals import (
+from linter.facts.grammars.numerals import (
     find_session_numerals,
     parse_cardinal_words,
     parse_chinese_numeral,

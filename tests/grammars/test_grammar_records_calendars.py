@@ -9,14 +9,14 @@ import sys
 import pytest
 from grammar_helpers import seed_text
 
-from linter.grammars.bodies import body, body_for_series, lookup_body
-from linter.grammars.calendars import (
+from linter.facts.grammars.bodies import body, body_for_series, lookup_body
+from linter.facts.grammars.calendars import (
     council_numbers_grow,
     council_year_bounds,
     session_for_date,
     session_years,
 )
-from linter.grammars.records import find_official_records
+from linter.facts.grammars.records import find_official_records
 
 
 def test_seed_records() -> None:
@@ -209,10 +209,12 @@ def test_council_numbers() -> None:
 def test_importing_grammars_does_not_import_pyparsing() -> None:
     # reslint runs in pre-commit: pyparsing (~30 ms) is only imported when a candidate is parsed.
     code = (
-        "import sys, linter.grammars.dates, linter.grammars.symbols, "
-        "linter.grammars.numerals, linter.grammars.records, linter.grammars.calendars; "
+        "import sys, linter.facts.grammars.dates, linter.facts.grammars.symbols, "
+        "linter.facts.grammars.numerals, linter.facts.grammars.records, "
+        "linter.facts.grammars.calendars; "
         "assert 'pyparsing' not in sys.modules, 'imported'; "
-        "from linter.grammars.dates import find_dates; find_dates('no dates here', 'en'); "
+        "from linter.facts.grammars.dates import find_dates; "
+        "find_dates('no dates here', 'en'); "
         "assert 'pyparsing' not in sys.modules, 'scanned'; "
         "find_dates('19 December 2011', 'en'); assert 'pyparsing' in sys.modules"
     )

@@ -15,16 +15,16 @@ from grammar_helpers import filler
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linter.grammars.acts import find_resolution_numbers, parse_act_number
-from linter.grammars.dates import find_dates, format_date
-from linter.grammars.numerals import (
+from linter.facts.grammars.acts import find_resolution_numbers, parse_act_number
+from linter.facts.grammars.dates import find_dates, format_date
+from linter.facts.grammars.numerals import (
     find_session_numerals,
     find_words_with_figures,
     to_cardinal_words,
     to_chinese_numeral,
     to_ordinal_words,
 )
-from linter.grammars.records import find_official_records
+from linter.facts.grammars.records import find_official_records
 
 days = st.dates(min_value=dt.date(1946, 1, 1), max_value=dt.date(2099, 12, 31))
 ZH_STYLES = ["spaced", "compact", "mixed"]

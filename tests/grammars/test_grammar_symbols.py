@@ -7,7 +7,7 @@ from grammar_helpers import filler, seed_text, separator
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linter.grammars.symbols import (
+from linter.facts.grammars.symbols import (
     SymbolParts,
     find_malformed_symbols,
     find_symbols,

@@ -1,0 +1,166 @@
+"""``reslint check``: settings, files, lint, baseline, reports, exit code.
+
+It imports what a run needs and no more: a plain ``reslint check FILE`` in a repository
+without configuration loads neither pydantic nor any report format but text.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from linter.cli.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
+from linter.cli.options import (
+    add_config_arguments,
+    add_selection,
+    collect,
+    format_names,
+    settings_for,
+)
+from linter.engine.lint import FileResult
+from linter.engine.settings import Settings
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = commands.add_parser("check", help="report findings in files and directories")
+    check.add_argument("paths", nargs="*", metavar="PATH")
+    check.add_argument(
+        "--format",
+        "--output-format",
+        dest="format",
+        choices=format_names(),
+        help="output format on stdout (default: the configuration's, else text)",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info"],
+        help="lowest severity that makes the exit code 1 (default: warning)",
+    )
+    add_selection(check)
+    check.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help="file pattern to check inside directories (default: *.txt)",
+    )
+    check.add_argument("--language", help="force the language (ISO 639-1 code)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes, then report the rest")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix: unsafe fixes too")
+    add_config_arguments(check)
+    check.add_argument(
+        "--output",
+        action="append",
+        metavar="FORMAT=PATH",
+        help="also write a report in FORMAT to PATH ('-' is stdout); repeatable",
+    )
+    check.add_argument(
+        "--show-settings", action="store_true", help="print the settings in effect and exit"
+    )
+    check.add_argument(
+        "--baseline", metavar="FILE", help="report and fail only on findings not in FILE"
+    )
+    check.add_argument(
+        "--no-baseline", action="store_true", help="ignore the configuration's baseline"
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="print how many findings each rule has"
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings fail the run"
+    )
+    check.add_argument(
+        "--quiet", "-q", action="store_true", help="print findings only, no summaries"
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes checking files at once (default 0: one per core for many files)",
+    )
+    check.set_defaults(handler=run)
+
+
+def report_errors(results: Sequence[FileResult], err: TextIO) -> bool:
+    failed = False
+    for result in results:
+        if result.error:
+            err.write(f"reslint: {result.path}: {result.error}\n")
+            failed = True
+    return failed
+
+
+def _write_reports(
+    settings: Settings, results: Sequence[FileResult], out: TextIO, statistics: bool, quiet: bool
+) -> None:
+    from linter.report import renderer
+
+    if statistics:
+        from linter.report import statistics as stats
+
+        render = stats.render_json if settings.output_format == "json" else stats.render_text
+        render(results, out)
+    elif quiet and settings.output_format == "text":
+        from linter.report.text import render_findings
+
+        render_findings(results, out)
+    else:
+        renderer(settings.output_format)(results, out)
+    for name, target in settings.outputs:
+        if target == "-":
+            renderer(name)(results, out)
+            continue
+        path = Path(target)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("w", encoding="utf-8", newline="\n") as stream:
+                renderer(name)(results, stream)
+        except OSError as error:
+            raise UsageError(f"cannot write {name} report to {target}: {error.strerror}") from None
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    paths = list(args.paths)
+    settings = settings_for(args, paths)
+    if args.show_settings:
+        from linter.engine.settings import describe
+
+        out.write(describe(settings))
+        return EXIT_OK
+    if not paths:
+        raise UsageError("check needs at least one PATH")
+    files = collect(settings, paths)
+    if args.fix:
+        from linter.cli.fix import fix_before_check
+
+        fix_before_check(files, settings.rules_for, args.unsafe_fixes, settings.language, err)
+    from linter.engine.parallel import lint_all
+
+    results = lint_all(files, settings, args.jobs)
+    note = ""
+    if settings.baseline is not None:
+        from linter.engine import baseline
+
+        try:
+            recorded = baseline.load(settings.baseline)
+        except baseline.BaselineError as error:
+            raise UsageError(str(error)) from None
+        outcome = baseline.apply(
+            results,
+            recorded,
+            settings.baseline.parent,
+            lambda result: [spec.code for spec in settings.rules_for(Path(result.path))],
+        )
+        results, note = outcome.results, outcome.summary()
+    _write_reports(settings, results, out, args.statistics, args.quiet)
+    if note and not args.quiet:
+        to_stdout = settings.output_format == "text" and not args.statistics
+        (out if to_stdout else err).write(note + "\n")
+    if report_errors(results, err):
+        return EXIT_ERROR
+    threshold = settings.fail_on.rank
+    failing = any(f.severity.rank >= threshold for r in results for f in r.findings)
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK

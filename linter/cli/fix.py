@@ -1,0 +1,107 @@
+"""``reslint fix`` and ``reslint check --fix``: repair files on disk, or refuse to.
+
+``--diff`` prints a unified diff and ``--check`` only says what would change; neither
+writes anything. What is written and when is decided in :mod:`linter.fix.files`.
+
+Exit codes: 0 when every file is fixed or had nothing to fix; 1 when ``--check`` or
+``--diff`` found something to change, or a file was refused (not UTF-8, no structure,
+content guard, fixes that do not settle); 2 for usage errors and files that cannot be
+read or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from linter.cli.errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK
+from linter.cli.options import add_config_arguments, add_selection, collect, settings_for
+from linter.fix.files import FileFix, RulesFor, count, fix_files, summary, unified_diff
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = commands.add_parser("fix", help="repair extraction damage in files (canonical text)")
+    command.add_argument("paths", nargs="+", metavar="PATH")
+    command.add_argument(
+        "--diff", action="store_true", help="print a unified diff of the changes; write nothing"
+    )
+    command.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 if any file would change; write nothing",
+    )
+    command.add_argument(
+        "--unsafe-fixes", action="store_true", help="also apply unsafe fixes (A009, A010)"
+    )
+    command.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help="file pattern to fix inside directories (default: *.txt)",
+    )
+    command.add_argument("--language", help="force the language (ISO 639-1 code)")
+    add_selection(command)
+    add_config_arguments(command)
+    command.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``reslint fix``: the same settings as ``check`` (configuration, per-file ignores)."""
+    settings = settings_for(args, args.paths)
+    return run_fix(args, collect(settings, args.paths), settings.rules_for, out, err)
+
+
+def report_problems(results: Sequence[FileFix], err: TextIO) -> None:
+    """One line on stderr for each file that was refused or could not be read or written."""
+    for result in results:
+        if result.io_error is not None:
+            err.write(f"reslint: {result.path}: {result.io_error}\n")
+        elif result.refused is not None:
+            err.write(f"reslint: {result.path}: not fixed: {result.refused}\n")
+
+
+def run_fix(
+    args: argparse.Namespace,
+    files: Sequence[Path],
+    rules_for: RulesFor,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    """``reslint fix``: fix, diff or check every file, print the summary."""
+    dry_run = args.diff or args.check
+    results = fix_files(
+        files, rules_for, unsafe=args.unsafe_fixes, language=args.language, write=not dry_run
+    )
+    if args.diff:
+        for result in results:
+            out.write(unified_diff(result))
+    elif args.check:
+        for result in results:
+            if result.changed:
+                out.write(f"would fix {result.path} ({count(result.fixes, 'fix', 'fixes')})\n")
+    report_problems(results, err)
+    (err if args.diff else out).write(summary(results, dry_run) + "\n")
+    if any(result.io_error for result in results):
+        return EXIT_ERROR
+    if any(result.refused for result in results):
+        return EXIT_CHANGES
+    if dry_run and any(result.changed for result in results):
+        return EXIT_CHANGES
+    return EXIT_OK
+
+
+def fix_before_check(
+    files: Sequence[Path],
+    rules_for: RulesFor,
+    unsafe: bool,
+    language: str | None,
+    err: TextIO,
+) -> None:
+    """``reslint check --fix``: write the fixes first; the check then reports what is left."""
+    results = fix_files(files, rules_for, unsafe=unsafe, language=language, write=True)
+    report_problems(results, err)
+    before = sum(len(r.outcome.first.findings) for r in results if r.outcome is not None)
+    found = count(before, "finding")
+    err.write(f"reslint: {summary(results, dry_run=False)} ({found} before fixing)\n")

@@ -1,0 +1,213 @@
+"""The baseline: adopt reslint on an archive without fixing every old finding first.
+
+``reslint baseline PATH... -o .reslint-baseline.json`` records every current finding by
+its content key (:mod:`linter.engine.fingerprint`), not by line number; ``reslint check
+--baseline FILE`` then reports, and fails on, only findings the baseline does not hold.
+Because the key is the matched text and a hash of its line with the span masked, a
+finding keeps its key when lines are inserted or removed elsewhere in the file.
+
+The file (``schemas/baseline.schema.json``) is JSON with one entry per line, so a
+review of a baseline change reads like a list of accepted findings::
+
+    {"version": 1, "tool": "reslint", "entries": [
+    {"path": "a.txt", "rule": "A001", "text": "回顾回顾回顾回顾", "context": "…", "occurrence": 0,
+      "line": 8}
+    ]}
+
+(each entry is on one line in the file; it is wrapped here).
+
+``path`` is relative to the baseline file's folder (``/`` separators), so the file works
+from any working directory; ``line`` is for people and is not matched on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from linter.engine.fingerprint import Key, KeyedResult, keys
+from linter.engine.lint import FileResult
+
+
+class BaselineError(Exception):
+    """The baseline file is missing, unreadable or malformed (one-line message)."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BaselineEntry(_Model):
+    """One accepted finding."""
+
+    path: str = Field(description="The file, relative to the baseline's folder, '/'-separated.")
+    rule: str = Field(pattern=r"^[A-Z]\d{3}$", description="Rule code.")
+    text: str = Field(
+        description="The matched text, whitespace collapsed; 'sha256:<hex>' when it is long."
+    )
+    context: str = Field(
+        pattern=r"^[0-9a-f]{16}$",
+        description="Hash of the finding's lines with the span masked, whitespace collapsed.",
+    )
+    occurrence: int = Field(ge=0, description="Index among equal keys of the file, in order.")
+    line: int | None = Field(
+        default=None, ge=1, description="Where it was when recorded; informative, not matched."
+    )
+
+
+class Baseline(_Model):
+    """The file ``reslint baseline`` writes and ``reslint check --baseline`` reads."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="reslint baseline",
+        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
+    )
+
+    version: Literal[1] = 1
+    tool: Literal["reslint"] = "reslint"
+    entries: list[BaselineEntry]
+
+
+def relative_path(path: str, base: Path) -> str:
+    """``path`` (as reported) relative to ``base``, with ``/`` separators."""
+    return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(base))).as_posix()
+
+
+def build(results: Sequence[FileResult], base: Path) -> Baseline:
+    """A baseline holding every finding of ``results``; paths relative to ``base``."""
+    entries = []
+    for result in results:
+        path = relative_path(result.path, base)
+        for finding, key in zip(result.findings, keys(result), strict=True):
+            entries.append(
+                BaselineEntry(
+                    path=path,
+                    rule=key.rule,
+                    text=key.text,
+                    context=key.context,
+                    occurrence=key.occurrence,
+                    line=finding.line,
+                )
+            )
+    entries.sort(key=lambda e: (e.path, e.line or 0, e.rule, e.occurrence))
+    return Baseline(entries=entries)
+
+
+def dumps(baseline: Baseline) -> str:
+    """The file's text: one entry per line, so diffs of a baseline read well."""
+    rows = [
+        json.dumps(entry.model_dump(exclude_none=True), ensure_ascii=False)
+        for entry in baseline.entries
+    ]
+    body = ",\n".join(rows)
+    head = f'{{"version": {baseline.version}, "tool": "{baseline.tool}", "entries": ['
+    return f"{head}\n{body}\n]}}\n" if rows else f"{head}]}}\n"
+
+
+def write(baseline: Baseline, path: Path) -> None:
+    """Write atomically (temporary file, then rename): a crash never leaves half a file."""
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        temporary.write_text(dumps(baseline), encoding="utf-8")
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def load(path: Path) -> Baseline:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise BaselineError(f"baseline file not found: {path}") from None
+    except OSError as error:
+        raise BaselineError(f"cannot read baseline {path}: {error.strerror or error}") from None
+    try:
+        return Baseline.model_validate_json(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "file"
+        raise BaselineError(
+            f"{path} is not a reslint baseline: {where}: {first['msg']}"
+            " (regenerate it with `reslint baseline`)"
+        ) from None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What ``check --baseline`` found: counts, and the results holding new findings only."""
+
+    results: list[FileResult]
+    baselined: int
+    fixed: int  # entries for checked files and rules that no finding matched any more
+    new: int
+
+    def summary(self) -> str:
+        def plural(count: int, one: str, many: str) -> str:
+            return f"{count} {one if count == 1 else many}"
+
+        return (
+            f"{plural(self.baselined, 'finding', 'findings')} baselined, "
+            f"{plural(self.fixed, 'baseline entry', 'baseline entries')} fixed, "
+            f"{plural(self.new, 'new finding', 'new findings')}"
+        )
+
+
+EntryKey = tuple[str, str, str, int]
+
+
+def apply(
+    results: Sequence[FileResult],
+    baseline: Baseline,
+    base: Path,
+    rules_run: Callable[[FileResult], Collection[str]],
+) -> Outcome:
+    """Drop the findings the baseline holds. ``rules_run(result)`` names the rules that
+    ran on a file, so entries of rules not run this time are not counted as fixed."""
+    by_path: dict[str, set[EntryKey]] = {}
+    for entry in baseline.entries:
+        by_path.setdefault(entry.path, set()).add(
+            (entry.rule, entry.text, entry.context, entry.occurrence)
+        )
+    kept: list[FileResult] = []
+    baselined = fixed = new = 0
+    for result in results:
+        path = relative_path(result.path, base)
+        accepted = by_path.get(path, set())
+        matched: set[EntryKey] = set()
+        findings, new_keys = [], []
+        for finding, key in zip(result.findings, keys(result), strict=True):
+            wanted = _entry_key(key)
+            if wanted in accepted:
+                matched.add(wanted)
+                continue
+            findings.append(finding)
+            new_keys.append(key)
+        ran = set(rules_run(result))
+        gone = [e for e in accepted - matched if e[0] in ran]
+        baselined += len(matched)
+        fixed += 0 if result.error else len(gone)
+        new += len(findings)
+        kept.append(
+            KeyedResult(
+                path=result.path,
+                findings=tuple(findings),
+                language=result.language,
+                error=result.error,
+                source=result.source,
+                document=result.document,
+                keys=tuple(new_keys),
+            )
+        )
+    return Outcome(kept, baselined, fixed, new)
+
+
+def _entry_key(key: Key) -> EntryKey:
+    return (key.rule, key.text, key.context, key.occurrence)

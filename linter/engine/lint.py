@@ -1,0 +1,220 @@
+"""Run rules over a file and turn their hits into findings.
+
+The engine is the only place that knows about positions: rules give character spans,
+the engine adds line and column (1-based, columns in code points, end exclusive), the
+rule's code, name and severity. A rule that raises does not stop the run: it becomes an
+error finding that names the rule (under tests, set ``raise_errors`` and it raises).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from linter.engine.registry import Fix, Hit, Input, RuleSpec, Severity, iter_hits
+from linter.parse.model import Document
+from linter.parse.structure import parse
+from linter.source.text import DecodeError, Source, decode
+
+#: Files larger than this are reported, not read: no resolution comes near it.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reported problem, with its exact position."""
+
+    rule: str
+    name: str
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int  # code-point offsets, for fixes and baselines
+    end: int
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Everything known about one checked file."""
+
+    path: str
+    findings: tuple[Finding, ...] = ()
+    language: str | None = None
+    error: str | None = None  # the file could not be checked (unreadable, too large)
+    source: Source | None = field(default=None, repr=False)
+    document: Document | None = field(default=None, repr=False)
+
+
+def _raise_errors_default() -> bool:
+    return os.environ.get("RESLINT_RAISE_INTERNAL") == "1"
+
+
+def _finding(spec: RuleSpec, hit: Hit, source: Source, severity: Severity) -> Finding:
+    line, column = source.position(hit.start)
+    end_line, end_column = source.position(max(hit.end, hit.start))
+    return Finding(
+        rule=spec.code,
+        name=spec.name,
+        severity=severity,
+        message=hit.message,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        start=hit.start,
+        end=hit.end,
+        fix=hit.fix,
+    )
+
+
+def _internal_error(spec: RuleSpec, error: Exception) -> Hit:
+    return Hit(
+        0,
+        0,
+        f"internal error in rule {spec.code} ({spec.name}): "
+        f"{type(error).__name__}: {error}; please report it",
+    )
+
+
+def _run(spec: RuleSpec, subject: Any, options: Mapping[str, Any], raise_errors: bool) -> list[Hit]:
+    try:
+        return list(iter_hits(spec, subject, options.get(spec.code, spec.default_options())))
+    except Exception as error:
+        if raise_errors:
+            raise
+        return [_internal_error(spec, error)]
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """(line, column) of a byte offset, counting code points of the valid prefix."""
+    prefix = data[:offset].decode("utf-8", errors="replace")
+    line = prefix.count("\n") + 1
+    column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+    return line, column
+
+
+def lint_bytes(
+    data: bytes,
+    path: str,
+    rules: Sequence[RuleSpec],
+    options: Mapping[str, Any] | None = None,
+    severities: Mapping[str, Severity] | None = None,
+    raise_errors: bool | None = None,
+    language: str | None = None,
+) -> FileResult:
+    """Lint the bytes of one file."""
+    options = options or {}
+    severities = severities or {}
+    raise_errors = _raise_errors_default() if raise_errors is None else raise_errors
+    findings: list[Finding] = []
+    for spec in rules:
+        if spec.input is not Input.BYTES:
+            continue
+        for hit in _run(spec, data, options, raise_errors):
+            line, column = _byte_position(data, hit.start)
+            end_line, end_column = _byte_position(data, hit.end)
+            findings.append(
+                Finding(
+                    spec.code,
+                    spec.name,
+                    severities.get(spec.code, spec.severity),
+                    hit.message,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    hit.start,
+                    hit.end,
+                    hit.fix,
+                )
+            )
+    try:
+        text = decode(data)
+    except DecodeError:
+        # Nothing else can be checked; E001 (if selected) has said why.
+        return FileResult(path=path, findings=tuple(findings))
+    return _lint_decoded(text, path, rules, options, severities, raise_errors, findings, language)
+
+
+def lint_text(
+    text: str,
+    path: str = "<text>",
+    rules: Sequence[RuleSpec] = (),
+    options: Mapping[str, Any] | None = None,
+    severities: Mapping[str, Severity] | None = None,
+    raise_errors: bool | None = None,
+    language: str | None = None,
+) -> FileResult:
+    """Lint a text that is already decoded (fix passes, tests)."""
+    raise_errors = _raise_errors_default() if raise_errors is None else raise_errors
+    return _lint_decoded(
+        text, path, rules, options or {}, severities or {}, raise_errors, [], language
+    )
+
+
+def _lint_decoded(
+    text: str,
+    path: str,
+    rules: Sequence[RuleSpec],
+    options: Mapping[str, Any],
+    severities: Mapping[str, Severity],
+    raise_errors: bool,
+    findings: list[Finding],
+    language: str | None,
+) -> FileResult:
+    source = Source.from_text(text, path=path, language=language)
+    document_rules = [spec for spec in rules if spec.input is Input.DOCUMENT]
+    document = parse(source)
+    structured = document.has_structure
+    for spec in document_rules:
+        if spec.requires_structure and not structured:
+            continue
+        severity = severities.get(spec.code, spec.severity)
+        for hit in _run(spec, document, options, raise_errors):
+            findings.append(_finding(spec, hit, source, severity))
+    findings.sort(key=lambda f: (f.line, f.column, f.rule, f.end_line, f.end_column))
+    return FileResult(
+        path=path,
+        findings=tuple(findings),
+        language=source.language,
+        source=source,
+        document=document,
+    )
+
+
+def read_limited(path: Path) -> bytes:
+    """The bytes of ``path``; refuses files over :data:`MAX_BYTES` (OSError)."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise OSError(f"file is {size} bytes, over the {MAX_BYTES} byte limit; not checked")
+    return path.read_bytes()
+
+
+def lint_path(
+    path: Path,
+    rules: Sequence[RuleSpec],
+    options: Mapping[str, Any] | None = None,
+    severities: Mapping[str, Severity] | None = None,
+    language: str | None = None,
+) -> FileResult:
+    """Lint one file on disk; an unreadable file gives a result with ``error`` set."""
+    try:
+        data = read_limited(path)
+    except OSError as error:
+        return FileResult(path=str(path), error=error.strerror or str(error))
+    return lint_bytes(data, str(path), rules, options, severities, language=language)
+
+
+def count_by(findings: Iterable[Finding], key: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for finding in findings:
+        value = str(getattr(finding, key))
+        counts[value] = counts.get(value, 0) + 1
+    return dict(sorted(counts.items()))

@@ -1,0 +1,155 @@
+"""Fixing files on disk: read, fix, guard, write atomically; or refuse and say why.
+
+A file is written only when the fixer settled on a text that passed the content and
+structure guards (``linter.fix.fixer``). The write is atomic: the new text goes to a
+temporary file in the same directory, with the original's permissions, which then
+replaces the original (``os.replace``), so a crash or a full disk never leaves half a
+file. The command line (``linter.cli.fix``) and the Python API are built on this module.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from linter.engine.lint import read_limited
+from linter.engine.registry import RuleSpec
+from linter.fix.fixer import FixOutcome, fix_text
+from linter.source.text import DecodeError, decode
+
+_LISTED = 10  # names of unchanged files listed in the summary before "and N more"
+
+
+@dataclass(frozen=True)
+class FileFix:
+    """What happened to one file."""
+
+    path: str
+    outcome: FixOutcome | None = None
+    refused: str | None = None  # the file was read but not fixed, and why
+    io_error: str | None = None  # the file could not be read or written
+
+    @property
+    def changed(self) -> bool:
+        return self.outcome is not None and self.outcome.changed
+
+    @property
+    def fixes(self) -> int:
+        return self.outcome.applied if self.changed and self.outcome is not None else 0
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data``: temporary file beside it, same mode, then rename."""
+    target = path.resolve()
+    mode = stat.S_IMODE(target.stat().st_mode)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".reslint", dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def fix_file(
+    path: Path,
+    rules: Sequence[RuleSpec],
+    *,
+    unsafe: bool = False,
+    language: str | None = None,
+    write: bool = True,
+    display: str | None = None,
+) -> FileFix:
+    """Fix one file on disk (or only compute the fix when ``write`` is false)."""
+    shown = display or str(path)
+    try:
+        data = read_limited(path)
+    except OSError as error:
+        return FileFix(shown, io_error=f"cannot read: {error.strerror or error}")
+    try:
+        text = decode(data)
+    except DecodeError as error:
+        return FileFix(shown, refused=f"{error}; not fixed (E001)")
+    outcome = fix_text(text, rules, path=shown, unsafe=unsafe, language=language)
+    if outcome.error is not None:
+        return FileFix(shown, outcome=outcome, refused=outcome.error)
+    if outcome.changed and write:
+        try:
+            write_atomic(path, outcome.text.encode("utf-8"))
+        except OSError as error:
+            return FileFix(shown, outcome=outcome, io_error=f"cannot write: {error.strerror}")
+    return FileFix(shown, outcome=outcome)
+
+
+def unified_diff(result: FileFix) -> str:
+    """The change to one file as a unified diff (``a/PATH`` and ``b/PATH``)."""
+    if result.outcome is None or not result.changed:
+        return ""
+    before = _lines(result.outcome.original)
+    after = _lines(result.outcome.text)
+    name = result.path.lstrip("/")
+    pieces = []
+    for line in difflib.unified_diff(before, after, fromfile=f"a/{name}", tofile=f"b/{name}"):
+        pieces.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(pieces)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at LF only (``str.splitlines`` also splits at form feeds and more)."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
+
+
+def summary(results: Sequence[FileFix], dry_run: bool) -> str:
+    """``3 files fixed, 412 fixes, 2 files left unchanged: a.txt, b.txt``."""
+    changed = [r for r in results if r.changed and r.io_error is None]
+    unchanged = [r for r in results if not r.changed and r.refused is None and r.io_error is None]
+    fixes = sum(r.fixes for r in changed)
+    verb = "would be fixed" if dry_run else "fixed"
+    parts = [f"{count(len(changed), 'file')} {verb}, {count(fixes, 'fix', 'fixes')}"]
+    if unchanged:
+        names = ", ".join(r.path for r in unchanged[:_LISTED])
+        more = f" and {len(unchanged) - _LISTED} more" if len(unchanged) > _LISTED else ""
+        parts.append(f"{count(len(unchanged), 'file')} left unchanged: {names}{more}")
+    refused = [r for r in results if r.refused is not None or r.io_error is not None]
+    if refused:
+        parts.append(
+            f"{count(len(refused), 'file')} refused: " + ", ".join(r.path for r in refused)
+        )
+    return ", ".join(parts)
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    return f"{number} {singular if number == 1 else (plural or singular + 's')}"
+
+
+RulesFor = Callable[[Path], Sequence[RuleSpec]]
+
+
+def fix_files(
+    files: Sequence[Path],
+    rules_for: RulesFor,
+    *,
+    unsafe: bool,
+    language: str | None,
+    write: bool,
+) -> list[FileFix]:
+    """Fix each file with its own rules (the configuration's per-file ignores apply)."""
+    return [
+        fix_file(path, rules_for(path), unsafe=unsafe, language=language, write=write)
+        for path in files
+    ]

@@ -1,0 +1,140 @@
+"""The content guard: a fix may move words and spaces, never lose a word it did not declare.
+
+A wrong fix is worse than none, so before a fixed text is written the fixer checks it
+twice:
+
+1. **Each applied fix against its declaration** (``Fix.removes``). The words of a text are
+   its letters, digits and CJK characters, compared after NFKC (so ``ﬁ`` and ``fi`` are
+   the same word characters). A fix that declares nothing, or only ``whitespace``, must
+   leave them exactly as they were, in any order within the fix (a note moved to the
+   end, a marker moved to its anchor). ``repeated emphasis`` may delete copies and only
+   copies: what it deletes must be its replacement drawn two or more times, phrase by
+   phrase or character by character. ``page furniture`` may delete words (a running
+   header, a job number) and add none. ``mojibake`` (unsafe) may replace characters.
+2. **The whole text**: every word character the fixed text lacks, or has in excess, must
+   be accounted for by the deletions and additions the applied fixes were allowed. This
+   catches a fixer that applies its edits wrongly, whatever the rules declared.
+
+A violation raises :class:`GuardError`; the file is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from linter.engine.registry import Fix
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+#: Declared removals and what each may do to the words of the text.
+NEUTRAL = frozenset({"", "whitespace", "bad character", "compatibility form", "hyphenation"})
+REPEATS = "repeated emphasis"
+DELETES = frozenset({"page furniture", "separator"})
+REPLACES = frozenset({"mojibake"})
+
+
+class GuardError(Exception):
+    """A fix would change the words of the text beyond what it declared."""
+
+
+def word_chars(text: str) -> Counter[str]:
+    """The letters, digits and CJK characters of ``text`` (after NFKC), counted."""
+    return Counter(_WORD_CHAR.findall(unicodedata.normalize("NFKC", text)))
+
+
+def _sequence(text: str) -> str:
+    return "".join(_WORD_CHAR.findall(unicodedata.normalize("NFKC", text)))
+
+
+def is_repetition(copies: str, phrase: str) -> bool:
+    """Whether ``copies`` is ``phrase`` with each of its pieces drawn two or more times.
+
+    ``回顾回顾回顾回顾`` / ``回顾``, ``又又又又邀邀邀邀请请请请`` / ``又邀请``,
+    ``强调强调强调强调指出指出指出指出`` / ``强调指出`` (each piece four times).
+    """
+    copies, phrase = _sequence(copies), _sequence(phrase)
+    if not phrase:
+        return not copies
+    # reachable[j]: the first j characters of the phrase produce a prefix of copies.
+    reachable: dict[int, set[int]] = {0: {0}}  # phrase position -> copies positions
+    for j in range(len(phrase)):
+        for i in sorted(reachable.get(j, ())):
+            for end in range(j + 1, len(phrase) + 1):
+                unit = phrase[j:end]
+                times, position = 0, i
+                while copies.startswith(unit, position):
+                    position += len(unit)
+                    times += 1
+                    if times >= 2:
+                        reachable.setdefault(end, set()).add(position)
+    return len(copies) in reachable.get(len(phrase), set())
+
+
+@dataclass
+class Allowance:
+    """What the fixes applied so far were allowed to delete and add."""
+
+    deleted: Counter[str] = field(default_factory=Counter)
+    added: Counter[str] = field(default_factory=Counter)
+
+    def admit(self, text: str, fix: Fix, rules: Iterable[str]) -> None:
+        """Check one fix against the text it applies to; remember what it may change."""
+        old = "".join(text[edit.start : edit.end] for edit in fix.edits)
+        new = "".join(edit.replacement for edit in fix.edits)
+        before, after = word_chars(old), word_chars(new)
+        deleted, added = before - after, after - before
+        category = fix.removes
+        who = ", ".join(sorted(set(rules))) or "a fix"
+        if category == REPEATS:
+            for edit in fix.edits:
+                if not is_repetition(text[edit.start : edit.end], edit.replacement):
+                    raise GuardError(
+                        f"{who}: declares 'repeated emphasis' but "
+                        f"{_show(text[edit.start : edit.end])} is not copies of "
+                        f"{_show(edit.replacement)}"
+                    )
+        elif category in DELETES:
+            if added:
+                raise GuardError(f"{who}: a '{category}' fix would add {_chars(added)}")
+        elif category in REPLACES:
+            pass
+        elif deleted or added:
+            change = []
+            if deleted:
+                change.append(f"remove {_chars(deleted)}")
+            if added:
+                change.append(f"add {_chars(added)}")
+            declared = f"'{category}'" if category else "nothing"
+            raise GuardError(
+                f"{who}: would {' and '.join(change)} from {_show(old)} "
+                f"but declares {declared} removed"
+            )
+        self.deleted += deleted
+        self.added += added
+
+    def check_texts(self, original: str, fixed: str) -> None:
+        """The fixed text lacks and adds only what the applied fixes were allowed to."""
+        before, after = word_chars(original), word_chars(fixed)
+        lost = (before - after) - self.deleted
+        gained = (after - before) - self.added
+        if lost or gained:
+            parts = []
+            if lost:
+                parts.append(f"lost {_chars(lost)}")
+            if gained:
+                parts.append(f"gained {_chars(gained)}")
+            raise GuardError(f"the fixed text {' and '.join(parts)} that no fix declared")
+
+
+def _chars(counter: Counter[str]) -> str:
+    shown = "".join(sorted(counter.elements()))
+    return repr(shown if len(shown) <= 40 else shown[:37] + "...")
+
+
+def _show(text: str) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= 50 else text[:47] + "...")

@@ -1,0 +1,104 @@
+"""Bytes to text, with a line index that maps offsets to (line, column in code points).
+
+Every finding reslint reports points back into the original file, so the text is kept
+exactly as decoded: no newline translation, no normalisation. Offsets are indices into the
+Python string (code points); lines and columns are 1-based.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class DecodeError(Exception):
+    """The bytes are not UTF-8. ``offset`` is the first bad byte."""
+
+    def __init__(self, offset: int, reason: str) -> None:
+        super().__init__(f"not valid UTF-8 at byte {offset}: {reason}")
+        self.offset = offset
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One physical line: ``start``..``end`` excludes the line break."""
+
+    number: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded text and its line index."""
+
+    text: str
+    path: str = "<text>"
+    language: str = "und"
+    line_starts: tuple[int, ...] = field(default=(), repr=False)
+    lines: tuple[Line, ...] = field(default=(), repr=False)
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>", language: str | None = None) -> Source:
+        lines = split_lines(text)
+        if language is None:
+            from linter.source.language import detect_language
+
+            language = detect_language(text)
+        return cls(
+            text=text,
+            path=path,
+            language=language,
+            line_starts=tuple(line.start for line in lines),
+            lines=lines,
+        )
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str = "<bytes>", language: str | None = None) -> Source:
+        return cls.from_text(decode(data), path=path, language=language)
+
+    @classmethod
+    def from_path(cls, path: Path | str, language: str | None = None) -> Source:
+        return cls.from_bytes(Path(path).read_bytes(), path=str(path), language=language)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset; the end of text is allowed."""
+        offset = max(0, min(offset, len(self.text)))
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        index = max(index, 0)
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of :meth:`position`."""
+        return self.line_starts[line - 1] + column - 1
+
+    def line_at(self, offset: int) -> Line:
+        return self.lines[self.position(offset)[0] - 1]
+
+
+def decode(data: bytes) -> str:
+    """Strict UTF-8 (a leading BOM is kept as text so offsets match the file)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DecodeError(error.start, error.reason) from None
+
+
+def split_lines(text: str) -> tuple[Line, ...]:
+    """Lines with their offsets. CRLF, CR and LF all end a line; a final break adds no line."""
+    lines: list[Line] = []
+    start = 0
+    number = 1
+    for match in _LINE_BREAK.finditer(text):
+        lines.append(Line(number, start, match.start(), text[start : match.start()]))
+        start = match.end()
+        number += 1
+    if start < len(text) or not lines:
+        lines.append(Line(number, start, len(text), text[start:]))
+    return tuple(lines)
