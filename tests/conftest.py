@@ -13,6 +13,12 @@ os.environ["RESLINT_RAISE_INTERNAL"] = "1"
 CORPUS = Path(__file__).parent / "corpus"
 SEED = CORPUS / "seed" / "E-RES-2012-19.zh.txt"
 EN = CORPUS / "en"
+#: The first corpus (the seed and 56 English extractions) and the development sets added
+#: for the accuracy work (Security Council volumes, GA 80th session raw texts and drafts).
+FIRST_CORPUS = sorted([SEED, *EN.glob("*.txt")])
+DEVELOPMENT_CORPUS = sorted(
+    [*(CORPUS / "en-sc").glob("*.txt"), *(CORPUS / "en-ga80").glob("*.txt")]
+)
 A_RES_80_7_RAW = EN / "A_RES_80_7.railcar-pymupdf-raw-v1.0.0.txt"
 
 

@@ -19,9 +19,9 @@ from linter.fix.fixer import FixOutcome, fix_text
 from linter.fix.signature import differences, text_signature
 from linter.parse.structure import parse
 from linter.source.text import Source
-from tests.conftest import A_RES_80_7_RAW, CORPUS, SEED
+from tests.conftest import A_RES_80_7_RAW, FIRST_CORPUS, SEED
 
-CORPUS_FILES = sorted(CORPUS.rglob("*.txt"))
+CORPUS_FILES = FIRST_CORPUS
 RAW_FILES = [SEED, *(path for path in CORPUS_FILES if "raw" in path.name)]
 _INLINE_MARKER = re.compile(r"\[\^(\d+)\](?!:)")
 _NOTE_LINE = re.compile(r"^\[\^(\d+)\]: ", re.MULTILINE)
