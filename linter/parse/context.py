@@ -1,0 +1,138 @@
+"""The shared state of one parse: the lines, their classes and roles, and the lexicon.
+
+Every pass of the structure parser (``heading``, ``adoption``, ``blocks``, ``stray_notes``,
+``marker_pass``, ``paragraphs``) reads and updates one :class:`ParseContext`: the layout's
+line classes (``kinds``, refined as passes learn more, e.g. a lone figure becomes a
+marker) and the role of each line in the Document (``roles``). The helpers here are the
+questions every pass asks of a line: is it text, what does it open, which lead phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.parse.layout import Kind, Layout
+from linter.parse.model import MappedText, Span
+from linter.parse.repeats import collapse
+from linter.source.lexicon import Lexicon
+from linter.source.text import Source
+
+NUMBER_LABEL = re.compile(r"^\s*(\d{1,3})\s*[.．](?!\d)\s*")
+SUB_LABEL = re.compile(r"^\s*[(（]([a-z]{1,2}|[ivxlcdm]{1,7})[)）]\s*")
+_LEAD_WINDOW = 48
+
+
+class ParseContext:
+    """One text being parsed: what every pass reads and what they record."""
+
+    def __init__(self, source: Source, layout: Layout, lexicon: Lexicon) -> None:
+        self.source = source
+        self.layout = layout
+        self.lex = lexicon
+        self.lines = source.lines
+        self.kinds = list(layout.kinds)
+        self.roles: list[str] = [kind.value for kind in layout.kinds]
+        self._structural: dict[str, str | None] = {}
+        self._leads: dict[str, tuple[str | None, str | None]] = {}
+        self.block_per_line = False
+
+    def text_of(self, index: int) -> str:
+        return self.lines[index].text
+
+    def is_text(self, index: int) -> bool:
+        return self.kinds[index] is Kind.TEXT
+
+    def stripped_piece(self, index: int) -> tuple[int, int]:
+        line = self.lines[index]
+        stripped = line.text.strip()
+        lead = len(line.text) - len(line.text.lstrip())
+        return line.start + lead, line.start + lead + len(stripped)
+
+    def clean_start(self, text: str) -> str:
+        """The text with extraction repeats collapsed, to recognise lead phrases."""
+        start = text.lstrip()[:_LEAD_WINDOW]
+        match = self.lex.lead_regex.match(start)
+        if match and not start[match.end() :].startswith(start[:2]):
+            return start  # an intact lead phrase: nothing drawn twice here
+        return collapse(start, self.lex.lead_set)
+
+    def lead_of(self, text: str) -> tuple[str | None, str | None]:
+        """The lead phrase ``text`` opens with and its kind (memoised per parse)."""
+        key = text.lstrip()[:_LEAD_WINDOW]
+        if key not in self._leads:
+            self._leads[key] = self._lead_of(key)
+        return self._leads[key]
+
+    def _lead_of(self, text: str) -> tuple[str | None, str | None]:
+        cleaned = self.clean_start(text)
+        match = self.lex.lead_regex.match(cleaned)
+        if not match:
+            return None, None
+        lead = match.group()
+        # "Recalling" must not match "Recallings"; CJK has no word boundary to check.
+        after = cleaned[match.end() : match.end() + 1]
+        if after.isalpha() and lead[-1:].isascii():
+            return None, None
+        if lead in self.lex.preamble_leads and lead not in self.lex.operative_leads:
+            return lead, "preambular"
+        if lead in self.lex.operative_leads and lead not in self.lex.preamble_leads:
+            return lead, "operative"
+        return lead, "either"
+
+    def structural(self, text: str) -> str | None:
+        """What a line opens: a paragraph, sub-paragraph, annex or section, or None."""
+        if text in self._structural:
+            return self._structural[text]
+        kind = self._structural[text] = self._structural_kind(text)
+        return kind
+
+    def _structural_kind(self, text: str) -> str | None:
+        stripped = text.strip()
+        if NUMBER_LABEL.match(text):
+            return "paragraph"
+        if SUB_LABEL.match(text):
+            return "subparagraph"
+        if self.lex.annex_regex.match(stripped):
+            return "annex"
+        if any(regex.match(stripped) for regex in self.lex.section_regexes):
+            return "section"
+        return None
+
+    def mapped(self, pieces: list[tuple[int, int]], cuts: list[Span], separator: str) -> MappedText:
+        """Assemble text from source pieces, leaving out the ``cuts`` (marker spans)."""
+        text_parts: list[str] = []
+        triples: list[tuple[int, int, int]] = []
+        length = 0
+        source_text = self.source.text
+        if pieces and cuts:
+            low, high = pieces[0][0], pieces[-1][1]
+            cuts = [cut for cut in cuts if cut.end > low and cut.start < high]
+        for number, (start, end) in enumerate(pieces):
+            segments = [(start, end)]
+            for cut in cuts:
+                next_segments = []
+                for seg_start, seg_end in segments:
+                    if cut.end <= seg_start or cut.start >= seg_end:
+                        next_segments.append((seg_start, seg_end))
+                        continue
+                    if seg_start < cut.start:
+                        next_segments.append((seg_start, cut.start))
+                    if cut.end < seg_end:
+                        next_segments.append((cut.end, seg_end))
+                segments = next_segments
+            for position, (seg_start, seg_end) in enumerate(segments):
+                if position == 0 and number > 0 and text_parts:
+                    text_parts.append(separator)
+                    length += len(separator)
+                if text_parts and text_parts[-1][-1:].isspace():
+                    while seg_start < seg_end and source_text[seg_start].isspace():
+                        seg_start += 1
+                if seg_start >= seg_end:
+                    continue
+                triples.append((length, seg_start, seg_end))
+                part = source_text[seg_start:seg_end]
+                text_parts.append(part)
+                length += len(part)
+        text = "".join(text_parts)
+        stripped = text.rstrip()
+        return MappedText(stripped, tuple(triples))

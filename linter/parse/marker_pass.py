@@ -1,0 +1,102 @@
+"""The marker pass: every footnote marker candidate of the body, then the chosen ones.
+
+Candidates come from lines holding only a figure (``OWN_LINE``) and from the text of each
+block (``linter.parse.markers`` knows the inline shapes); the choice between them is made
+against the notes (``select_markers``). A lone figure that is not a marker is text again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.parse.blocks import Block
+from linter.parse.context import ParseContext
+from linter.parse.layout import Kind
+from linter.parse.markers import MarkerCandidate, find_inline_markers, select_markers
+from linter.parse.model import (
+    Marker,
+    MarkerStyle,
+    Note,
+    Span,
+)
+
+_OWN_LINE_MARKER = re.compile(r"^\s*(\d{1,3})\s*$")
+
+
+def mark_own_line_markers(ctx: ParseContext, start: int) -> None:
+    """Lines of the body holding only a figure are marker candidates until proven text."""
+    for index in range(start, len(ctx.lines)):
+        if ctx.is_text(index) and _OWN_LINE_MARKER.match(ctx.text_of(index)):
+            ctx.kinds[index] = Kind.MARKER
+            ctx.roles[index] = "marker"
+
+
+def find_markers(
+    ctx: ParseContext,
+    blocks: list[Block],
+    notes: tuple[Note, ...],
+    title: int | None,
+    adoption_lines: list[int],
+) -> tuple[Marker, ...]:
+    candidates: list[MarkerCandidate] = []
+    for block in blocks:
+        for index in block.marker_lines:
+            line = ctx.lines[index]
+            match = _OWN_LINE_MARKER.match(line.text)
+            assert match
+            anchor = anchor_before(ctx, block, index)
+            candidates.append(
+                MarkerCandidate(
+                    number=int(match.group(1)),
+                    start=line.start + match.start(1),
+                    end=line.start + match.end(1),
+                    line=index + 1,
+                    anchor=anchor,
+                    style=MarkerStyle.OWN_LINE,
+                )
+            )
+        for position, index in enumerate(block.lines):
+            candidates.extend(
+                find_inline_markers(
+                    ctx.lines[index],
+                    ctx.lex,
+                    continuation=position > 0,
+                    previous_line=ctx.lines[block.lines[position - 1]] if position else None,
+                )
+            )
+    if title is not None:
+        candidates.extend(find_inline_markers(ctx.lines[title], ctx.lex, False, None))
+    for index in adoption_lines:
+        # "Adopted at the 2nd meeting. 22": a note on the adoption itself.
+        candidates.extend(find_inline_markers(ctx.lines[index], ctx.lex, False, None))
+    candidates.sort(key=lambda candidate: candidate.start)
+    note_numbers = {note.number for note in notes}
+    old_style = any(note.style == "old-style" for note in notes)
+    chosen = select_markers(candidates, note_numbers, old_style)
+    markers = []
+    for candidate in chosen:
+        line_index = candidate.line - 1
+        markers.append(
+            Marker(
+                number=candidate.number,
+                span=Span(candidate.start, candidate.end),
+                line=candidate.line,
+                anchor=candidate.anchor,
+                style=candidate.style,
+                page=ctx.layout.pages[line_index],
+            )
+        )
+    for block in blocks:
+        for index in block.marker_lines:
+            if not any(marker.line == index + 1 for marker in markers):
+                # A lone figure that is not a marker is text after all.
+                ctx.kinds[index] = Kind.TEXT
+                ctx.roles[index] = "continuation"
+    return tuple(markers)
+
+
+def anchor_before(ctx: ParseContext, block: Block, marker_index: int) -> int:
+    previous = [i for i in block.lines if i < marker_index]
+    if not previous:
+        return ctx.lines[marker_index].start
+    return ctx.stripped_piece(previous[-1])[1]

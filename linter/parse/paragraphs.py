@@ -1,0 +1,194 @@
+"""The paragraph pass: blocks become preambular, operative and annex paragraphs.
+
+It walks the blocks in order, keeping the zone (preamble, operative, annex), the scope
+(the resolution or one annex) and the part; headings and section labels become
+``sections``, sub-paragraph blocks attach to the paragraph before them.
+"""
+
+from __future__ import annotations
+
+from linter.parse.blocks import Block, is_terminated
+from linter.parse.context import NUMBER_LABEL, SUB_LABEL, ParseContext
+from linter.parse.model import (
+    Heading,
+    Paragraph,
+    Span,
+    SubParagraph,
+    Zone,
+)
+from linter.parse.numbering import final_mark
+from linter.parse.subparagraphs import with_subparagraphs
+
+
+def paragraphs(
+    ctx: ParseContext, blocks: list[Block], cuts: list[Span]
+) -> tuple[
+    tuple[Paragraph, ...], tuple[Paragraph, ...], tuple[Paragraph, ...], tuple[Heading, ...]
+]:
+    preamble: list[Paragraph] = []
+    operative: list[Paragraph] = []
+    annexes: list[Paragraph] = []
+    sections: list[Heading] = []
+    zone = Zone.PREAMBLE
+    scope = ""
+    part: str | None = None
+    last: Paragraph | None = None
+    last_list: list[Paragraph] | None = None
+    subs: list[SubParagraph] = []
+    separator = ctx.lex.line_join
+
+    def flush() -> None:
+        nonlocal last
+        if last is not None and last_list is not None and subs:
+            last_list[-1] = with_subparagraphs(last, subs)
+            last = last_list[-1]
+
+    for position, block in enumerate(blocks):
+        first = block.lines[0]
+        line = ctx.lines[first]
+        text = line.text
+        kind = ctx.structural(text)
+        joined = " ".join(ctx.text_of(i).strip() for i in block.lines)
+        if kind == "annex" or (kind is None and is_heading(ctx, block, blocks, position)):
+            start, end = ctx.stripped_piece(first)
+            end = ctx.stripped_piece(block.lines[-1])[1]
+            if kind == "annex":
+                match = ctx.lex.annex_regex.match(text.strip())
+                label = match.group("label") if match else None
+                scope = f"annex {label}" if label else "annex"
+                zone = Zone.ANNEX
+                part = None
+                sections.append(Heading(joined, Span(start, end), first + 1, "annex", label))
+                role = "annex"
+            else:
+                sections.append(Heading(joined, Span(start, end), first + 1, "heading"))
+                role = "heading"
+            for index in block.lines:
+                ctx.roles[index] = role
+            continue
+        if kind == "section":
+            label, _title = section_label(ctx, joined.strip(), part)
+            start, end = ctx.stripped_piece(first)
+            end = ctx.stripped_piece(block.lines[-1])[1]
+            heading_kind = (
+                "part"
+                if len(label) == 1
+                and label.isalpha()
+                and (label not in "IVX" or (part or "") >= "H")
+                else "section"
+            )
+            sections.append(Heading(joined, Span(start, end), first + 1, heading_kind, label))
+            part = label
+            for index in block.lines:
+                ctx.roles[index] = heading_kind
+            continue
+        if kind == "subparagraph" and last is not None:
+            match = SUB_LABEL.match(text)
+            assert match
+            label = match.group(1)
+            label_start = line.start + match.start(1)
+            pieces = block_pieces(ctx, block, line.start + match.end())
+            subs.append(
+                SubParagraph(
+                    label=label,
+                    level=1,
+                    label_span=Span(label_start, label_start + len(label)),
+                    body=ctx.mapped(pieces, cuts, separator),
+                    line=first + 1,
+                )
+            )
+            for index in block.lines:
+                ctx.roles[index] = "continuation"
+            ctx.roles[first] = "subparagraph"
+            continue
+        flush()
+        subs = []
+        number: int | None = None
+        number_span: Span | None = None
+        label_end: int | None = None
+        match = NUMBER_LABEL.match(text)
+        if match:
+            number = int(match.group(1))
+            number_span = Span(line.start + match.start(1), line.start + match.end(1))
+            label_end = line.start + match.end()
+        body = ctx.mapped(block_pieces(ctx, block, label_end), cuts, separator)
+        lead, lead_style = ctx.lead_of(body.text)
+        if zone is Zone.PREAMBLE and (
+            lead_style == "operative"
+            or (number is not None and not stays_preambular(ctx, body.text, lead_style))
+        ):
+            zone = Zone.OPERATIVE
+        paragraph = Paragraph(
+            number=number,
+            number_span=number_span,
+            body=body,
+            line=first + 1,
+            end_line=block.lines[-1] + 1,
+            lead=lead,
+            lead_style=lead_style,
+            zone=zone,
+            scope=scope,
+            part=part,
+        )
+        target = {Zone.PREAMBLE: preamble, Zone.OPERATIVE: operative}.get(zone, annexes)
+        target.append(paragraph)
+        last, last_list = paragraph, target
+        for index in block.lines:
+            ctx.roles[index] = "continuation"
+        ctx.roles[first] = "paragraph"
+    flush()
+    return tuple(preamble), tuple(operative), tuple(annexes), tuple(sections)
+
+
+def stays_preambular(ctx: ParseContext, text: str, lead_style: str | None) -> bool:
+    """Whether a numbered paragraph is still a preambular one (a misplaced number).
+
+    It is when it ends like a preambular paragraph (a comma) or opens with a
+    preambular phrase and does not end like an operative one: ``3. Recalling ...,``
+    stays in the preamble; ``1. Acting under Article 34 ..., requests ...;`` opens
+    the operative part.
+    """
+    end = final_mark(text)
+    if end in ctx.lex.preamble_terminators:
+        return True
+    ends_operative = end in ctx.lex.operative_terminators or end in ctx.lex.final_terminators
+    return lead_style == "preambular" and not ends_operative
+
+
+def section_label(ctx: ParseContext, text: str, part: str | None) -> tuple[str, str | None]:
+    for regex in ctx.lex.section_regexes:
+        match = regex.match(text)
+        if match:
+            title = match.groupdict().get("title")
+            return match.group("label"), title
+    return text, None
+
+
+def is_heading(ctx: ParseContext, block: Block, blocks: list[Block], position: int) -> bool:
+    """An unlabelled heading: a short unterminated block before a paragraph.
+
+    Judged on the block's text, not on its lines, so that a heading wrapped over two
+    lines and the same heading on one line (canonical text) read alike. The title
+    right under an annex or section label may be longer.
+    """
+    if len(block.lines) > 3 or is_terminated(ctx, block):
+        return False
+    text = " ".join(ctx.text_of(index).strip() for index in block.lines)
+    under_label = position > 0 and ctx.structural(ctx.text_of(blocks[position - 1].lines[0])) in (
+        "annex",
+        "section",
+    )
+    if len(text) > (200 if under_label else 100) or ctx.lead_of(text)[0]:
+        return False
+    if position + 1 >= len(blocks):
+        return False
+    following = ctx.text_of(blocks[position + 1].lines[0])
+    return ctx.structural(following) in ("paragraph", "section", "annex")
+
+
+def block_pieces(ctx: ParseContext, block: Block, label_end: int | None) -> list[tuple[int, int]]:
+    pieces = [ctx.stripped_piece(index) for index in block.lines]
+    if label_end is not None and pieces:
+        start, end = pieces[0]
+        pieces[0] = (max(start, label_end), end)
+    return pieces
