@@ -14,6 +14,7 @@ number) stay markers without a note, so that a lost note is reported, not hidden
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,8 +33,11 @@ _GLUED = re.compile(
 _SPACED = re.compile(r"(?<=[^\W\d_]|[,.;:”’)])(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)")
 _FUSED = re.compile(r"(?:^\s*|(?<=[–-])|(?<=\s))((?:19|20)\d{2})(\d{1,2})(?=[\s,.;:]|$)")
 _LINE_START = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w.\-]*)\W*$")
-_WORD_AFTER = re.compile(r"^\W*([^\W\d_]+)")
+_WORD_AFTER = re.compile(r"\W*([^\W\d_]+)")  # used with match(text, pos): no ``^``
+_WORD_RUN = re.compile(r"\w+")
+_WIDE_RUN = re.compile(r"[\w.\-]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +50,58 @@ class MarkerCandidate:
     style: MarkerStyle
 
 
-def _word_before(text: str) -> str:
-    match = _WORD_BEFORE.search(text)
-    return match.group(1) if match else ""
+class _Words:
+    """Where the words and tokens of one line are, found once per line.
+
+    A line may hold thousands of figures; asking "which word comes before this figure"
+    with a pattern over the whole text before it, once per figure, made a line of
+    figures quadratic. The runs found here answer by bisection instead, with the same
+    result as the pattern ``([^\\W\\d_][\\w.\\-]*)\\W*$`` searched in ``text[:end]``.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._runs: dict[str, tuple[list[int], list[int]]] = {}
+
+    def _spans(self, name: str, pattern: re.Pattern[str]) -> tuple[list[int], list[int]]:
+        """Starts and ends of the runs of ``pattern``, found on first use."""
+        if name not in self._runs:
+            spans = [match.span() for match in pattern.finditer(self.text)]
+            self._runs[name] = ([a for a, _ in spans], [b for _, b in spans])
+        return self._runs[name]
+
+    def word_before(self, end: int) -> str:
+        """The word ``text[:end]`` ends with, past any non-word characters ("" if none)."""
+        word_starts, word_ends = self._spans("word", _WORD_RUN)
+        last = bisect.bisect_left(word_starts, end) - 1  # the last run of \\w before end
+        if last < 0:
+            return ""
+        stop = min(word_ends[last], end)  # past it, only non-word characters up to end
+        wide_starts, wide_ends = self._spans("wide", _WIDE_RUN)
+        run = bisect.bisect_right(wide_starts, stop - 1) - 1  # the [\\w.-] run holding it
+        letter_starts, letter_ends = self._spans("letter", _LETTER_RUN)
+        first = bisect.bisect_right(letter_ends, wide_starts[run])  # its first letter
+        if first == len(letter_starts):
+            return ""
+        start = max(wide_starts[run], letter_starts[first])
+        return self.text[start : min(wide_ends[run], end)] if start < stop else ""
+
+    def token_before(self, end: int) -> str:
+        """``text[:end].split()[-1]`` (or ""), without splitting the whole prefix."""
+        starts, ends = self._spans("token", _TOKEN)
+        last = bisect.bisect_left(starts, end) - 1
+        return self.text[starts[last] : min(ends[last], end)] if last >= 0 else ""
+
+    def stripped_end(self, end: int) -> int:
+        """``len(text[:end].rstrip())``."""
+        text = self.text
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        return end
 
 
-def _word_after(text: str) -> str:
-    match = _WORD_AFTER.match(text)
+def _word_after(text: str, start: int = 0) -> str:
+    match = _WORD_AFTER.match(text, start)
     return match.group(1) if match else ""
 
 
@@ -64,13 +113,17 @@ def _ends_sentence(word: str) -> bool:
     return any(ch.islower() for ch in word) or word.isdigit()
 
 
-def _is_quantity(lexicon: Lexicon, before: str, after: str) -> bool:
-    """A figure after "paragraph" or before "年" or a month name is not a marker."""
-    word = _word_before(before).rstrip(".")
+def _is_quantity(lexicon: Lexicon, before: _Words, end: int, text: str, after: int) -> bool:
+    """A figure after "paragraph" or before "年" or a month name is not a marker.
+
+    What comes before the figure is ``before.text[:end]``, what follows it ``text[after:]``
+    (offsets, not slices: a line of many figures must not copy itself once per figure)."""
+    word = before.word_before(end).rstrip(".")
     # "paragraph 5" and "第 5" take a number; "session,3" is a word, a comma and a marker.
     # "No. 5" and "para. 5" are abbreviations; "meeting. 22" ends a sentence.
-    directly_after = before.rstrip().endswith(word) or (
-        before.rstrip().endswith(word + ".") and len(word) <= 4
+    stripped = before.stripped_end(end)
+    directly_after = before.text.endswith(word, 0, stripped) or (
+        before.text.endswith(word + ".", 0, stripped) and len(word) <= 4
     )
     if directly_after and (
         word in lexicon.numbered_nouns or word.lower() in lexicon.numbered_nouns
@@ -78,10 +131,12 @@ def _is_quantity(lexicon: Lexicon, before: str, after: str) -> bool:
         return True
     if word in lexicon.months:
         return True
-    following = after.lstrip()
-    if any(following.startswith(unit) for unit in lexicon.number_suffix_units):
+    following = after
+    while following < len(text) and text[following].isspace():
+        following += 1
+    if any(text.startswith(unit, following) for unit in lexicon.number_suffix_units):
         return True
-    return _word_after(after) in lexicon.months
+    return _word_after(text, after) in lexicon.months
 
 
 def find_inline_markers(
@@ -110,8 +165,9 @@ def find_inline_markers(
             base + match.start(),
             MarkerStyle.MARKDOWN,
         )
+    words = _Words(text)
     for match in _OLD_STYLE.finditer(text):
-        anchor = len(text[: match.start(1)].rstrip())
+        anchor = words.stripped_end(match.start(1))
         add(match.start(1), match.end(1), anchor, MarkerStyle.OLD_STYLE)
     for match in _FUSED.finditer(text):
         if match.start() == 0 and not continuation:
@@ -119,34 +175,34 @@ def find_inline_markers(
         add(match.start(2), match.end(2), match.start(2), MarkerStyle.FUSED)
     for match in _GLUED.finditer(text):
         start = match.start(1)
-        token = text[:start].split()[-1] if text[:start].split() else ""
+        token = words.token_before(start)
         if "/" in token and token[-1:] not in ",.;:”’)":
             continue  # "66/181": the figure ends a symbol ("79/7;1" is a symbol and a marker)
         # Glued straight to a word ("Agenda9") the figure is no quantity of that word:
         # "Agenda 21" and "paragraph 5" are written with a space.
-        before = "" if text[start - 1 : start].isalpha() else text[:start]
-        if _is_quantity(lexicon, before, text[match.end(1) :]):
+        before_end = 0 if text[start - 1 : start].isalpha() else start
+        if _is_quantity(lexicon, words, before_end, text, match.end(1)):
             continue
         if token.endswith(".") and not _ends_sentence(token[:-1]):
             continue  # "A.2", "IV.8", "Corr.1": a label, not a sentence and its marker
         if token[-1:].isalpha() and token[-1:].isascii():
             # "G20", "COP28", "A4": a figure glued to capitals is a name, not a marker.
-            word = _word_before(text[:start])
+            word = words.word_before(start)
             if len(word) < 3 or word.isupper() or not any(ch.islower() for ch in word):
                 continue
         add(start, match.end(1), start, MarkerStyle.GLUED)
     for match in _SPACED.finditer(text):
         start = match.start(2)
-        before = text[: match.start(1)]
-        if _is_quantity(lexicon, before, text[match.end(2) :]):
+        if _is_quantity(lexicon, words, match.start(1), text, match.end(2)):
             continue
-        add(start, match.end(2), len(before), MarkerStyle.SPACED)
+        add(start, match.end(2), match.start(1), MarkerStyle.SPACED)
     if continuation and previous_line is not None:
         start_match = _LINE_START.match(text)
+        previous = _Words(previous_line.text)
+        anchor_end = previous.stripped_end(len(previous_line.text))
         if start_match and not _is_quantity(
-            lexicon, previous_line.text.rstrip(), text[start_match.end(1) :]
+            lexicon, previous, anchor_end, text, start_match.end(1)
         ):
-            anchor_line = previous_line.text.rstrip()
             found.setdefault(
                 base + start_match.start(1),
                 MarkerCandidate(
@@ -154,7 +210,7 @@ def find_inline_markers(
                     base + start_match.start(1),
                     base + start_match.end(1),
                     number,
-                    previous_line.start + len(anchor_line),
+                    previous_line.start + anchor_end,
                     MarkerStyle.LINE_START,
                 ),
             )
