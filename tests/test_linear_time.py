@@ -17,7 +17,14 @@ from hypothesis import strategies as st
 
 from benchmarks.scaling_inputs import figures_one_line, markers_one_line
 from linter.parse import markers
+from linter.parse.context import ParseContext
+from linter.parse.layout import Layout
+from linter.parse.model import Span
 from linter.parse.structure import parse_text
+from linter.source.lexicon import lexicon_for
+from linter.source.text import Source
+
+_NO_LAYOUT = Layout(kinds=(), pages=(), notes=(), page_breaks=frozenset(), front_matter={})
 
 # -- markers: the word before each figure (``markers._Words``) ------------------------------
 
@@ -65,3 +72,84 @@ def test_a_line_of_figures_is_indexed_once_not_once_per_figure(
     assert 0 < counting.scans <= lines_with_figures
     if generate is markers_one_line:
         assert len(doc.markers) == 300
+
+
+# -- context.mapped: the cuts inside each piece ----------------------------------------------
+
+
+def _old_segments(pieces: list[tuple[int, int]], cuts: list[Span]) -> list[list[tuple[int, int]]]:
+    """The segments of each piece as ``ParseContext.mapped`` cut them before the repair."""
+    if pieces and cuts:
+        low, high = pieces[0][0], pieces[-1][1]
+        cuts = [cut for cut in cuts if cut.end > low and cut.start < high]
+    found = []
+    for start, end in pieces:
+        segments = [(start, end)]
+        for cut in cuts:
+            next_segments = []
+            for seg_start, seg_end in segments:
+                if cut.end <= seg_start or cut.start >= seg_end:
+                    next_segments.append((seg_start, seg_end))
+                    continue
+                if seg_start < cut.start:
+                    next_segments.append((seg_start, cut.start))
+                if cut.end < seg_end:
+                    next_segments.append((cut.end, seg_end))
+            segments = next_segments
+        found.append(segments)
+    return found
+
+
+@st.composite
+def _pieces_and_cuts(draw: st.DrawFn) -> tuple[list[tuple[int, int]], list[Span]]:
+    """Pieces in order (lines of a paragraph, some empty) and ordered, disjoint cuts."""
+    bounds = sorted(draw(st.lists(st.integers(0, 60), min_size=2, max_size=12)))
+    pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
+    edges = sorted(set(draw(st.lists(st.integers(0, 60), max_size=12))))
+    cuts = [Span(edges[i], edges[i + 1]) for i in range(0, len(edges) - 1, 2)]
+    return pieces, cuts
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces_and_cuts())
+def test_mapped_cuts_each_piece_as_before(case: tuple[list[tuple[int, int]], list[Span]]) -> None:
+    pieces, cuts = case
+    text = "abcdefghij" * 7
+    ctx = ParseContext(Source.from_text(text, language="en"), _NO_LAYOUT, lexicon_for("en"))
+    body = ctx.mapped(pieces, cuts, " ")
+    expected = []
+    for number, segments in enumerate(_old_segments(pieces, cuts)):
+        for position, (start, end) in enumerate(segments):
+            if position == 0 and number > 0 and expected:
+                expected.append(" ")
+            if expected and expected[-1][-1:].isspace():
+                while start < end and text[start].isspace():
+                    start += 1
+            if start < end:
+                expected.append(text[start:end])
+    assert body.text == "".join(expected).rstrip()
+
+
+class _CountingList(list[Span]):
+    """A list that counts the items read from it (by index, slice or iteration)."""
+
+    reads = 0
+
+    def __getitem__(self, index: Any) -> Any:
+        found = super().__getitem__(index)
+        _CountingList.reads += len(found) if isinstance(index, slice) else 1
+        return found
+
+    def __iter__(self) -> Any:
+        _CountingList.reads += len(self)
+        return super().__iter__()
+
+
+def test_mapped_reads_the_cuts_near_each_piece_not_all_of_them() -> None:
+    text = "word " * 20_000
+    ctx = ParseContext(Source.from_text(text, language="en"), _NO_LAYOUT, lexicon_for("en"))
+    cuts = _CountingList(Span(i, i + 1) for i in range(0, len(text), 5))  # 20,000 markers
+    _CountingList.reads = 0
+    body = ctx.mapped([(50_000, 50_020)], cuts, " ")
+    assert body.text == "ord ord ord ord"
+    assert _CountingList.reads < 100  # a few bisection probes and the 4 cuts inside

@@ -9,6 +9,7 @@ questions every pass asks of a line: is it text, what does it open, which lead p
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from linter.parse.layout import Kind, Layout
@@ -20,6 +21,14 @@ from linter.source.text import Source
 NUMBER_LABEL = re.compile(r"^\s*(\d{1,3})\s*[.．](?!\d)\s*")
 SUB_LABEL = re.compile(r"^\s*[(（]([a-z]{1,2}|[ivxlcdm]{1,7})[)）]\s*")
 _LEAD_WINDOW = 48
+
+
+def _cut_start(cut: Span) -> int:
+    return cut.start
+
+
+def _cut_end(cut: Span) -> int:
+    return cut.end
 
 
 class ParseContext:
@@ -99,27 +108,30 @@ class ParseContext:
         return None
 
     def mapped(self, pieces: list[tuple[int, int]], cuts: list[Span], separator: str) -> MappedText:
-        """Assemble text from source pieces, leaving out the ``cuts`` (marker spans)."""
+        """Assemble text from source pieces, leaving out the ``cuts`` (marker spans).
+
+        ``cuts`` are in order and do not overlap (the chosen markers): each piece looks
+        up the cuts inside it by bisection and walks them once, so a paragraph of many
+        lines and markers costs lines + markers, not lines x markers, and the document's
+        markers are not all walked again for every paragraph."""
         text_parts: list[str] = []
         triples: list[tuple[int, int, int]] = []
         length = 0
         source_text = self.source.text
-        if pieces and cuts:
-            low, high = pieces[0][0], pieces[-1][1]
-            cuts = [cut for cut in cuts if cut.end > low and cut.start < high]
         for number, (start, end) in enumerate(pieces):
-            segments = [(start, end)]
-            for cut in cuts:
-                next_segments = []
-                for seg_start, seg_end in segments:
-                    if cut.end <= seg_start or cut.start >= seg_end:
-                        next_segments.append((seg_start, seg_end))
-                        continue
-                    if seg_start < cut.start:
-                        next_segments.append((seg_start, cut.start))
-                    if cut.end < seg_end:
-                        next_segments.append((cut.end, seg_end))
-                segments = next_segments
+            inside = cuts[
+                bisect.bisect_right(cuts, start, key=_cut_end) : bisect.bisect_left(
+                    cuts, end, key=_cut_start
+                )
+            ]
+            segments = [(start, end)] if not inside else []
+            position = start
+            for cut in inside:  # the piece between the cuts, in order
+                if cut.start > position:
+                    segments.append((position, cut.start))
+                position = max(position, cut.end)
+            if inside and position < end:
+                segments.append((position, end))
             for position, (seg_start, seg_end) in enumerate(segments):
                 if position == 0 and number > 0 and text_parts:
                     text_parts.append(separator)
