@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.scaling_inputs import figures_one_line, markers_one_line
+from linter.fix import guard
 from linter.parse import markers
 from linter.parse.context import ParseContext
 from linter.parse.layout import Layout
@@ -153,3 +154,49 @@ def test_mapped_reads_the_cuts_near_each_piece_not_all_of_them() -> None:
     body = ctx.mapped([(50_000, 50_020)], cuts, " ")
     assert body.text == "ord ord ord ord"
     assert _CountingList.reads < 100  # a few bisection probes and the 4 cuts inside
+
+
+# -- guard.is_repetition: a search with a budget, not every state ----------------------------
+
+
+def _old_is_repetition(copies: str, phrase: str) -> bool:
+    """The exhaustive search ``guard.is_repetition`` made before the repair."""
+    copies, phrase = guard._sequence(copies), guard._sequence(phrase)
+    if not phrase:
+        return not copies
+    reachable: dict[int, set[int]] = {0: {0}}
+    for j in range(len(phrase)):
+        for i in sorted(reachable.get(j, ())):
+            for end in range(j + 1, len(phrase) + 1):
+                unit = phrase[j:end]
+                times, position = 0, i
+                while copies.startswith(unit, position):
+                    position += len(unit)
+                    times += 1
+                    if times >= 2:
+                        reachable.setdefault(end, set()).add(position)
+    return len(copies) in reachable.get(len(phrase), set())
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(st.sampled_from("ab回顾 "), min_size=1, max_size=4),
+    st.lists(st.integers(1, 4), min_size=1, max_size=4),
+    st.text(st.sampled_from("ab回顾"), max_size=3),
+)
+def test_is_repetition_answers_as_the_exhaustive_search(
+    phrase: str, counts: list[int], noise: str
+) -> None:
+    # Copies built from pieces of the phrase, sometimes with a stray tail.
+    cut = max(1, len(phrase) // len(counts))
+    pieces = [phrase[i : i + cut] for i in range(0, len(phrase), cut)]
+    copies = "".join(piece * counts[n % len(counts)] for n, piece in enumerate(pieces)) + noise
+    assert guard.is_repetition(copies, phrase) == _old_is_repetition(copies, phrase)
+
+
+def test_is_repetition_on_a_long_run_of_one_letter() -> None:
+    # 100,000 copies: the exhaustive search visited every (piece, position) pair and
+    # walked every run again from each (hours); the first path tried settles it now.
+    assert guard.is_repetition("x" * 100_000, "xxxx")
+    assert guard.is_repetition("xxxx" * 25_000 + "yyy", "xxxxy")
+    assert not guard.is_repetition("x" * 20_000 + "y", "xxxx")  # refused within its budget

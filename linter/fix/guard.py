@@ -55,23 +55,44 @@ def is_repetition(copies: str, phrase: str) -> bool:
 
     ``回顾回顾回顾回顾`` / ``回顾``, ``又又又又邀邀邀邀请请请请`` / ``又邀请``,
     ``强调强调强调强调指出指出指出指出`` / ``强调指出`` (each piece four times).
+
+    A depth-first search over (position in the phrase, position in the copies), longest
+    piece and most copies first, so that what A001 finds (each piece drawn the same
+    number of times) is confirmed along the first path tried. The search has a budget
+    proportional to the text: past it the answer is "no" and the fix is refused, which
+    is safe; an exhaustive search took cubic time on a long run of one letter.
     """
     copies, phrase = _sequence(copies), _sequence(phrase)
     if not phrase:
         return not copies
-    # reachable[j]: the first j characters of the phrase produce a prefix of copies.
-    reachable: dict[int, set[int]] = {0: {0}}  # phrase position -> copies positions
-    for j in range(len(phrase)):
-        for i in sorted(reachable.get(j, ())):
-            for end in range(j + 1, len(phrase) + 1):
-                unit = phrase[j:end]
-                times, position = 0, i
-                while copies.startswith(unit, position):
-                    position += len(unit)
-                    times += 1
-                    if times >= 2:
-                        reachable.setdefault(end, set()).add(position)
-    return len(copies) in reachable.get(len(phrase), set())
+    budget = _SEARCH_STEPS * (len(copies) + len(phrase)) + 256
+    seen: set[tuple[int, int]] = set()
+    stack = [(0, 0)]
+    while stack:
+        j, i = stack.pop()
+        if j == len(phrase):
+            if i == len(copies):
+                return True
+            continue
+        if (j, i) in seen:
+            continue
+        seen.add((j, i))
+        for end in range(j + 1, len(phrase) + 1):  # pushed shortest first: popped last
+            unit = phrase[j:end]
+            budget -= 1
+            if not copies.startswith(unit, i):
+                continue
+            position = i + len(unit)  # one copy is no repeat: states from the second on
+            while copies.startswith(unit, position):
+                position += len(unit)
+                stack.append((end, position))
+                budget -= 1
+        if budget < 0:
+            return False
+    return False
+
+
+_SEARCH_STEPS = 32  # steps of the repetition search per character of the text
 
 
 @dataclass
