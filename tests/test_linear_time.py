@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.scaling_inputs import figures_one_line, markers_one_line
-from linter.fix import guard
+from linter.engine.registry import Edit, Fix
+from linter.fix import fixer, guard
 from linter.parse import markers
 from linter.parse.context import ParseContext
 from linter.parse.layout import Layout
@@ -200,3 +202,61 @@ def test_is_repetition_on_a_long_run_of_one_letter() -> None:
     assert guard.is_repetition("x" * 100_000, "xxxx")
     assert guard.is_repetition("xxxx" * 25_000 + "yyy", "xxxxy")
     assert not guard.is_repetition("x" * 20_000 + "y", "xxxx")  # refused within its budget
+
+
+# -- fixer.choose_fixes: each span against its neighbours, not every chosen span -----------
+
+
+def _old_choose_fixes(fixes: list[Fix], unsafe: bool = False) -> list[Fix]:
+    """``fixer.choose_fixes`` before the repair: every span against every chosen one."""
+    taken: list[tuple[int, int]] = []
+    chosen: list[Fix] = []
+    for fix in sorted(fixes, key=fixer._position):
+        if fix.applicability == "unsafe" and not unsafe:
+            continue
+        spans = [(e.start, e.end) for e in fix.edits]
+        if any(fixer._overlaps(span, other) for span in spans for other in taken):
+            continue
+        taken.extend(spans)
+        chosen.append(fix)
+    return chosen
+
+
+_EDIT = st.builds(
+    lambda start, length, text: Edit(start, start + length, text),
+    st.integers(0, 40),
+    st.sampled_from([0, 0, 1, 2, 5]),
+    st.sampled_from(["", " ", "x"]),
+)
+_FIX = st.builds(
+    lambda edits, unsafe: Fix(tuple(edits), "unsafe" if unsafe else "safe"),
+    st.lists(_EDIT, min_size=1, max_size=3),
+    st.booleans(),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_FIX, max_size=30), st.booleans(), st.sampled_from([1, 2, 512]))
+def test_choose_fixes_chooses_as_before(fixes: list[Fix], unsafe: bool, block: int) -> None:
+    with patch.object(fixer._TakenSpans, "_BLOCK", block):  # small blocks split often
+        assert fixer.choose_fixes(fixes, unsafe) == _old_choose_fixes(fixes, unsafe)
+
+
+def test_choose_fixes_compares_each_span_with_its_neighbours_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = 0
+    original = fixer._overlaps
+
+    def counting(first: tuple[int, int], second: tuple[int, int]) -> bool:
+        nonlocal calls
+        calls += 1
+        return original(first, second)
+
+    monkeypatch.setattr(fixer, "_overlaps", counting)
+    # 5,000 fixes, each with a far edit at the end of the text (a note moved there).
+    fixes = [
+        Fix((Edit(i * 4, i * 4 + 2, " "), Edit(90_000 + i, 90_000 + i, "x"))) for i in range(5_000)
+    ]
+    assert len(fixer.choose_fixes(fixes)) == 5_000
+    assert calls <= 4 * len(fixes)  # the old loop made 5,000 x 5,000 x 2 comparisons

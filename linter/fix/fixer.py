@@ -17,6 +17,7 @@ that would lose a word or a paragraph is refused, never written.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,6 +57,49 @@ def _overlaps(first: tuple[int, int], second: tuple[int, int]) -> bool:
     return (a < d and c < b) or (a == b == c == d)
 
 
+class _TakenSpans:
+    """The spans of the fixes chosen so far, sorted, in blocks: a new span is checked
+    against its neighbours only, and inserting it moves one block, not every span.
+
+    Chosen spans never overlap each other, so a span overlaps one of them if and only if
+    it overlaps the last one that starts before its end (or is the same empty point).
+    Comparing every new span with every chosen one made a text of n fixes quadratic.
+    """
+
+    _BLOCK = 512
+
+    def __init__(self) -> None:
+        self._blocks: list[list[tuple[int, int]]] = []
+        self._firsts: list[tuple[int, int]] = []  # the first span of each block
+        self._points: set[int] = set()  # empty spans (insertions)
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        start, end = span
+        if start == end and start in self._points:
+            return True
+        block = bisect.bisect_left(self._firsts, (end, -1)) - 1
+        if block < 0:
+            return False
+        items = self._blocks[block]
+        before = items[bisect.bisect_left(items, (end, -1)) - 1]  # starts before ``end``
+        return _overlaps(span, before)
+
+    def add(self, span: tuple[int, int]) -> None:
+        if span[0] == span[1]:
+            self._points.add(span[0])
+        block = max(bisect.bisect_right(self._firsts, span) - 1, 0)
+        if not self._blocks:
+            self._blocks.append([span])
+            self._firsts.append(span)
+            return
+        items = self._blocks[block]
+        bisect.insort(items, span)
+        self._firsts[block] = items[0]
+        if len(items) > 2 * self._BLOCK:
+            self._blocks[block : block + 1] = [items[: self._BLOCK], items[self._BLOCK :]]
+            self._firsts[block : block + 1] = [items[0], items[self._BLOCK]]
+
+
 def choose_fixes(fixes: Sequence[Fix], unsafe: bool = False) -> list[Fix]:
     """The fixes of one pass: applicable, whole, not overlapping, in order of position.
 
@@ -63,17 +107,30 @@ def choose_fixes(fixes: Sequence[Fix], unsafe: bool = False) -> list[Fix]:
     other (a joined line break contains the trailing spaces before it), so the layout is
     repaired in one pass rather than through an intermediate text.
     """
-    taken: list[tuple[int, int]] = []
+    taken = _TakenSpans()
     chosen: list[Fix] = []
     for fix in sorted(fixes, key=_position):
         if fix.applicability == "unsafe" and not unsafe:
             continue
         spans = [(e.start, e.end) for e in fix.edits]
-        if any(_overlaps(span, other) for span in spans for other in taken):
+        if any(taken.overlaps(span) for span in spans):
             continue
-        taken.extend(spans)
+        for span in _merged(spans):
+            taken.add(span)
         chosen.append(fix)
     return chosen
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of one fix with those that overlap each other joined, so that the chosen
+    spans stay disjoint (a span overlaps the join exactly when it overlaps one of them)."""
+    merged: list[tuple[int, int]] = []
+    for span in sorted(spans):
+        if merged and _overlaps(merged[-1], span):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], span[1]))
+        else:
+            merged.append(span)
+    return merged
 
 
 def _position(fix: Fix) -> tuple[int, int]:
