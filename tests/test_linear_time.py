@@ -8,6 +8,7 @@ it can be observed, that the index is built once per line or text, not once per 
 
 from __future__ import annotations
 
+import importlib
 import re
 from typing import Any
 from unittest.mock import patch
@@ -260,3 +261,22 @@ def test_choose_fixes_compares_each_span_with_its_neighbours_only(
     ]
     assert len(fixer.choose_fixes(fixes)) == 5_000
     assert calls <= 4 * len(fixes)  # the old loop made 5,000 x 5,000 x 2 comparisons
+
+
+# -- regular expressions: a match starts only where its run starts -------------------------
+
+_SPACES_AND_WORDS = st.text(st.sampled_from([" ", "\t", "\u3000", "\u00a0", "a", "\n", "1"]))
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPACES_AND_WORDS)
+def test_a006_trailing_whitespace_patterns_match_as_before(text: str) -> None:
+    a006 = importlib.import_module("linter.rules.artifacts.A006_whitespace")
+    old_line = re.compile(r"[ \t\u3000\u00a0]+$")
+    old_lines = re.compile(r"[ \t\u3000\u00a0]+$", re.MULTILINE)
+    assert _spans(a006._TRAILING, text) == _spans(old_line, text)
+    assert _spans(a006._TRAILING_LINES, text) == _spans(old_lines, text)

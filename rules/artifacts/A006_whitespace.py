@@ -11,11 +11,13 @@ from linter.fix.canonical import Gap, Owner, plan, rewritten_lines
 from linter.parse.layout import FURNITURE, Kind
 from linter.parse.model import Document
 
-_TRAILING = re.compile(r"[ \t\u3000\u00a0]+$")
+# The look-behind starts a match only where a run starts: from inside a long run that
+# does not end the line, each start would scan to the run's end again (quadratic).
+_TRAILING = re.compile(r"(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]+$")
 _INDENT = re.compile(r"^[ \t\u3000\u00a0]+(?=\S)")
 _RUN = re.compile(r"(?<=\S)(?: {2,}|\t[ \t]*| ?\t)(?=\S)")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_TRAILING_LINES = re.compile(r"[ \t\u3000\u00a0]+$", re.MULTILINE)
+_TRAILING_LINES = re.compile(r"(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]+$", re.MULTILINE)
 _INDENT_LINES = re.compile(r"^[ \t\u3000\u00a0]+(?=\S)", re.MULTILINE)
 # Separator lines and furniture are A004's business, not this rule's.
 _SKIP = FURNITURE | {Kind.SEPARATOR, Kind.FRONT_MATTER}
