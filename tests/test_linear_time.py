@@ -280,3 +280,69 @@ def test_a006_trailing_whitespace_patterns_match_as_before(text: str) -> None:
     old_lines = re.compile(r"[ \t\u3000\u00a0]+$", re.MULTILINE)
     assert _spans(a006._TRAILING, text) == _spans(old_line, text)
     assert _spans(a006._TRAILING_LINES, text) == _spans(old_lines, text)
+
+
+# -- A010: the compounds and lone words of the text, indexed once ---------------------------
+
+_HYPHEN_TEXT = st.lists(
+    st.sampled_from(["inter", "national", "-", "\u2010", " ", "\n", "x", "É", "İ"]), max_size=12
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HYPHEN_TEXT, st.lists(st.tuples(_HYPHEN_TEXT, _HYPHEN_TEXT), min_size=1, max_size=4))
+def test_a010_index_answers_as_the_text_searches(text: str, pairs: list[tuple[str, str]]) -> None:
+    a010 = importlib.import_module("linter.rules.artifacts.A010_line_end_hyphenation")
+    lower = text.lower()
+    pairs = [(h.lower(), t.lower()) for h, t in pairs if h and t]
+    words = a010._Words(lower, pairs)
+    for head, tail in pairs:
+        counted = lower.count(f"{head}-{tail}") + lower.count(f"{head}\u2010{tail}")
+        assert words.has_compound(head, tail) == (counted > 0)
+        for word in (head, head + tail):
+            assert words.stands_alone(word) == a010._stands_alone(lower, word)
+
+
+def test_f004_longest_run_is_the_old_pairwise_one() -> None:
+    f004 = importlib.import_module("linter.rules.footnotes.F004_footnote_order")
+
+    def old(numbers: list[int]) -> set[int]:
+        count = len(numbers)
+        best, before = [1] * count, [-1] * count
+        for i in range(count):
+            for j in range(i):
+                if numbers[j] >= numbers[i]:
+                    continue
+                longer = best[j] + 1 > best[i]
+                tie = best[j] + 1 == best[i] and numbers[j] < numbers[before[i]]
+                if longer or tie:
+                    best[i], before[i] = best[j] + 1, j
+        if not count:
+            return set()
+        top = max(best)
+        end = min((i for i in range(count) if best[i] == top), key=lambda i: numbers[i])
+        keep = set()
+        while end != -1:
+            keep.add(end)
+            end = before[end]
+        return set(range(count)) - keep
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.integers(1, 12), max_size=14))
+    def same(numbers: list[int]) -> None:
+        assert f004._out_of_order(numbers) == old(numbers)
+
+    same()
+
+
+def test_gap_of_marker_is_the_gap_holding_it() -> None:
+    canonical = importlib.import_module("linter.fix.canonical")
+    text = markers_one_line(50).replace(" the", "\n50\nthe", 3)
+    doc = parse_text(text)
+    layout = canonical.plan(doc)
+    assert doc.markers
+    for marker in doc.markers:
+        expected = next(
+            (gap for gap in layout.gaps if gap.start <= marker.span.start < gap.end), None
+        )
+        assert layout.gap_of_marker(marker) == expected
