@@ -14,20 +14,32 @@ def _out_of_order(numbers: list[int]) -> set[int]:
 
     A marker moved far is the one outside the run; of two adjacent swapped markers the
     first is reported, as N003 does for swapped paragraph numbers.
+
+    For each position, the best run ending there comes from the best run ending at a
+    smaller number before it: longest first, then the smallest number, then the earliest
+    position. A tree of prefix maxima over the distinct numbers answers that in log time
+    (comparing every pair of positions was quadratic: 10,000 markers, 50 million pairs).
     """
     count = len(numbers)
-    best = [1] * count
-    before = [-1] * count
-    for i in range(count):
-        for j in range(i):
-            if numbers[j] >= numbers[i]:
-                continue
-            longer = best[j] + 1 > best[i]
-            tie = best[j] + 1 == best[i] and numbers[j] < numbers[before[i]]
-            if longer or tie:
-                best[i], before[i] = best[j] + 1, j
     if not count:
         return set()
+    ranks = {number: rank for rank, number in enumerate(sorted(set(numbers)), start=1)}
+    tree: list[tuple[int, int, int]] = [(0, 0, 0)] * (len(ranks) + 1)  # (length, -number, -i)
+    best = [1] * count
+    before = [-1] * count
+    for i, number in enumerate(numbers):
+        found = (0, 0, 0)
+        rank = ranks[number] - 1  # runs ending at a smaller number
+        while rank > 0:
+            found = max(found, tree[rank])
+            rank -= rank & -rank
+        if found[0]:
+            best[i], before[i] = found[0] + 1, -found[2]
+        key = (best[i], -number, -i)
+        rank = ranks[number]
+        while rank < len(tree):
+            tree[rank] = max(tree[rank], key)
+            rank += rank & -rank
     top = max(best)
     end = min((i for i in range(count) if best[i] == top), key=lambda i: numbers[i])
     keep = set()
