@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.scaling_inputs import figures_one_line, markers_one_line
+from benchmarks.scaling_inputs import figures_one_line, markers_one_line, own_line_markers
 from linter.engine.registry import Edit, Fix
 from linter.fix import fixer, guard
 from linter.parse import markers
@@ -346,3 +346,16 @@ def test_gap_of_marker_is_the_gap_holding_it() -> None:
             (gap for gap in layout.gaps if gap.start <= marker.span.start < gap.end), None
         )
         assert layout.gap_of_marker(marker) == expected
+
+
+def test_own_line_markers_anchor_at_the_line_before_them() -> None:
+    # anchor_before and the check of unused marker lines now use bisection and a set.
+    text = own_line_markers(40).replace("\n7\n;", "\n77\n;")  # 77: no note, text again
+    doc = parse_text(text)
+    numbers = [marker.number for marker in doc.markers]
+    assert numbers == [n for n in range(1, 41) if n != 7]
+    for marker in doc.markers:
+        line = doc.source.lines[marker.line - 2]  # the paragraph's line before the marker
+        assert marker.anchor == line.start + len(line.text.rstrip())
+    seventy_seven = next(i for i, line in enumerate(doc.source.lines) if line.text == "77")
+    assert doc.line_roles[seventy_seven] == "continuation"

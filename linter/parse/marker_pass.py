@@ -7,6 +7,7 @@ against the notes (``select_markers``). A lone figure that is not a marker is te
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from linter.parse.blocks import Block
@@ -86,9 +87,10 @@ def find_markers(
                 page=ctx.layout.pages[line_index],
             )
         )
+    marker_lines = {marker.line for marker in markers}
     for block in blocks:
         for index in block.marker_lines:
-            if not any(marker.line == index + 1 for marker in markers):
+            if index + 1 not in marker_lines:
                 # A lone figure that is not a marker is text after all.
                 ctx.kinds[index] = Kind.TEXT
                 ctx.roles[index] = "continuation"
@@ -96,7 +98,9 @@ def find_markers(
 
 
 def anchor_before(ctx: ParseContext, block: Block, marker_index: int) -> int:
-    previous = [i for i in block.lines if i < marker_index]
+    """The end of the block's last line before the marker (``block.lines`` is in order:
+    bisection, not a walk of the block's lines for each of its markers)."""
+    previous = bisect.bisect_left(block.lines, marker_index)
     if not previous:
         return ctx.lines[marker_index].start
-    return ctx.stripped_piece(previous[-1])[1]
+    return ctx.stripped_piece(block.lines[previous - 1])[1]
