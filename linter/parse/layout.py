@@ -56,8 +56,11 @@ _SYMBOL_LINE = re.compile(
 _SEPARATOR = re.compile(r"^\s*(?:_{5,}|-{10,}|—{5,}|-{3}|\*{3})\s*$")
 _WIDE_BLANK = 20  # a whitespace-only line this wide is the separator drawn as spaces
 _NOTE_ALONE = re.compile(r"^\s*(\d{1,3})\s*$")
-_NOTE_INLINE = re.compile(r"^\s*(\d{1,3})(/)?\s+(\S.*?)\s*$")
-_NOTE_MARKDOWN = re.compile(r"^\s*\[\^(\d{1,3})\]:\s*(.*?)\s*$")
+# The text runs to its last non-space character: ``(\S(?:.*\S)?)\s*$`` finds it in one
+# pass, where a lazy ``(.*?)\s*$`` tried the end of the line again after every character
+# (quadratic on a note holding a long run of spaces).
+_NOTE_INLINE = re.compile(r"^\s*(\d{1,3})(/)?\s+(\S(?:.*\S)?)\s*$")
+_NOTE_MARKDOWN = re.compile(r"^\s*\[\^(\d{1,3})\]:\s*((?:\S(?:.*\S)?)?)\s*$")
 _NOTE_END = re.compile(r"[.。．)）”\"’]\s*$")
 _SPACES = re.compile(r"\s+")
 
