@@ -16,10 +16,18 @@ from linter.parse.model import (
     Span,
 )
 
+# A title runs to its last non-space character, found in one pass: a lazy ``.*?`` before
+# ``\s*$`` tried the end of the line after every character (quadratic on long spaces).
+_TITLE_TEXT = r"(?:\S(?:.*\S)?)?"
 _TITLE_PATTERNS = (
-    re.compile(r"^\s*(?P<number>(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4})\s*[.．]\s*(?P<title>.*?)\s*$"),
-    re.compile(r"^\s*(?P<number>\d{1,4}\s*\(\d{4}\))\s*\.?\s*(?P<title>Resolution\b.*?)\s*$"),
-    re.compile(r"^\s*Resolution\s+(?P<number>\d{1,4}\s*\(\d{4}\))\s*(?P<title>.*?)\s*$"),
+    re.compile(
+        r"^\s*(?P<number>(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4})\s*[.．]\s*"
+        rf"(?P<title>{_TITLE_TEXT})\s*$"
+    ),
+    re.compile(r"^\s*(?P<number>\d{1,4}\s*\(\d{4}\))\s*\.?\s*(?P<title>Resolution\b(?:.*\S)?)\s*$"),
+    re.compile(
+        rf"^\s*Resolution\s+(?P<number>\d{{1,4}}\s*\(\d{{4}}\))\s*(?P<title>{_TITLE_TEXT})\s*$"
+    ),
 )
 _SYMBOL_PREFIX = {"ga": "A/RES/", "ecosoc": "E/RES/", "sc": "S/RES/", "hrc": "A/HRC/RES/"}
 
