@@ -17,8 +17,11 @@ from itertools import pairwise
 from linter.parse.context import NUMBER_LABEL, SUB_LABEL, ParseContext
 from linter.parse.layout import FURNITURE, Kind
 
+# Spaces after the mark, then maybe a marker and more spaces: the second run is tried only
+# after a marker. ``\s*(?:marker)?\s*$`` split one long run of spaces between its two
+# ``\s*`` in every way before failing (quadratic).
 _TERMINATED = re.compile(
-    r"[，；。：,;:.．!?！？]['\"”’」』)）\]]*\s*(?:\d{1,3}|\[\^\d{1,3}\])?\s*$"
+    r"[，；。：,;:.．!?！？]['\"”’」』)）\]]*\s*(?:(?:\d{1,3}|\[\^\d{1,3}\])\s*)?$"
 )
 
 
