@@ -359,3 +359,57 @@ def test_own_line_markers_anchor_at_the_line_before_them() -> None:
         assert marker.anchor == line.start + len(line.text.rstrip())
     seventy_seven = next(i for i, line in enumerate(doc.source.lines) if line.text == "77")
     assert doc.line_roles[seventy_seven] == "continuation"
+
+
+_LINE_PIECES = st.lists(
+    st.sampled_from(
+        [
+            " ",
+            "  ",
+            "\t",
+            "\u3000",
+            "1",
+            "12",
+            "/",
+            ".",
+            ",",
+            "[^3]:",
+            "Resolution",
+            " (1948)",
+            "12/34",
+            "a",
+            "word",
+            "”",
+            ")",
+            "；",
+            "\x0b",
+            "\x85",
+        ]
+    ),
+    max_size=10,
+).map("".join)
+
+
+def _groups(match: re.Match[str] | None) -> tuple[object, ...] | None:
+    return None if match is None else (match.span(), match.groups())
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINE_PIECES)
+def test_parse_line_patterns_match_as_before(line: str) -> None:
+    layout = importlib.import_module("linter.parse.layout")
+    heading = importlib.import_module("linter.parse.heading")
+    blocks = importlib.import_module("linter.parse.blocks")
+    old_inline = re.compile(r"^\s*(\d{1,3})(/)?\s+(\S.*?)\s*$")
+    old_markdown = re.compile(r"^\s*\[\^(\d{1,3})\]:\s*(.*?)\s*$")
+    assert _groups(layout._NOTE_INLINE.match(line)) == _groups(old_inline.match(line))
+    assert _groups(layout._NOTE_MARKDOWN.match(line)) == _groups(old_markdown.match(line))
+    old_titles = (
+        r"^\s*(?P<number>(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4})\s*[.．]\s*(?P<title>.*?)\s*$",
+        r"^\s*(?P<number>\d{1,4}\s*\(\d{4}\))\s*\.?\s*(?P<title>Resolution\b.*?)\s*$",
+        r"^\s*Resolution\s+(?P<number>\d{1,4}\s*\(\d{4}\))\s*(?P<title>.*?)\s*$",
+    )
+    for new, old in zip(heading._TITLE_PATTERNS, old_titles, strict=True):
+        assert _groups(new.match(line)) == _groups(re.match(old, line))
+    old_terminated = r"[，；。：,;:.．!?！？]['\"”’」』)）\]]*\s*(?:\d{1,3}|\[\^\d{1,3}\])?\s*$"
+    assert bool(blocks._TERMINATED.search(line)) == bool(re.search(old_terminated, line))
