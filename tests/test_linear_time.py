@@ -413,3 +413,49 @@ def test_parse_line_patterns_match_as_before(line: str) -> None:
         assert _groups(new.match(line)) == _groups(re.match(old, line))
     old_terminated = r"[，；。：,;:.．!?！？]['\"”’」』)）\]]*\s*(?:\d{1,3}|\[\^\d{1,3}\])?\s*$"
     assert bool(blocks._TERMINATED.search(line)) == bool(re.search(old_terminated, line))
+
+
+# -- repeats: glued and letter-by-letter repeats without backtracking -----------------------
+
+_L = r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff"
+_OLD_GLUED = re.compile(f"(?<![{_L}])([{_L}]{{3,}}?(?:[ \\t]+[{_L}]+){{0,3}}?)\\1+(?![{_L}])")
+_OLD_LETTER_BY_LETTER = re.compile(f"(?<![{_L}])(?:([{_L}])\\1+){{3,}}(?![{_L}])")
+_REPEAT_TEXT = st.lists(
+    st.sampled_from(["a", "b", "ab", "abc", "aa", "Re", "mind", " ", "\t", "  ", ",", "é"]),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_REPEAT_TEXT)
+def test_repeat_scanners_find_what_the_old_patterns_found(text: str) -> None:
+    repeats = importlib.import_module("linter.parse.repeats")
+    glued = [(m.start(), m.end(), m.group(1)) for m in _OLD_GLUED.finditer(text)]
+    assert list(repeats._glued_repeats(text)) == glued
+    assert list(repeats._letter_by_letter(text)) == _spans(_OLD_LETTER_BY_LETTER, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RecallingRecalling",
+        "Bearing in mindBearing in mind ",
+        "xxxxxx",
+        "RReeccaalllliinngg",
+        "abcabcabcX abc abcabc abcabc, aaaaaaaaaaaaaaaaaaaaaab",
+    ],
+)
+def test_repeat_scanners_on_known_shapes(text: str) -> None:
+    repeats = importlib.import_module("linter.parse.repeats")
+    glued = [(m.start(), m.end(), m.group(1)) for m in _OLD_GLUED.finditer(text)]
+    assert list(repeats._glued_repeats(text)) == glued
+    assert list(repeats._letter_by_letter(text)) == _spans(_OLD_LETTER_BY_LETTER, text)
+
+
+def test_a_long_word_of_one_letter_is_no_longer_a_trap() -> None:
+    # 'a' x 44 + 'b' made the old letter-by-letter pattern try every split of the run
+    # (minutes; 'reslint check' of a one-line file hung). Now one pass per word.
+    repeats = importlib.import_module("linter.parse.repeats")
+    text = "a" * 100_000 + "b " + "x" * 100_000 + "y"
+    assert repeats.find_repeats(text) == []
+    assert [r.phrase for r in repeats.find_repeats("x" * 99_999)] == ["xxx"]

@@ -14,8 +14,10 @@ Used by rule A001 and by the structure parser (to recognise a damaged lead phras
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 
 _SPACES = re.compile(r"[ \t]+")
 
@@ -29,12 +31,12 @@ _WORD = f"[{_LETTER}]++"  # possessive: a word never backtracks into a shorter w
 _SPACED_REPEAT = re.compile(
     f"(?<![{_LETTER}])({_WORD}(?:[ \\t]+{_WORD}){{0,3}}?)(?:[ \\t]+\\1)+(?![{_LETTER}])"
 )
-# A multi-word lead drawn twice is glued too: "Bearing in mindBearing in mind".
-# Here the last word may end inside a letter run ("mindBearing"): no possessive word.
-_GLUED_REPEAT = re.compile(
-    f"(?<![{_LETTER}])([{_LETTER}]{{3,}}?(?:[ \\t]+[{_LETTER}]+){{0,3}}?)\\1+(?![{_LETTER}])"
-)
-_LETTER_BY_LETTER = re.compile(f"(?<![{_LETTER}])(?:([{_LETTER}])\\1+){{3,}}(?![{_LETTER}])")
+# A multi-word lead drawn twice is glued too: "Bearing in mindBearing in mind". The
+# last word may end inside a letter run ("mindBearing"): no possessive word there. Units
+# inside one word ("RecallingRecalling") are found by the word's period
+# (:func:`_glued_repeats`); this pattern, with the first word whole, finds the others.
+_GLUED_MULTI = re.compile(f"([{_LETTER}]++(?:[ \\t]+[{_LETTER}]+){{1,3}}?)\\1+(?![{_LETTER}])")
+_LETTER_RUN = re.compile(f"[{_LETTER}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,20 +97,76 @@ def _find_latin(text: str, leads: frozenset[str]) -> list[Repeat]:
         times = len(_SPACES.split(match.group())) // len(_SPACES.split(unit))
         if times >= 3 or unit.lower() in lower_leads:
             found.append(Repeat(match.start(), match.end(), unit, times))
-    for match in _GLUED_REPEAT.finditer(text):
-        unit = match.group(1)
-        times = len(match.group()) // len(unit)
+    for start, end, unit in _glued_repeats(text):
+        times = (end - start) // len(unit)
         if times >= 3 or unit.lower() in lower_leads:
-            found.append(Repeat(match.start(), match.end(), unit, times))
-    for match in _LETTER_BY_LETTER.finditer(text):
-        token = match.group()
+            found.append(Repeat(start, end, unit, times))
+    for start, end in _letter_by_letter(text):
+        token = text[start:end]
         for times in (4, 3, 2):
             collapsed = token[::times]
             if len(token) % times == 0 and "".join(ch * times for ch in collapsed) == token:
                 if times >= 3 or collapsed.lower() in lower_leads:
-                    found.append(Repeat(match.start(), match.end(), collapsed, times))
+                    found.append(Repeat(start, end, collapsed, times))
                 break
     return found
+
+
+def _smallest_period(word: str) -> int:
+    """The length of the shortest ``p`` with ``word[i] == word[i + p]`` throughout
+    (the prefix function of Knuth, Morris and Pratt: one pass)."""
+    border = [0] * len(word)
+    for i in range(1, len(word)):
+        k = border[i - 1]
+        while k and word[i] != word[k]:
+            k = border[k - 1]
+        border[i] = k + 1 if word[i] == word[k] else 0
+    return len(word) - border[-1]
+
+
+def _glued_repeats(text: str) -> Iterator[tuple[int, int, str]]:
+    """Glued repeats, (start, end, unit) in order: what the pattern
+    ``(?<![L])([L]{3,}?(?:[ \\t]+[L]+){0,3}?)\\1+(?![L])`` finds (L a letter).
+
+    That pattern tried every unit length inside a long word, and each time matched the
+    copies to the word's end again: quadratic on a long run of one letter. A match starts
+    at a word and, with a unit inside that word, covers exactly the word: the word is the
+    unit drawn several times, whose shortest length (3 or more) follows from the word's
+    period. Only when no unit inside the word fits does the pattern go on with units
+    over several words, which :data:`_GLUED_MULTI` tries with the first word whole.
+    """
+    resume = 0
+    for word in _LETTER_RUN.finditer(text):
+        start, end = word.span()
+        length = end - start
+        if start < resume or length < 3:
+            continue
+        period = _smallest_period(word.group())
+        unit_length = 0
+        if length % period == 0 and period < length:
+            unit_length = next(
+                (k for k in range(period, length, period) if k >= 3 and length % k == 0), 0
+            )
+        if unit_length:
+            resume = end
+            yield start, end, text[start : start + unit_length]
+            continue
+        match = _GLUED_MULTI.match(text, start)
+        if match:
+            resume = match.end()
+            yield start, match.end(), match.group(1)
+
+
+def _letter_by_letter(text: str) -> Iterator[tuple[int, int]]:
+    """What ``(?<![L])(?:([L])\\1+){3,}(?![L])`` finds (L a letter): words made of three
+    or more letters each drawn twice or more. The pattern split long runs of one letter
+    in every possible way before failing (exponential: 'a' x 44 + 'b' took minutes): a
+    word qualifies when each run of one letter is two or longer and the runs hold
+    three pairs or more."""
+    for word in _LETTER_RUN.finditer(text):
+        runs = [len(list(group)) for _, group in groupby(word.group())]
+        if min(runs) >= 2 and sum(run // 2 for run in runs) >= 3:
+            yield word.span()
 
 
 _HAS_CJK = re.compile(f"[{_CJK}]")
