@@ -8,6 +8,7 @@ it can be observed, that the index is built once per line or text, not once per 
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 from typing import Any
@@ -23,7 +24,7 @@ from linter.fix import fixer, guard
 from linter.parse import markers
 from linter.parse.context import ParseContext
 from linter.parse.layout import Layout
-from linter.parse.model import Span
+from linter.parse.model import MappedText, Span
 from linter.parse.structure import parse_text
 from linter.source.lexicon import lexicon_for
 from linter.source.text import Source
@@ -459,3 +460,23 @@ def test_a_long_word_of_one_letter_is_no_longer_a_trap() -> None:
     text = "a" * 100_000 + "b " + "x" * 100_000 + "y"
     assert repeats.find_repeats(text) == []
     assert [r.phrase for r in repeats.find_repeats("x" * 99_999)] == ["xxx"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 9)), max_size=8), st.integers(0, 60))
+def test_source_offset_is_the_old_lookup(steps: list[tuple[int, int]], index: int) -> None:
+    # Pieces as the parser builds them: text offsets in order, source spans in order.
+    pieces, text_offset, source = [], 0, 0
+    for gap, length in steps:
+        source += gap
+        pieces.append((text_offset, source, source + length))
+        text_offset += length + 1
+        source += length
+    mapped = MappedText("x" * text_offset, tuple(pieces))
+    if not pieces:
+        assert mapped.source_offset(index) == 0
+        return
+    keys = [piece[0] for piece in pieces]
+    position = max(bisect.bisect_right(keys, index) - 1, 0)
+    start_offset, start, end = pieces[position]
+    assert mapped.source_offset(index) == min(start + (index - start_offset), end)

@@ -42,8 +42,9 @@ class MappedText:
         """The source offset of the character at ``index`` of :attr:`text`."""
         if not self.pieces:
             return 0
-        keys = [piece[0] for piece in self.pieces]
-        position = max(bisect.bisect_right(keys, index) - 1, 0)
+        # Bisection on the pieces themselves: a list of their offsets built per call made
+        # every lookup walk the whole paragraph (quadratic for a rule that maps many).
+        position = max(bisect.bisect_right(self.pieces, index, key=_text_offset) - 1, 0)
         text_offset, start, end = self.pieces[position]
         return min(start + (index - text_offset), end)
 
@@ -59,6 +60,10 @@ class MappedText:
         if not self.pieces:
             return Span(0, 0)
         return Span(self.pieces[0][1], self.pieces[-1][2])
+
+
+def _text_offset(piece: tuple[int, int, int]) -> int:
+    return piece[0]
 
 
 class MarkerStyle(StrEnum):
