@@ -17,7 +17,7 @@ from typing import Any
 from linter.engine.registry import Fix, Hit, Input, RuleSpec, Severity, iter_hits
 from linter.parse.model import Document
 from linter.parse.structure import parse
-from linter.source.text import DecodeError, Source, decode
+from linter.source.text import LINE_BREAK, DecodeError, Source, decode
 
 #: Files larger than this are reported, not read: no resolution comes near it.
 MAX_BYTES = 64 * 1024 * 1024
@@ -93,11 +93,12 @@ def _run(spec: RuleSpec, subject: Any, options: Mapping[str, Any], raise_errors:
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    """(line, column) of a byte offset, counting code points of the valid prefix."""
+    """(line, column) of a byte offset, counting code points of the valid prefix and
+    lines as the line index does (every break of ``LINE_BREAK``)."""
     prefix = data[:offset].decode("utf-8", errors="replace")
-    line = prefix.count("\n") + 1
-    column = len(prefix) - (prefix.rfind("\n") + 1) + 1
-    return line, column
+    breaks = list(LINE_BREAK.finditer(prefix))
+    line_start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, len(prefix) - line_start + 1
 
 
 def lint_bytes(

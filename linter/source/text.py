@@ -3,16 +3,25 @@
 Every finding reslint reports points back into the original file, so the text is kept
 exactly as decoded: no newline translation, no normalisation. Offsets are indices into the
 Python string (code points); lines and columns are 1-based.
+
+A line ends at LF, CRLF, CR, and at the other line and page breaks PDF extraction leaves:
+vertical tab, form feed (a page break), NEL (U+0085), and the line and paragraph
+separators U+2028 and U+2029. Each is one break, so a run of them makes blank lines: no
+rule and no fix may read two lines as one word (``matter\f\fand`` is two lines).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: One line break (CRLF counts once).
+LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+#: The characters that end a line, LF included.
+LINE_BREAK_CHARS = frozenset("\n\r\x0b\x0c\x85\u2028\u2029")
 
 
 class DecodeError(Exception):
@@ -91,14 +100,22 @@ def decode(data: bytes) -> str:
 
 
 def split_lines(text: str) -> tuple[Line, ...]:
-    """Lines with their offsets. CRLF, CR and LF all end a line; a final break adds no line."""
+    """Lines with their offsets (every break of :data:`LINE_BREAK` ends one); a final break
+    adds no line."""
     lines: list[Line] = []
     start = 0
     number = 1
-    for match in _LINE_BREAK.finditer(text):
+    for match in LINE_BREAK.finditer(text):
         lines.append(Line(number, start, match.start(), text[start : match.start()]))
         start = match.end()
         number += 1
     if start < len(text) or not lines:
         lines.append(Line(number, start, len(text), text[start:]))
     return tuple(lines)
+
+
+def spaced_script(char: str) -> bool:
+    """Whether ``char`` is a letter or figure of a script written with spaces between
+    words (Latin, Cyrillic, Greek, Arabic...; not Chinese or Japanese, whose characters are
+    wide). Two such characters never meet across a line break without a space."""
+    return char.isalnum() and unicodedata.east_asian_width(char) not in ("W", "F")
