@@ -10,13 +10,23 @@ from linter.engine.registry import Edit, Fix, FixAvailability, Hit, Severity, ru
 from linter.fix.canonical import Gap, Owner, plan, rewritten_lines
 from linter.parse.layout import FURNITURE, Kind
 from linter.parse.model import Document
+from linter.source.text import LINE_BREAK
 
 # The look-behind starts a match only where a run starts: from inside a long run that
 # does not end the line, each start would scan to the run's end again (quadratic).
 _TRAILING = re.compile(r"(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]+$")
 _INDENT = re.compile(r"^[ \t\u3000\u00a0]+(?=\S)")
 _RUN = re.compile(r"(?<=\S)(?: {2,}|\t[ \t]*| ?\t)(?=\S)")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Line ends other than LF: each is checked line by line (the whole-text scans below
+# know only LF).
+_OTHER_BREAK = re.compile("[\r\x0b\x0c\x85\u2028\u2029]")
+_BREAK_NAMES = {
+    "\x0b": "vertical tab",
+    "\x0c": "form feed (a page break)",
+    "\x85": "next-line character U+0085",
+    "\u2028": "line separator U+2028",
+    "\u2029": "paragraph separator U+2029",
+}
 _TRAILING_LINES = re.compile(r"(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]+$", re.MULTILINE)
 _INDENT_LINES = re.compile(r"^[ \t\u3000\u00a0]+(?=\S)", re.MULTILINE)
 # Separator lines and furniture are A004's business, not this rule's.
@@ -31,8 +41,8 @@ def _layout_message(doc: Document, gap: Gap) -> str | None:
     """What is wrong with the line breaks of a gap between blocks (None: only spaces,
     which the line checks report one by one)."""
     current = doc.text[gap.start : gap.end]
-    breaks = len(_LINE_BREAK.findall(current))
-    wanted = len(_LINE_BREAK.findall(gap.replacement))
+    breaks = len(LINE_BREAK.findall(current))
+    wanted = len(LINE_BREAK.findall(gap.replacement))
     if breaks == wanted:
         return None
     if gap.kind == "head":
@@ -83,7 +93,7 @@ def whitespace(doc: Document) -> Iterator[Hit]:
     layout = plan(doc)
     rewritten = rewritten_lines(doc)  # furniture and notes A004 rewrites are its business
     skip = {i for i, kind in enumerate(kinds) if kind in _SKIP} | rewritten
-    if "\r" in text:
+    if _OTHER_BREAK.search(text):
         for index, line in enumerate(doc.source.lines):
             if index not in skip:
                 yield from _line_hits(text, line.start, line.end, line.text)
@@ -133,8 +143,7 @@ def _text_hits(doc: Document, skip: set[int]) -> Iterator[Hit]:
 
 
 def _line_hits(text: str, start: int, end: int, content: str) -> Iterator[Hit]:
-    if text[end : end + 1] == "\r":
-        yield Hit(end, end + 1, "CR line end; use LF", _whitespace_fix(end, end + 1, ""))
+    yield from _line_end_hits(text, end)
     trailing = _TRAILING.search(content)
     if trailing:
         begin = start + trailing.start()
@@ -155,6 +164,24 @@ def _line_hits(text: str, start: int, end: int, content: str) -> Iterator[Hit]:
         what = "tab" if "\t" in run.group() else f"run of {stop - begin} spaces"
         yield Hit(
             begin, stop, f"{what} inside a line; use one space", _whitespace_fix(begin, stop, " ")
+        )
+
+
+def _line_end_hits(text: str, end: int) -> Iterator[Hit]:
+    """A line that ends with anything but LF: the break becomes LF, never nothing (a lone
+    CR or a form feed removed would glue the words on either side)."""
+    char = text[end : end + 1]
+    if char == "\r":
+        crlf = text[end + 1 : end + 2] == "\n"
+        yield Hit(
+            end, end + 1, "CR line end; use LF", _whitespace_fix(end, end + 1, "" if crlf else "\n")
+        )
+    elif char in _BREAK_NAMES:
+        yield Hit(
+            end,
+            end + 1,
+            f"{_BREAK_NAMES[char]} as a line end; use LF",
+            _whitespace_fix(end, end + 1, "\n"),
         )
 
 

@@ -10,14 +10,12 @@ from linter.engine.registry import Edit, Fix, FixAvailability, Hit, Severity, ru
 from linter.fix.canonical import rewritten_lines
 from linter.parse.model import Document
 
+# Line ends (VT, FF, NEL...) are not here: they end lines, and A006 reports them.
 _BAD = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200d\u2060\ufeff"
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u180e\u200b-\u200d\u2060\ufeff"
     "\ufffc\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]"
 )
 _NAMES = {
-    "\x0c": "form feed (a page break)",
-    "\x0b": "vertical tab",
-    "\x85": "next-line control character",
     "\u00ad": "soft hyphen",
     "\u180e": "Mongolian vowel separator",
     "\u200b": "zero-width space",
@@ -29,7 +27,7 @@ _NAMES = {
     "\ufffc": "object replacement character U+FFFC",
 }
 # Controls that stand between two words: removing them would glue the words together.
-_BREAKS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
+_BREAKS = frozenset("\x1c\x1d\x1e\x1f")
 # Joiners are letters' business in scripts that join (Arabic, Syriac, Indic scripts).
 _JOINING = re.compile("[\u0600-\u08ff\u0900-\u0dff\ufb50-\ufdff\ufe70-\ufefc]")
 
@@ -51,9 +49,16 @@ def _replacement(text: str, index: int) -> str | None:
     if char in "\ufffd\ufffc" or unicodedata.category(char) == "Co":
         return None
     if char in _BREAKS:
+        # One space for a whole run of them (the first of the run gives it): removing two
+        # in a row one by one glued the words on either side.
         before = text[index - 1 : index]
-        after = text[index + 1 : index + 2]
-        if before and after and not before.isspace() and not after.isspace():
+        if before in _BREAKS:
+            return ""
+        after = index + 1
+        while after < len(text) and text[after] in _BREAKS:
+            after += 1
+        following = text[after : after + 1]
+        if before and following and not before.isspace() and not following.isspace():
             return " "
     return ""
 
