@@ -33,6 +33,7 @@ from linter.engine.registry import Edit, Fix
 from linter.parse.layout import FURNITURE, Kind
 from linter.parse.model import Document, Marker, MarkerStyle, Note
 from linter.source.lexicon import lexicon_for
+from linter.source.text import spaced_script
 
 _T = TypeVar("_T")
 
@@ -150,8 +151,10 @@ def join_pieces(before: str, after: str, line_join: str) -> str:
     ``determination``, ``2024–`` / ``2034``) is joined without a space and keeps its
     hyphen: UN documents are not hyphenated by the typesetter, so a line-end hyphen
     belongs to a compound (A010 reports the ones that may not, with an unsafe fix). In a
-    language written without spaces, two Latin words or figures meeting at a line break
-    get one space (``E/2012/30`` / ``Corr.1``), so no word is glued to another.
+    language written without spaces, two words or figures of a script written with spaces
+    (Latin of any alphabet, Cyrillic, Greek...) meeting at a line break get one space
+    (``E/2012/30`` / ``Corr.1``, ``Société`` / ``Générale``), so no word is glued to
+    another.
     """
     if not before or not after:
         return ""
@@ -161,13 +164,9 @@ def join_pieces(before: str, after: str, line_join: str) -> str:
         return ""
     if _DASH_END.search(before) and after[0].isalnum():
         return ""
-    if not line_join and _ascii_alnum(before[-1]) and _ascii_alnum(after[0]):
+    if not line_join and spaced_script(before[-1]) and spaced_script(after[0]):
         return " "
     return line_join
-
-
-def _ascii_alnum(char: str) -> bool:
-    return char.isascii() and char.isalnum()
 
 
 def markdown_marker(number: int) -> str:
