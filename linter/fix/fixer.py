@@ -24,7 +24,7 @@ from typing import Any
 
 from linter.engine.lint import FileResult, Finding, lint_text
 from linter.engine.registry import Edit, Fix, RuleSpec
-from linter.fix.guard import Allowance, GuardError
+from linter.fix.guard import Allowance, GuardError, check_joins
 from linter.fix.signature import differences, structure
 
 MAX_PASSES = 10
@@ -133,6 +133,10 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def _edit_position(edit: Edit) -> tuple[int, int]:
+    return edit.start, edit.end
+
+
 def _position(fix: Fix) -> tuple[int, int]:
     start = min((edit.start for edit in fix.edits), default=0)
     end = max((edit.end for edit in fix.edits), default=0)
@@ -210,7 +214,12 @@ def fix_text(
                 allowance.admit(current, fix, pending[fix])
         except GuardError as error:
             return _refused(path, text, first, f"content guard: {error}")
-        new, _ = apply_edits(current, [edit for fix in chosen for edit in fix.edits])
+        edits = sorted((edit for fix in chosen for edit in fix.edits), key=_edit_position)
+        try:
+            check_joins(current, edits)
+        except GuardError as error:
+            return _refused(path, text, first, f"content guard: {error}")
+        new, _ = apply_edits(current, edits)
         applied += len(chosen)
         if new in seen:
             rules_left = sorted({rule for fix in chosen for rule in pending[fix]})

@@ -15,6 +15,10 @@ twice:
    be accounted for by the deletions and additions the applied fixes were allowed. This
    catches a fixer that applies its edits wrongly, whatever the rules declared.
 
+3. **Each pass's joins** (:func:`check_joins`): no edit, alone or with its neighbours,
+   may glue two words that only whitespace or line breaks kept apart (``matter\f\fand``
+   read as ``matterand``): the word counts are the same, so the checks above cannot see it.
+
 A violation raises :class:`GuardError`; the file is refused and left untouched.
 """
 
@@ -23,10 +27,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from linter.engine.registry import Fix
+from linter.engine.registry import Edit, Fix
+from linter.source.text import spaced_script
 
 _WORD_CHAR = re.compile(r"[^\W_]")
 
@@ -149,6 +154,84 @@ class Allowance:
             if gained:
                 parts.append(f"gained {_chars(gained)}")
             raise GuardError(f"the fixed text {' and '.join(parts)} that no fix declared")
+
+
+def check_joins(text: str, edits: Sequence[Edit]) -> None:
+    """Raise :class:`GuardError` if applying ``edits`` (sorted, disjoint) glues two words.
+
+    Edits that touch each other are taken together (two form feeds removed one by one
+    glue what neither glues alone). Around each group, the words of scripts written with
+    spaces (:func:`~linter.source.text.spaced_script`) are compared before and after: a
+    word after that is two words before, which only whitespace separated, is a glue. A
+    hyphen or a zero-width character between them is no whitespace: joining
+    ``inter-`` / ``national`` (A010) and removing a zero-width space (A007) stay allowed.
+    """
+    index = 0
+    while index < len(edits):
+        last = index
+        while last + 1 < len(edits) and edits[last + 1].start <= edits[last].end:
+            last += 1
+        start, end = edits[index].start, edits[last].end
+        left, right = _word_edge(text, start, -1), _word_edge(text, end, 1)
+        before = text[left:right]
+        pieces = [text[left:start]]
+        position = start
+        for edit in edits[index : last + 1]:
+            pieces.append(text[position : edit.start])
+            pieces.append(edit.replacement)
+            position = edit.end
+        pieces.append(text[end:right])
+        glued = _glued_words(before, "".join(pieces))
+        if glued is not None:
+            raise GuardError(f"a fix would glue {glued[0]!r} and {glued[1]!r} into one word")
+        index = last + 1
+
+
+def _word_edge(text: str, position: int, step: int) -> int:
+    """Where the word touching ``position`` ends on one side (at most 40 characters away:
+    enough to name it, and a long word costs no more)."""
+    limit = 40
+    if step < 0:
+        while limit and position > 0 and spaced_script(text[position - 1]):
+            position -= 1
+            limit -= 1
+        return position
+    while limit and position < len(text) and spaced_script(text[position]):
+        position += 1
+        limit -= 1
+    return position
+
+
+def _words_and_gaps(text: str) -> tuple[list[str], list[str]]:
+    """The runs of spaced-script characters of ``text`` and what separates them."""
+    words: list[str] = []
+    gaps: list[str] = []
+    current = ""
+    gap = ""
+    for char in text:
+        if spaced_script(char):
+            if not current and words:
+                gaps.append(gap)
+            current += char
+            gap = ""
+        else:
+            if current:
+                words.append(current)
+                current = ""
+            gap += char
+    if current:
+        words.append(current)
+    return words, gaps
+
+
+def _glued_words(before: str, after: str) -> tuple[str, str] | None:
+    """Two words of ``before`` separated by whitespace only that ``after`` writes as one."""
+    words, gaps = _words_and_gaps(before)
+    joined = set(_words_and_gaps(after)[0]) - set(words)
+    for first, second, gap in zip(words, words[1:], gaps, strict=False):
+        if gap.isspace() and first + second in joined:
+            return first, second
+    return None
 
 
 def _chars(counter: Counter[str]) -> str:
