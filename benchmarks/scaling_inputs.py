@@ -108,6 +108,21 @@ def space_run(n: int) -> str:
     return _document(f"1. Decides{' ' * n}to remain seized of the matter.\n")
 
 
+def space_runs_everywhere(n: int) -> str:
+    """Runs of ``n`` spaces in the heading, after a comma, before a line end and in a note."""
+    run = " " * n
+    head = HEAD.replace("80/999. Scaling", f"80/999.{run}Scaling").replace(
+        "Eightieth session", f"Eightieth{run}session"
+    )
+    body = (
+        f"1. Decides,{run}to remain{run}\n"
+        f"seized of the matter1{run}and{run},{run}1{run}x;\n\n"
+        f"__________________\n1 United{run}Nations, Treaty Series.{run}\n\n"
+        f"[^1]: A note{run}in Markdown{run}\n\n"
+    )
+    return head + body + TAIL
+
+
 def spaced_words(n: int) -> str:
     """``n`` words on one line, each followed by a run of seven spaces."""
     return _document("1. Decides " + "".join(f"{_word(i)}       " for i in range(n)) + "end.\n")
@@ -245,6 +260,7 @@ def reference(n: int) -> str:
 GENERATORS: dict[str, tuple[Callable[[int], str], int]] = {
     "reference": (reference, 100),
     "space-run": (space_run, 16_000),
+    "space-runs-everywhere": (space_runs_everywhere, 4_000),
     "spaced-words": (spaced_words, 1_000),
     "markers-one-line": (markers_one_line, 400),
     "figures-one-line": (figures_one_line, 2_000),
