@@ -13,16 +13,29 @@ def spec(code: str) -> RuleSpec:
     return found
 
 
+#: A time budget that has run out before any stage starts (E003, an engine rule).
+EXHAUSTED = 1e-9
+
+
 def lint_with(
-    code: str, text: str, language: str | None = None, encoding: str = "utf-8"
+    code: str,
+    text: str,
+    language: str | None = None,
+    encoding: str = "utf-8",
+    budget: float | None = None,
 ) -> FileResult:
-    """Lint ``text`` with one rule only."""
+    """Lint ``text`` with one rule only (within ``budget`` seconds, if given)."""
     rule = spec(code)
     if encoding != "utf-8":
         return lint_bytes(
-            text.encode(encoding), "<case>", [rule], raise_errors=True, language=language
+            text.encode(encoding),
+            "<case>",
+            [rule],
+            raise_errors=True,
+            language=language,
+            budget=budget,
         )
-    return lint_text(text, "<case>", [rule], raise_errors=True, language=language)
+    return lint_text(text, "<case>", [rule], raise_errors=True, language=language, budget=budget)
 
 
 def fix_with(code: str, text: str, language: str | None = None) -> str:

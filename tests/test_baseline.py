@@ -187,5 +187,9 @@ def test_readme_baseline_example_is_what_reslint_writes(
 def test_unwritable_baseline_target_is_exit_2_and_leaves_nothing(seed_copy: Path) -> None:
     (seed_copy.parent / "taken").mkdir()
     code, _, err = cli("baseline", str(seed_copy), "-o", "taken")
-    assert code == 2 and err == "reslint: error: cannot write baseline taken: Is a directory\n"
+    assert code == 2
+    assert err == (
+        "reslint: error: cannot write baseline to taken: "
+        "is a folder, not a regular file; not replaced\n"
+    )
     assert sorted(p.name for p in seed_copy.parent.iterdir()) == [seed_copy.name, "taken"]

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TextIO
 
-from linter.cli.check import report_errors
+from linter.cli.check import report_errors, write_output
 from linter.cli.errors import EXIT_ERROR, EXIT_OK, UsageError
 from linter.cli.options import add_config_arguments, collect, settings_for
+from linter.engine.discovery import Problem
+from linter.engine.lint import FileResult
+from linter.engine.settings import Settings
 
 DEFAULT_BASELINE = ".reslint-baseline.json"
 
@@ -29,6 +33,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     baseline.add_argument("--ignore", action="append", metavar="RULES")
     baseline.add_argument("--include", action="append", metavar="GLOB")
     baseline.add_argument("--language", help="force the language (ISO 639-1 code)")
+    baseline.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="write the configuration's baseline even when it lies outside the "
+        "configuration's folder",
+    )
     add_config_arguments(baseline)
     baseline.set_defaults(handler=run)
 
@@ -38,25 +48,40 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from linter.engine.parallel import lint_one
 
     settings = settings_for(args, args.paths)
-    results = [lint_one(path, settings) for path in collect(settings, args.paths)]
-    if report_errors(results, err):
-        err.write("reslint: baseline not written: every file must be readable\n")
-        return EXIT_ERROR
     if args.baseline_output:
         target = Path(args.baseline_output)
     elif settings.baseline is not None:
         target = settings.baseline
+        _check_inside_config(settings, target, args.allow_outside)
     else:
         target = Path(DEFAULT_BASELINE)
+    problems: list[Problem] = []
+    files = collect(settings, args.paths, problems)
+    results = [FileResult(str(p.path), error=p.reason) for p in problems]
+    results += [lint_one(path, settings) for path in files]
+    if report_errors(results, err):
+        err.write("reslint: baseline not written: every file must be readable\n")
+        return EXIT_ERROR
     recorded = baseline.build(results, target.parent)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        baseline.write(recorded, target)
-    except OSError as error:
-        raise UsageError(f"cannot write baseline {target}: {error.strerror or error}") from None
-    files = len({entry.path for entry in recorded.entries})
+    write_output(target, baseline.dumps(recorded), "baseline")
+    with_entries = len({entry.path for entry in recorded.entries})
     out.write(
-        f"wrote {len(recorded.entries)} baseline entries for {files} of {len(results)} "
+        f"wrote {len(recorded.entries)} baseline entries for {with_entries} of {len(results)} "
         f"files to {target}\n"
     )
     return EXIT_OK
+
+
+def _check_inside_config(settings: Settings, target: Path, allowed: bool) -> None:
+    """A baseline path from the configuration must stay in the configuration's folder
+    (``baseline = "../elsewhere/x.json"`` would overwrite a file outside the project)
+    unless ``--allow-outside`` says so; ``-o PATH`` on the command line is explicit."""
+    if allowed or settings.config is None:
+        return
+    base = Path(os.path.realpath(settings.config.base))
+    real = Path(os.path.realpath(target))
+    if real != base and base not in real.parents:
+        raise UsageError(
+            f"the configuration's baseline {target} lies outside {settings.config.base}; "
+            "not written (use --allow-outside, or -o PATH)"
+        )

@@ -7,6 +7,7 @@ without configuration loads neither pydantic nor any report format but text.
 from __future__ import annotations
 
 import argparse
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -19,6 +20,7 @@ from linter.cli.options import (
     format_names,
     settings_for,
 )
+from linter.engine.discovery import Problem
 from linter.engine.lint import FileResult
 from linter.engine.settings import Settings
 
@@ -76,7 +78,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     check.add_argument(
         "--jobs",
         "-j",
-        type=int,
+        type=jobs_count,
         default=0,
         metavar="N",
         help="processes checking files at once (default 0: one per core for many files)",
@@ -84,11 +86,24 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     check.set_defaults(handler=run)
 
 
+def jobs_count(value: str) -> int:
+    """``--jobs``: a whole number, 0 (one per core) or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{number} is negative; use 0 for one per core")
+    return number
+
+
 def report_errors(results: Sequence[FileResult], err: TextIO) -> bool:
+    from linter.engine.display import display_path, escape_text
+
     failed = False
     for result in results:
         if result.error:
-            err.write(f"reslint: {result.path}: {result.error}\n")
+            err.write(f"reslint: {display_path(result.path)}: {escape_text(result.error)}\n")
             failed = True
     return failed
 
@@ -96,30 +111,49 @@ def report_errors(results: Sequence[FileResult], err: TextIO) -> bool:
 def _write_reports(
     settings: Settings, results: Sequence[FileResult], out: TextIO, statistics: bool, quiet: bool
 ) -> None:
+    from linter.engine.display import for_display
     from linter.report import renderer
 
+    # File names and quoted text safe in every format (SARIF writes names as URIs).
+    shown = for_display(results)
+    as_uris = for_display(results, keep_paths=True)
+
+    def render(name: str, stream: TextIO) -> None:
+        renderer(name)(as_uris if name == "sarif" else shown, stream)
+
+    results = shown
     if statistics:
         from linter.report import statistics as stats
 
-        render = stats.render_json if settings.output_format == "json" else stats.render_text
-        render(results, out)
+        counts = stats.render_json if settings.output_format == "json" else stats.render_text
+        counts(results, out)
     elif quiet and settings.output_format == "text":
         from linter.report.text import render_findings
 
         render_findings(results, out)
     else:
-        renderer(settings.output_format)(results, out)
+        render(settings.output_format, out)
     for name, target in settings.outputs:
         if target == "-":
-            renderer(name)(results, out)
+            render(name, out)
             continue
-        path = Path(target)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("w", encoding="utf-8", newline="\n") as stream:
-                renderer(name)(results, stream)
-        except OSError as error:
-            raise UsageError(f"cannot write {name} report to {target}: {error.strerror}") from None
+        stream = io.StringIO(newline="\n")
+        render(name, stream)
+        write_output(Path(target), stream.getvalue(), f"{name} report")
+
+
+def write_output(path: Path, text: str, what: str) -> None:
+    """Write a report or a baseline safely (``linter.engine.writing``): never through a
+    link, never over anything but a regular file; one line and exit 2 when refused."""
+    from linter.engine.writing import remove_stale_temporaries, replace_file
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries([path.parent])
+        replace_file(path, text.encode("utf-8"))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UsageError(f"cannot write {what} to {path}: {reason}") from None
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -132,14 +166,25 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_OK
     if not paths:
         raise UsageError("check needs at least one PATH")
-    files = collect(settings, paths)
+    problems: list[Problem] = []
+    files = collect(settings, paths, problems)
     if args.fix:
         from linter.cli.fix import fix_before_check
+        from linter.fix.files import tree_of
 
-        fix_before_check(files, settings.rules_for, args.unsafe_fixes, settings.language, err)
+        fix_before_check(
+            files,
+            settings.rules_for,
+            args.unsafe_fixes,
+            settings.language,
+            err,
+            tree_of(paths),
+            settings.time_budget,
+        )
     from linter.engine.parallel import lint_all
 
-    results = lint_all(files, settings, args.jobs)
+    results = [FileResult(path=str(p.path), error=p.reason) for p in problems]
+    results += lint_all(files, settings, args.jobs)
     note = ""
     if settings.baseline is not None:
         from linter.engine import baseline

@@ -12,13 +12,27 @@ read or written.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from linter.cli.errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK
 from linter.cli.options import add_config_arguments, add_selection, collect, settings_for
-from linter.fix.files import FileFix, RulesFor, count, fix_files, summary, unified_diff
+from linter.engine import interrupts
+from linter.engine.discovery import Problem
+from linter.engine.display import display_path, escape_text
+from linter.engine.writing import remove_stale_temporaries
+from linter.fix.files import (
+    FileFix,
+    RulesFor,
+    count,
+    fix_files,
+    summary,
+    tree_of,
+    unified_diff,
+)
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,16 +64,67 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``reslint fix``: the same settings as ``check`` (configuration, per-file ignores)."""
     settings = settings_for(args, args.paths)
-    return run_fix(args, collect(settings, args.paths), settings.rules_for, out, err)
+    problems: list[Problem] = []
+    files = collect(settings, args.paths, problems)
+    for problem in problems:
+        err.write(f"reslint: {display_path(str(problem.path))}: {problem.reason}\n")
+    code = run_fix(
+        args, files, settings.rules_for, out, err, tree_of(args.paths), settings.time_budget
+    )
+    return EXIT_ERROR if problems else code
+
+
+def fix_all(
+    files: Sequence[Path],
+    rules_for: RulesFor,
+    *,
+    unsafe: bool,
+    language: str | None,
+    write: bool,
+    tree: Sequence[Path],
+    err: TextIO,
+    budget: float | None = None,
+) -> list[FileFix]:
+    """Fix the files; when writing, first remove reslint's stale temporary files in their
+    folders, and on an interrupt say which files were already rewritten."""
+    if write:
+        folders = [Path(os.path.realpath(path)).parent for path in files]
+        for stale in remove_stale_temporaries(folders):
+            shown = display_path(str(stale))
+            err.write(f"reslint: removed {shown}, a temporary file of an interrupted run\n")
+    written: list[str] = []
+    try:
+        return fix_files(
+            files,
+            rules_for,
+            unsafe=unsafe,
+            language=language,
+            write=write,
+            tree=tree,
+            written=written,
+            budget=budget,
+        )
+    except (KeyboardInterrupt, interrupts.Terminated):
+        if write:
+            with interrupts.shielded():
+                err.write(
+                    f"reslint: interrupted; {count(len(written), 'file')} of {len(files)} "
+                    "already rewritten" + (":" if written else "; none was changed") + "\n"
+                )
+                for name in written:
+                    err.write(f"reslint: rewritten: {display_path(name)}\n")
+        raise
 
 
 def report_problems(results: Sequence[FileFix], err: TextIO) -> None:
     """One line on stderr for each file that was refused or could not be read or written."""
     for result in results:
         if result.io_error is not None:
-            err.write(f"reslint: {result.path}: {result.io_error}\n")
+            err.write(f"reslint: {display_path(result.path)}: {escape_text(result.io_error)}\n")
         elif result.refused is not None:
-            err.write(f"reslint: {result.path}: not fixed: {result.refused}\n")
+            err.write(
+                f"reslint: {display_path(result.path)}: not fixed: {escape_text(result.refused)}\n"
+            )
 
 
 def run_fix(
@@ -68,19 +133,29 @@ def run_fix(
     rules_for: RulesFor,
     out: TextIO,
     err: TextIO,
+    tree: Sequence[Path],
+    budget: float | None = None,
 ) -> int:
     """``reslint fix``: fix, diff or check every file, print the summary."""
     dry_run = args.diff or args.check
-    results = fix_files(
-        files, rules_for, unsafe=args.unsafe_fixes, language=args.language, write=not dry_run
+    results = fix_all(
+        files,
+        rules_for,
+        unsafe=args.unsafe_fixes,
+        language=args.language,
+        write=not dry_run,
+        tree=tree,
+        err=err,
+        budget=budget,
     )
     if args.diff:
         for result in results:
-            out.write(unified_diff(result))
+            out.write(unified_diff(dataclasses.replace(result, path=display_path(result.path))))
     elif args.check:
         for result in results:
             if result.changed:
-                out.write(f"would fix {result.path} ({count(result.fixes, 'fix', 'fixes')})\n")
+                fixes = count(result.fixes, "fix", "fixes")
+                out.write(f"would fix {display_path(result.path)} ({fixes})\n")
     report_problems(results, err)
     (err if args.diff else out).write(summary(results, dry_run) + "\n")
     if any(result.io_error for result in results):
@@ -98,9 +173,20 @@ def fix_before_check(
     unsafe: bool,
     language: str | None,
     err: TextIO,
+    tree: Sequence[Path],
+    budget: float | None = None,
 ) -> None:
     """``reslint check --fix``: write the fixes first; the check then reports what is left."""
-    results = fix_files(files, rules_for, unsafe=unsafe, language=language, write=True)
+    results = fix_all(
+        files,
+        rules_for,
+        unsafe=unsafe,
+        language=language,
+        write=True,
+        tree=tree,
+        err=err,
+        budget=budget,
+    )
     report_problems(results, err)
     before = sum(len(r.outcome.first.findings) for r in results if r.outcome is not None)
     found = count(before, "finding")

@@ -9,6 +9,7 @@ sees one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from typing import TextIO
 
 from linter import __version__
 from linter.cli.errors import EXIT_ERROR, EXIT_OK, UsageError
+from linter.engine import interrupts
 
 #: The command modules, in the order ``reslint --help`` lists them.
 COMMANDS = (
@@ -55,16 +57,24 @@ def run(
         code: int = handler(args, out, err)
         return code
     except UsageError as error:
-        err.write(f"reslint: error: {error}\n")
+        from linter.engine.display import escape_text
+
+        # One line whatever the message holds (a TOML error may quote the bad line).
+        err.write(f"reslint: error: {escape_text(' '.join(str(error).splitlines()))}\n")
         return EXIT_ERROR
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Console entry point: never a traceback, whatever the input."""
+    """Console entry point: never a traceback, whatever the input. Ctrl-C exits 130 and
+    SIGTERM 143, after the commands have stopped their workers and said what was done."""
+    interrupts.install()
     try:
         code = run(argv)
-    except KeyboardInterrupt:
-        code = 130
+    except (KeyboardInterrupt, interrupts.Terminated) as error:
+        interrupts.stopping()  # a second Ctrl-C while exiting is ignored
+        code = interrupts.exit_status(error)
+        with contextlib.suppress(Exception):
+            sys.stderr.write("reslint: interrupted\n")
     except BrokenPipeError:
         sys.stderr.close()
         code = EXIT_OK

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from linter.cli.errors import UsageError
+from linter.engine.discovery import Problem
 from linter.engine.errors import ConfigError
 from linter.engine.settings import Settings, SettingsError
 
@@ -44,6 +45,24 @@ def add_config_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--exclude", action="append", metavar="GLOB", help="files and folders never checked"
     )
+    command.add_argument(
+        "--time-budget",
+        type=seconds,
+        metavar="SECONDS",
+        help="time each document may take (default 60; 0: no limit); past it the file "
+        "gets an E003 finding and the run goes on",
+    )
+
+
+def seconds(value: str) -> float:
+    """A number of seconds, 0 or more."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not number >= 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds, 0 or more")
+    return number
 
 
 def format_names() -> list[str]:
@@ -61,11 +80,15 @@ def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
         raise UsageError(str(error)) from None
 
 
-def collect(settings: Settings, paths: Sequence[str]) -> list[Path]:
+def collect(
+    settings: Settings, paths: Sequence[str], problems: list[Problem] | None = None
+) -> list[Path]:
+    """The files to check; folders that cannot be read go to ``problems`` (each command
+    reports them and exits 2, having done the rest)."""
     from linter.engine.discovery import MissingPathError, iter_files
 
     try:
-        found = iter_files(paths, include=settings.include)
+        found = iter_files(paths, include=settings.include, problems=problems)
         return [path for path in found if not settings.excluded(path)]
     except MissingPathError as error:
         raise UsageError(str(error)) from None

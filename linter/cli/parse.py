@@ -18,7 +18,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from linter.engine.lint import read_limited
+    from linter.engine.reading import read_limited
     from linter.parse.document_json import document_model, document_text
     from linter.parse.structure import parse
     from linter.source.text import DecodeError, Source

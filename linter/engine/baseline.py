@@ -33,6 +33,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from linter.engine.fingerprint import Key, KeyedResult, keys
 from linter.engine.lint import FileResult
+from linter.engine.reading import read_limited
+from linter.engine.writing import replace_file
 
 
 class BaselineError(Exception):
@@ -113,18 +115,15 @@ def dumps(baseline: Baseline) -> str:
 
 
 def write(baseline: Baseline, path: Path) -> None:
-    """Write atomically (temporary file, then rename): a crash never leaves half a file."""
-    temporary = path.with_name(path.name + ".tmp")
-    try:
-        temporary.write_text(dumps(baseline), encoding="utf-8")
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    """Write atomically and safely (``linter.engine.writing``): a temporary file of
+    reslint's own, never a link or anything but a regular file replaced; a crash never
+    leaves half a file, and no other file is touched."""
+    replace_file(path, dumps(baseline).encode("utf-8"))
 
 
 def load(path: Path) -> Baseline:
     try:
-        data = path.read_bytes()
+        data = read_limited(path)
     except FileNotFoundError:
         raise BaselineError(f"baseline file not found: {path}") from None
     except OSError as error:

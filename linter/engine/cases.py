@@ -28,6 +28,11 @@ class Case(BaseModel):
     text: str = Field(description="The input text (a YAML block scalar keeps it exact).")
     language: str | None = Field(default=None, description="Force the language (zh, en).")
     encoding: str = Field(default="utf-8", description="Encode the text so before linting.")
+    budget: float | None = Field(
+        default=None,
+        gt=0,
+        description="Time budget in seconds (E003); a tiny one has run out before parsing.",
+    )
     findings: list[ExpectedFinding] = Field(description="Exactly the findings of this rule.")
     fixed: str | None = Field(default=None, description="What the fixer makes of the text.")
 

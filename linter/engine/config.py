@@ -52,13 +52,36 @@ def start_folder(paths: Sequence[str | Path]) -> Path:
     return common if common.is_dir() else common.parent
 
 
-def _has_reslint_table(path: Path) -> bool:
+#: A configuration file is small; a larger one (or a FIFO, a device) is refused.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read_text(path: Path) -> str:
+    """The text of a configuration file: a regular file, bounded, UTF-8 (ConfigError)."""
+    from linter.engine.reading import read_limited
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    if "reslint" not in text:  # cheap: most pyproject.toml files are not ours
-        return False
+        data = read_limited(path, MAX_CONFIG_BYTES)
+    except FileNotFoundError:
+        raise ConfigError(f"configuration file not found: {path}") from None
+    except OSError as error:
+        raise ConfigError(f"cannot read configuration {path}: {error.strerror or error}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: not UTF-8 (byte {error.start}); TOML files are UTF-8") from None
+
+
+def _has_reslint_table(path: Path) -> bool:
+    """Whether ``path`` (a pyproject.toml) has a ``[tool.reslint]`` table. A file that
+    mentions reslint but cannot be read or decoded is reported, not passed over."""
+    try:
+        with path.open("rb") as stream:  # is_file() said regular: no FIFO here
+            if b"reslint" not in stream.read(MAX_CONFIG_BYTES + 1):
+                return False  # cheap: most pyproject.toml files are not ours
+    except OSError:
+        return False  # unreadable and not known to be ours: not our configuration
+    text = _read_text(path)
     try:
         data = _parse_toml(path, text)
     except ConfigError:
@@ -88,18 +111,13 @@ def _parse_toml(path: Path, text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def read_table(path: Path) -> tuple[dict[str, Any], str]:
     """The raw reslint table of ``path`` and how to name it in messages."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"configuration file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or error
-        raise ConfigError(f"cannot read configuration {path}: {reason}") from None
-    data = _parse_toml(path, text)
+    data = _parse_toml(path, _read_text(path))
     if path.name != PYPROJECT:
         return data, ""
     tool = data.get("tool", {})

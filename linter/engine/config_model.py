@@ -86,6 +86,12 @@ class ReslintConfig(BaseModel):
     output_format: FormatName | None = Field(
         default=None, description="Format written to standard output (text)."
     )
+    time_budget: float | None = Field(
+        default=None,
+        ge=0,
+        description="Seconds each document may take to check or fix (60); past it the file "
+        "gets an E003 finding and the run goes on. 0: no limit.",
+    )
 
 
 def _close(word: str, vocabulary: Iterable[str]) -> str:

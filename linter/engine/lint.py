@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linter.engine.budget import BudgetExceeded, limit, stage
+from linter.engine.budget import stop as budget_stop
+from linter.engine.reading import MAX_BYTES as MAX_BYTES  # re-exported: callers import it here
+from linter.engine.reading import read_limited, reason
 from linter.engine.registry import Fix, Hit, Input, RuleSpec, Severity, iter_hits
 from linter.parse.model import Document
 from linter.parse.structure import parse
 from linter.source.text import LINE_BREAK, DecodeError, Source, decode
-
-#: Files larger than this are reported, not read: no resolution comes near it.
-MAX_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,14 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     return len(breaks) + 1, len(prefix) - line_start + 1
 
 
+@dataclass
+class _Progress:
+    """What a lint has produced so far: kept when the time budget runs out."""
+
+    findings: list[Finding] = field(default_factory=list)
+    source: Source | None = None
+
+
 def lint_bytes(
     data: bytes,
     path: str,
@@ -109,15 +118,40 @@ def lint_bytes(
     severities: Mapping[str, Severity] | None = None,
     raise_errors: bool | None = None,
     language: str | None = None,
+    budget: float | None = None,
 ) -> FileResult:
-    """Lint the bytes of one file."""
+    """Lint the bytes of one file, within ``budget`` seconds (see ``linter.engine.budget``)."""
     options = options or {}
     severities = severities or {}
     raise_errors = _raise_errors_default() if raise_errors is None else raise_errors
-    findings: list[Finding] = []
+    progress = _Progress()
+    with limit(budget) as owner:
+        try:
+            return _lint_bytes(
+                data, path, rules, options, severities, raise_errors, language, progress
+            )
+        except BudgetExceeded as error:
+            if not owner:
+                raise
+            budget_stop()
+            return out_of_time(path, rules, severities, error, progress)
+
+
+def _lint_bytes(
+    data: bytes,
+    path: str,
+    rules: Sequence[RuleSpec],
+    options: Mapping[str, Any],
+    severities: Mapping[str, Severity],
+    raise_errors: bool,
+    language: str | None,
+    progress: _Progress,
+) -> FileResult:
+    findings = progress.findings
     for spec in rules:
         if spec.input is not Input.BYTES:
             continue
+        stage(f"rule {spec.code} ({spec.name})")
         for hit in _run(spec, data, options, raise_errors):
             line, column = _byte_position(data, hit.start)
             end_line, end_column = _byte_position(data, hit.end)
@@ -136,12 +170,13 @@ def lint_bytes(
                     hit.fix,
                 )
             )
+    stage("decoding")
     try:
         text = decode(data)
     except DecodeError:
         # Nothing else can be checked; E001 (if selected) has said why.
         return FileResult(path=path, findings=tuple(findings))
-    return _lint_decoded(text, path, rules, options, severities, raise_errors, findings, language)
+    return _lint_decoded(text, path, rules, options, severities, raise_errors, progress, language)
 
 
 def lint_text(
@@ -152,12 +187,56 @@ def lint_text(
     severities: Mapping[str, Severity] | None = None,
     raise_errors: bool | None = None,
     language: str | None = None,
+    budget: float | None = None,
 ) -> FileResult:
-    """Lint a text that is already decoded (fix passes, tests)."""
+    """Lint a text that is already decoded (fix passes, tests), within ``budget``."""
     raise_errors = _raise_errors_default() if raise_errors is None else raise_errors
-    return _lint_decoded(
-        text, path, rules, options or {}, severities or {}, raise_errors, [], language
-    )
+    severities = severities or {}
+    progress = _Progress()
+    with limit(budget) as owner:
+        try:
+            return _lint_decoded(
+                text, path, rules, options or {}, severities, raise_errors, progress, language
+            )
+        except BudgetExceeded as error:
+            if not owner:
+                raise
+            budget_stop()
+            return out_of_time(path, rules, severities, error, progress)
+
+
+def out_of_time(
+    path: str,
+    rules: Sequence[RuleSpec],
+    severities: Mapping[str, Severity],
+    error: BudgetExceeded,
+    progress: _Progress | None = None,
+) -> FileResult:
+    """The result of a file whose time budget ran out: the findings so far, and E003
+    (when selected) naming the stage that was running."""
+    findings = list(progress.findings) if progress is not None else []
+    for spec in rules:
+        if spec.input is not Input.ENGINE:
+            continue
+        for hit in iter_hits(spec, error, spec.default_options()):
+            findings.append(
+                Finding(
+                    spec.code,
+                    spec.name,
+                    severities.get(spec.code, spec.severity),
+                    hit.message,
+                    1,
+                    1,
+                    1,
+                    1,
+                    0,
+                    0,
+                )
+            )
+    findings.sort(key=lambda f: (f.line, f.column, f.rule, f.end_line, f.end_column))
+    source = progress.source if progress is not None else None
+    language = source.language if source is not None else None
+    return FileResult(path=path, findings=tuple(findings), language=language, source=source)
 
 
 def _lint_decoded(
@@ -167,16 +246,20 @@ def _lint_decoded(
     options: Mapping[str, Any],
     severities: Mapping[str, Severity],
     raise_errors: bool,
-    findings: list[Finding],
+    progress: _Progress,
     language: str | None,
 ) -> FileResult:
-    source = Source.from_text(text, path=path, language=language)
+    findings = progress.findings
+    stage("line index and language")
+    source = progress.source = Source.from_text(text, path=path, language=language)
     document_rules = [spec for spec in rules if spec.input is Input.DOCUMENT]
+    stage("parse")
     document = parse(source)
     structured = document.has_structure
     for spec in document_rules:
         if spec.requires_structure and not structured:
             continue
+        stage(f"rule {spec.code} ({spec.name})")
         severity = severities.get(spec.code, spec.severity)
         for hit in _run(spec, document, options, raise_errors):
             findings.append(_finding(spec, hit, source, severity))
@@ -190,27 +273,25 @@ def _lint_decoded(
     )
 
 
-def read_limited(path: Path) -> bytes:
-    """The bytes of ``path``; refuses files over :data:`MAX_BYTES` (OSError)."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise OSError(f"file is {size} bytes, over the {MAX_BYTES} byte limit; not checked")
-    return path.read_bytes()
-
-
 def lint_path(
     path: Path,
     rules: Sequence[RuleSpec],
     options: Mapping[str, Any] | None = None,
     severities: Mapping[str, Severity] | None = None,
     language: str | None = None,
+    budget: float | None = None,
 ) -> FileResult:
     """Lint one file on disk; an unreadable file gives a result with ``error`` set."""
     try:
         data = read_limited(path)
     except OSError as error:
-        return FileResult(path=str(path), error=error.strerror or str(error))
-    return lint_bytes(data, str(path), rules, options, severities, language=language)
+        return FileResult(path=str(path), error=reason(error))
+    try:
+        return lint_bytes(
+            data, str(path), rules, options, severities, language=language, budget=budget
+        )
+    except BudgetExceeded as error:  # the timer fired as the lint was returning
+        return out_of_time(str(path), rules, severities or {}, error)
 
 
 def count_by(findings: Iterable[Finding], key: str) -> dict[str, int]:

@@ -3,6 +3,11 @@
 Each file is linted with its own rules (per-file ignores), options, severities and
 language, as :class:`~linter.engine.settings.Settings` say. Results come back in the
 order of the files, whatever the number of workers.
+
+An interrupt (Ctrl-C, or SIGTERM through ``linter.engine.interrupts``) stops the workers
+at once: pending files are cancelled, every worker is sent SIGTERM, and one that is still
+there a second later is killed; no process outlives the run. Workers ignore SIGINT
+themselves and die with their parent.
 """
 
 from __future__ import annotations
@@ -10,9 +15,11 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from linter.engine import interrupts
 from linter.engine.lint import FileResult, lint_path
 from linter.engine.settings import Settings
 
@@ -24,13 +31,19 @@ _WORKER_SETTINGS: Settings | None = None
 def lint_one(path: Path, settings: Settings) -> FileResult:
     """One file with its own rules (per-file ignores), options, severities and language."""
     return lint_path(
-        path, settings.rules_for(path), settings.options, settings.severities, settings.language
+        path,
+        settings.rules_for(path),
+        settings.options,
+        settings.severities,
+        settings.language,
+        budget=settings.time_budget,
     )
 
 
 def _start_worker(settings: Settings) -> None:
     global _WORKER_SETTINGS  # one per worker process, set once
     _WORKER_SETTINGS = settings
+    interrupts.as_worker()
 
 
 def _lint_in_worker(path: Path) -> FileResult:
@@ -65,7 +78,34 @@ def lint_all(files: Sequence[Path], settings: Settings, jobs: int = 0) -> list[F
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(64, len(files) // (workers * 4)))
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(settings,)
-    ) as pool:
-        return list(pool.map(_lint_in_worker, files, chunksize=chunk))
+    )
+    try:
+        # Workers are forked while the tasks are submitted; a signal arriving in the middle
+        # of a fork is lost (Python runs no handler there), so hold it until after.
+        with interrupts.deferred():
+            pending = pool.map(_lint_in_worker, files, chunksize=chunk)
+        results = list(pending)
+    except BaseException:
+        with interrupts.shielded():
+            pool.shutdown(wait=False, cancel_futures=True)
+            stop_workers()
+        raise
+    pool.shutdown()
+    return results
+
+
+def stop_workers(grace: float = 1.0) -> None:
+    """Terminate every worker process of this process, kill those still alive after
+    ``grace`` seconds, and reap them all."""
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    deadline = time.monotonic() + grace
+    for child in children:
+        child.join(max(0.0, deadline - time.monotonic()))
+    for child in children:
+        if child.is_alive():
+            child.kill()
+            child.join(1.0)

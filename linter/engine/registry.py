@@ -44,6 +44,7 @@ class FixAvailability(StrEnum):
 class Input(StrEnum):
     DOCUMENT = "document"  # the rule reads the parsed Document
     BYTES = "bytes"  # the rule reads the raw bytes (input rules, before decoding)
+    ENGINE = "engine"  # the engine reports it (a time budget ran out): the rule words it
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from linter.engine.budget import DEFAULT_SECONDS
 from linter.engine.discovery import DEFAULT_INCLUDE
 from linter.engine.registry import RuleSpec, Severity, all_rules
 from linter.engine.select import SelectorError, best_specificity, specificity
@@ -87,6 +88,7 @@ class Settings:
     output_format: str = DEFAULT_FORMAT
     outputs: tuple[tuple[str, str], ...] = ()
     language: str | None = None
+    time_budget: float = DEFAULT_SECONDS  # per document; 0: no limit
     _cache: dict[frozenset[str], tuple[RuleSpec, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -206,6 +208,7 @@ def _from_file(loaded: LoadedConfig | None, rules: Sequence[RuleSpec]) -> dict[s
         "include": config.include,
         "output_format": config.output_format,
         "baseline": base / config.baseline if config.baseline else None,
+        "time_budget": config.time_budget,
     }
 
 
@@ -230,6 +233,9 @@ def build(args: Any, paths: Sequence[str], formats: Sequence[str] = ()) -> Setti
     per_file += _cli_per_file_ignores(_flag(args, "per_file_ignores"), rules)
     exclude = [*file.get("exclude", ())]
     exclude += [PathPattern(p, Path.cwd()) for p in split(_flag(args, "exclude"))]
+    time_budget = _flag(args, "time_budget")
+    if time_budget is None:
+        time_budget = file.get("time_budget")
     baseline = file.get("baseline")
     if _flag(args, "baseline"):
         baseline = Path(_flag(args, "baseline"))
@@ -248,6 +254,7 @@ def build(args: Any, paths: Sequence[str], formats: Sequence[str] = ()) -> Setti
         output_format=_flag(args, "format") or file.get("output_format") or DEFAULT_FORMAT,
         outputs=tuple(parse_outputs(_flag(args, "output"), formats)),
         language=_flag(args, "language"),
+        time_budget=DEFAULT_SECONDS if time_budget is None else float(time_budget),
     )
 
 
@@ -278,5 +285,6 @@ def describe(settings: Settings) -> str:
         f"output-format = {settings.output_format}",
         "output = " + (", ".join(f"{n}={t}" for n, t in settings.outputs) or "-"),
         f"language = {settings.language or 'detected'}",
+        f"time-budget = {f'{settings.time_budget:g} s' if settings.time_budget else 'none'}",
     ]
     return "\n".join(lines) + "\n"

@@ -1,25 +1,27 @@
 """Fixing files on disk: read, fix, guard, write atomically; or refuse and say why.
 
 A file is written only when the fixer settled on a text that passed the content and
-structure guards (``linter.fix.fixer``). The write is atomic: the new text goes to a
-temporary file in the same directory, with the original's permissions, which then
-replaces the original (``os.replace``), so a crash or a full disk never leaves half a
-file. The command line (``linter.cli.fix``) and the Python API are built on this module.
+structure guards (``linter.fix.fixer``). The write (``linter.engine.writing``) is atomic
+and safe: a temporary file of reslint's own beside the original, its permissions and
+owner, a check that the file did not change since it was read, then a rename; a crash or
+a full disk never leaves half a file. Symbolic links are followed only to files inside
+the checked paths; hard-linked and read-only files are left alone. The command line
+(``linter.cli.fix``) and the Python API are built on this module.
 """
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import os
-import stat
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from linter.engine.lint import read_limited
+from linter.engine import interrupts
+from linter.engine.display import display_path
+from linter.engine.reading import FileSnapshot, read_file, reason
 from linter.engine.registry import RuleSpec
+from linter.engine.writing import Policy, WriteRefused, replace_file
 from linter.fix.fixer import FixOutcome, fix_text
 from linter.source.text import DecodeError, decode
 
@@ -44,24 +46,28 @@ class FileFix:
         return self.outcome.applied if self.changed and self.outcome is not None else 0
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data``: temporary file beside it, same mode, then rename."""
-    target = path.resolve()
-    mode = stat.S_IMODE(target.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".reslint", dir=target.parent
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+def write_atomic(path: Path, data: bytes, expected: FileSnapshot | None = None) -> None:
+    """Replace the regular file ``path`` with ``data``: a temporary file beside it, the
+    same mode and owner, a check that it did not change since ``expected``, a rename
+    (``linter.engine.writing``)."""
+    replace_file(path, data, expected=expected)
+
+
+def inside(path: Path, tree: Sequence[Path]) -> bool:
+    """Whether the real file ``path`` leads to lies under one of the ``tree`` folders."""
+    real = Path(os.path.realpath(path))
+    return any(real == root or root in real.parents for root in tree)
+
+
+def tree_of(paths: Sequence[str | Path]) -> list[Path]:
+    """The folders a run may write in: the folders named, and those holding the files
+    named (a symbolic link's own folder, not its target's)."""
+    roots = []
+    for given in paths:
+        path = Path(given)
+        folder = path if path.is_dir() and not path.is_symlink() else path.parent
+        roots.append(Path(os.path.realpath(folder)))
+    return roots
 
 
 def fix_file(
@@ -72,25 +78,52 @@ def fix_file(
     language: str | None = None,
     write: bool = True,
     display: str | None = None,
+    tree: Sequence[Path] | None = None,
+    written: list[str] | None = None,
+    budget: float | None = None,
 ) -> FileFix:
-    """Fix one file on disk (or only compute the fix when ``write`` is false)."""
+    """Fix one file on disk (or only compute the fix when ``write`` is false).
+
+    What is left alone, and said so (``refused``): a file that changed while it was being
+    fixed, a symbolic link whose file lies outside ``tree`` (or any link when no tree is
+    given), a file with several hard links, a read-only file, a file whose owner could
+    not be kept (see ``linter.engine.writing``). A file written is added to ``written``
+    together with its rename: an interrupt cannot fall between the two."""
     shown = display or str(path)
     try:
-        data = read_limited(path)
+        data, snapshot = read_file(path)
     except OSError as error:
-        return FileFix(shown, io_error=f"cannot read: {error.strerror or error}")
+        return FileFix(shown, io_error=f"cannot read: {reason(error)}")
     try:
         text = decode(data)
     except DecodeError as error:
         return FileFix(shown, refused=f"{error}; not fixed (E001)")
-    outcome = fix_text(text, rules, path=shown, unsafe=unsafe, language=language)
+    outcome = fix_text(text, rules, path=shown, unsafe=unsafe, language=language, budget=budget)
     if outcome.error is not None:
         return FileFix(shown, outcome=outcome, refused=outcome.error)
     if outcome.changed and write:
+        linked = path.is_symlink()
+        if linked and (tree is None or not inside(path, tree)):
+            where = "outside the checked paths" if tree is not None else "elsewhere"
+            return FileFix(
+                shown,
+                outcome=outcome,
+                refused=f"is a symbolic link to a file {where}; not rewritten",
+            )
         try:
-            write_atomic(path, outcome.text.encode("utf-8"))
+            with interrupts.deferred():
+                replace_file(
+                    path,
+                    outcome.text.encode("utf-8"),
+                    expected=snapshot,
+                    policy=Policy(follow_symlink=linked),
+                )
+                if written is not None:
+                    written.append(shown)
+        except WriteRefused as error:
+            return FileFix(shown, outcome=outcome, refused=reason(error))
         except OSError as error:
-            return FileFix(shown, outcome=outcome, io_error=f"cannot write: {error.strerror}")
+            return FileFix(shown, outcome=outcome, io_error=f"cannot write: {reason(error)}")
     return FileFix(shown, outcome=outcome)
 
 
@@ -116,19 +149,20 @@ def _lines(text: str) -> list[str]:
 
 def summary(results: Sequence[FileFix], dry_run: bool) -> str:
     """``3 files fixed, 412 fixes, 2 files left unchanged: a.txt, b.txt``."""
-    changed = [r for r in results if r.changed and r.io_error is None]
+    changed = [r for r in results if r.changed and r.io_error is None and r.refused is None]
     unchanged = [r for r in results if not r.changed and r.refused is None and r.io_error is None]
     fixes = sum(r.fixes for r in changed)
     verb = "would be fixed" if dry_run else "fixed"
     parts = [f"{count(len(changed), 'file')} {verb}, {count(fixes, 'fix', 'fixes')}"]
     if unchanged:
-        names = ", ".join(r.path for r in unchanged[:_LISTED])
+        names = ", ".join(display_path(r.path) for r in unchanged[:_LISTED])
         more = f" and {len(unchanged) - _LISTED} more" if len(unchanged) > _LISTED else ""
         parts.append(f"{count(len(unchanged), 'file')} left unchanged: {names}{more}")
     refused = [r for r in results if r.refused is not None or r.io_error is not None]
     if refused:
         parts.append(
-            f"{count(len(refused), 'file')} refused: " + ", ".join(r.path for r in refused)
+            f"{count(len(refused), 'file')} refused: "
+            + ", ".join(display_path(r.path) for r in refused)
         )
     return ", ".join(parts)
 
@@ -147,9 +181,24 @@ def fix_files(
     unsafe: bool,
     language: str | None,
     write: bool,
+    tree: Sequence[Path] | None = None,
+    written: list[str] | None = None,
+    budget: float | None = None,
 ) -> list[FileFix]:
-    """Fix each file with its own rules (the configuration's per-file ignores apply)."""
+    """Fix each file with its own rules (the configuration's per-file ignores apply).
+
+    Each file rewritten is added to ``written`` the moment it is renamed into place, so
+    that whoever interrupts the run can say exactly which files were rewritten."""
     return [
-        fix_file(path, rules_for(path), unsafe=unsafe, language=language, write=write)
+        fix_file(
+            path,
+            rules_for(path),
+            unsafe=unsafe,
+            language=language,
+            write=write,
+            tree=tree,
+            written=written,
+            budget=budget,
+        )
         for path in files
     ]

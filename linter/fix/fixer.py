@@ -22,7 +22,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from linter.engine.lint import FileResult, Finding, lint_text
+from linter.engine.budget import BudgetExceeded, limit, stage
+from linter.engine.budget import stop as budget_stop
+from linter.engine.lint import FileResult, Finding, lint_text, out_of_time
 from linter.engine.registry import Edit, Fix, RuleSpec
 from linter.fix.guard import Allowance, GuardError, check_joins
 from linter.fix.signature import differences, structure
@@ -194,8 +196,30 @@ def fix_text(
     language: str | None = None,
     options: Mapping[str, Any] | None = None,
     require_structure: bool = True,
+    budget: float | None = None,
 ) -> FixOutcome:
-    """Fix ``text`` with ``rules`` until it settles; see the module docstring."""
+    """Fix ``text`` with ``rules`` until it settles; see the module docstring. All passes
+    share one time ``budget``: when it runs out the text is refused, unchanged."""
+    with limit(budget) as owner:
+        try:
+            return _fix_text(text, rules, path, unsafe, language, options, require_structure)
+        except BudgetExceeded as error:
+            if not owner:
+                raise
+            budget_stop()
+            first = out_of_time(path, rules, {}, error)
+            return _refused(path, text, first, f"{error} while fixing; not fixed")
+
+
+def _fix_text(
+    text: str,
+    rules: Sequence[RuleSpec],
+    path: str,
+    unsafe: bool,
+    language: str | None,
+    options: Mapping[str, Any] | None,
+    require_structure: bool,
+) -> FixOutcome:
     first = lint_text(text, path, rules, options, language=language)
     language = first.language
     if require_structure and (first.document is None or not first.document.has_structure):
@@ -205,6 +229,7 @@ def fix_text(
     current, result = text, first
     applied = 0
     for number in range(1, MAX_PASSES + 1):
+        stage(f"fix pass {number}")
         pending = _pending(result.findings, unsafe)
         if not pending:
             return _settled(path, text, current, first, result, applied, number - 1, allowance)

@@ -26,6 +26,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from linter import __version__
+from linter.engine.display import display_path
 from linter.engine.fingerprint import Key, keys_of
 from linter.engine.lint import FileResult, Finding
 from linter.engine.registry import RuleSpec, all_rules
@@ -79,9 +80,10 @@ def rule_descriptor(spec: RuleSpec, docs: str | None) -> dict[str, Any]:
 
 
 def artifact_location(path: str) -> dict[str, str]:
+    """A URI of the file: its bytes percent-encoded, so any file name is exact."""
     if os.path.isabs(path):
         return {"uri": Path(path).as_uri()}
-    return {"uri": quote(Path(path).as_posix()), "uriBaseId": ROOT_ID}
+    return {"uri": quote(os.fsencode(Path(path).as_posix())), "uriBaseId": ROOT_ID}
 
 
 def _folder_uri(folder: Path) -> str:
@@ -146,7 +148,7 @@ def build(results: Sequence[FileResult]) -> dict[str, Any]:
     notifications = [
         {
             "level": "error",
-            "message": {"text": f"{result.path}: {result.error}"},
+            "message": {"text": f"{display_path(result.path)}: {result.error}"},
             "locations": [
                 {"physicalLocation": {"artifactLocation": artifact_location(result.path)}}
             ],
