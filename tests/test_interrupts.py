@@ -79,7 +79,8 @@ def many(tmp_path: Path) -> Path:
     return folder
 
 
-def _stop_with(process: subprocess.Popen[str], signals: list[int]) -> tuple[int, str, list[int]]:
+def _workers(process: subprocess.Popen[str]) -> list[int]:
+    """Wait until the run has its two workers; their process ids."""
     workers: list[int] = []
 
     def busy() -> bool:
@@ -87,6 +88,11 @@ def _stop_with(process: subprocess.Popen[str], signals: list[int]) -> tuple[int,
         return len(workers) >= 2
 
     _wait_for(busy)
+    return workers
+
+
+def _stop_with(process: subprocess.Popen[str], signals: list[int]) -> tuple[int, str, list[int]]:
+    workers = _workers(process)
     for number, sig in enumerate(signals):
         if number:
             time.sleep(0.05)
@@ -97,13 +103,7 @@ def _stop_with(process: subprocess.Popen[str], signals: list[int]) -> tuple[int,
 
 def test_sigterm_stops_the_workers_and_the_run(many: Path) -> None:
     process = _start("check", "--jobs", "2", str(many))
-    workers: list[int] = []
-
-    def busy() -> bool:
-        workers[:] = _children(process.pid)
-        return len(workers) >= 2
-
-    _wait_for(busy)
+    workers = _workers(process)
     process.send_signal(signal.SIGTERM)  # to the parent only, as a service manager does
     _, err = process.communicate(timeout=30)
     assert process.returncode == 143, err
@@ -144,13 +144,7 @@ def test_ctrl_c_during_fix_says_which_files_were_rewritten(many: Path) -> None:
 def test_workers_die_with_a_parent_killed_outright(many: Path) -> None:
     # SIGKILL leaves the parent no chance to clean up: the workers go by themselves.
     process = _start("check", "--jobs", "2", str(many))
-    workers: list[int] = []
-
-    def busy() -> bool:
-        workers[:] = _children(process.pid)
-        return len(workers) >= 2
-
-    _wait_for(busy)
+    workers = _workers(process)
     process.kill()
     process.communicate(timeout=30)
     _wait_for(lambda: not [pid for pid in workers if _alive(pid)])

@@ -9,7 +9,7 @@ error finding that names the rule (under tests, set ``raise_errors`` and it rais
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,12 +124,30 @@ def lint_bytes(
     options = options or {}
     severities = severities or {}
     raise_errors = _raise_errors_default() if raise_errors is None else raise_errors
+    return _within(
+        budget,
+        path,
+        rules,
+        severities,
+        lambda progress: _lint_bytes(
+            data, path, rules, options, severities, raise_errors, language, progress
+        ),
+    )
+
+
+def _within(
+    budget: float | None,
+    path: str,
+    rules: Sequence[RuleSpec],
+    severities: Mapping[str, Severity],
+    work: Callable[[_Progress], FileResult],
+) -> FileResult:
+    """``work`` within the time budget; if the budget is this call's and runs out, the
+    findings so far and E003. An outer budget's caller handles it."""
     progress = _Progress()
     with limit(budget) as owner:
         try:
-            return _lint_bytes(
-                data, path, rules, options, severities, raise_errors, language, progress
-            )
+            return work(progress)
         except BudgetExceeded as error:
             if not owner:
                 raise
@@ -192,17 +210,15 @@ def lint_text(
     """Lint a text that is already decoded (fix passes, tests), within ``budget``."""
     raise_errors = _raise_errors_default() if raise_errors is None else raise_errors
     severities = severities or {}
-    progress = _Progress()
-    with limit(budget) as owner:
-        try:
-            return _lint_decoded(
-                text, path, rules, options or {}, severities, raise_errors, progress, language
-            )
-        except BudgetExceeded as error:
-            if not owner:
-                raise
-            budget_stop()
-            return out_of_time(path, rules, severities, error, progress)
+    return _within(
+        budget,
+        path,
+        rules,
+        severities,
+        lambda progress: _lint_decoded(
+            text, path, rules, options or {}, severities, raise_errors, progress, language
+        ),
+    )
 
 
 def out_of_time(
