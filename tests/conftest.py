@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ["RESLINT_RAISE_INTERNAL"] = "1"
 
@@ -34,3 +35,12 @@ def seed_findings() -> int:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+# The fuzzing suite's long run (tests/test_fuzz.py): a million inputs per property.
+settings.register_profile(
+    "long",
+    max_examples=1_000_000,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
