@@ -81,3 +81,16 @@ def test_the_guard_refuses_an_edit_that_glues_two_words() -> None:
     check_joins("inter\u200bnational", [Edit(5, 6, "")])  # A007: nor a zero-width space
     with pytest.raises(GuardError):
         check_joins("Société\nGénérale", [Edit(7, 8, "")])
+
+
+def test_a_chinese_paragraph_wrapped_between_two_french_words_keeps_them_apart() -> None:
+    text = (
+        "经济及社会理事会，\n\n"
+        "1. 欢迎兴业银行（Société\nGénérale）和 Организация\nОбъединённых 的合作；\n\n"
+        "2. 决定继续审议这个问题。\n\n"
+        "2012 年 7 月 26 日\n\n第 46 次全体会议\n"
+    )
+    outcome = fix_text(text, all_rules(), language="zh")
+    assert outcome.error is None, outcome.error
+    assert "Société Générale" in outcome.text
+    assert "Организация Объединённых" in outcome.text
