@@ -19,7 +19,7 @@ from pathlib import Path
 
 from linter.engine import interrupts
 from linter.engine.display import display_path
-from linter.engine.reading import FileSnapshot, read_file, reason
+from linter.engine.reading import read_file, reason
 from linter.engine.registry import RuleSpec
 from linter.engine.writing import Policy, WriteRefused, replace_file
 from linter.fix.fixer import FixOutcome, fix_text
@@ -44,13 +44,6 @@ class FileFix:
     @property
     def fixes(self) -> int:
         return self.outcome.applied if self.changed and self.outcome is not None else 0
-
-
-def write_atomic(path: Path, data: bytes, expected: FileSnapshot | None = None) -> None:
-    """Replace the regular file ``path`` with ``data``: a temporary file beside it, the
-    same mode and owner, a check that it did not change since ``expected``, a rename
-    (``linter.engine.writing``)."""
-    replace_file(path, data, expected=expected)
 
 
 def inside(path: Path, tree: Sequence[Path]) -> bool:
