@@ -16,8 +16,6 @@ and the immutable :class:`~linter.parse.model.Document` is built from what they 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from linter.parse import adoption as adoption_pass
 from linter.parse import blocks as block_pass
 from linter.parse import heading, marker_pass, paragraphs, stray_notes
@@ -50,14 +48,13 @@ def build(ctx: ParseContext) -> Document:
     number, number_span, title, title_span = heading.title_parts(ctx, title_index, author)
     body_id = heading.body_id(ctx, first, heading_end, author)
     symbol = heading.symbol(ctx, first, heading_end, number, body_id)
-    if adoption.source == "none":
-        adoption = adoption_pass.adoption_from_heading(ctx, first, heading_end)
-    elif adoption.date is None:
-        # "Adopted at the 229th meeting" names no date; the heading may
-        # ("38 (1948). Resolution of 17 January 1948"): D002/D003 need it.
-        dated = adoption_pass.adoption_from_heading(ctx, first, heading_end)
-        if dated.date is not None:
-            adoption = replace(adoption, date=dated.date, date_span=dated.date_span)
+    if adoption.source == "none" or adoption.date is None or adoption.meeting is None:
+        # "Adopted at the 229th meeting" names no date; the heading may ("38 (1948).
+        # Resolution of 17 January 1948", "Adopted by the Security Council at its 3106th
+        # meeting," / "on 13 August 1992"): what the adoption line lacks, it gives.
+        adoption = adoption_pass.merge(
+            adoption, adoption_pass.adoption_from_heading(ctx, first, heading_end)
+        )
 
     preamble, operative, annexes, sections = paragraphs.paragraphs(ctx, blocks, marker_spans)
     author_span = None

@@ -56,6 +56,7 @@ class Lexicon:
     paragraph_range_words: tuple[str, ...] = ()
     paragraph_reference_here: tuple[str, ...] = ()
     paragraph_reference_foreign: tuple[str, ...] = ()
+    adoption_line_patterns: tuple[str, ...] = ()
     body_ids: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     line_join: str = " "
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
@@ -68,6 +69,11 @@ class Lexicon:
     @cached_property
     def meeting_regexes(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p) for p in self.meeting_patterns)
+
+    @cached_property
+    def adoption_line_regexes(self) -> tuple[re.Pattern[str], ...]:
+        """Adoption lines whose meeting number cannot be read (OCR damage)."""
+        return tuple(re.compile(p) for p in self.adoption_line_patterns)
 
     @cached_property
     def adoption_heading_regexes(self) -> tuple[re.Pattern[str], ...]:
@@ -142,6 +148,7 @@ _LIST_FIELDS = (
     "paragraph_range_words",
     "paragraph_reference_here",
     "paragraph_reference_foreign",
+    "adoption_line_patterns",
 )
 
 
