@@ -163,8 +163,8 @@ def _ascii_alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-def markdown_marker(number: int) -> str:
-    return f"[^{number}]"
+def markdown_marker(label: str) -> str:
+    return f"[^{label}]"
 
 
 @dataclass
@@ -405,7 +405,7 @@ class _Planner:
         return _Draft(
             start=start,
             end=end,
-            replacement="".join(markdown_marker(m.number) for m in markers) + glue,
+            replacement="".join(markdown_marker(m.label) for m in markers) + glue,
             kind=kind,
             lines=lines,
             block=before.block if before is not None else -1,
@@ -455,7 +455,7 @@ def note_text(doc: Document, note: Note, line_join: str) -> str:
 
 def note_line(doc: Document, note: Note, line_join: str) -> str:
     """``[^3]: text``: a note as canonical text writes it."""
-    return f"{markdown_marker(note.number)}: {note_text(doc, note, line_join)}".rstrip()
+    return f"{markdown_marker(note.label)}: {note_text(doc, note, line_join)}".rstrip()
 
 
 def rewritten_lines(doc: Document) -> frozenset[int]:

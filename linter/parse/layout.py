@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from linter.parse.notes import goes_on, note_start
 from linter.source.lexicon import Lexicon, lexicon_or_none
 from linter.source.text import Line, Source
 
@@ -56,9 +57,7 @@ _SYMBOL_LINE = re.compile(
 _SEPARATOR = re.compile(r"^\s*(?:_{5,}|-{10,}|—{5,}|-{3}|\*{3})\s*$")
 _WIDE_BLANK = 20  # a whitespace-only line this wide is the separator drawn as spaces
 _NOTE_ALONE = re.compile(r"^\s*(\d{1,3})\s*$")
-_NOTE_INLINE = re.compile(r"^\s*(\d{1,3})(/)?\s+(\S.*?)\s*$")
-_NOTE_MARKDOWN = re.compile(r"^\s*\[\^(\d{1,3})\]:\s*(.*?)\s*$")
-_NOTE_END = re.compile(r"[.。．)）”\"’]\s*$")
+_NOTE_MARKDOWN = re.compile(r"^\s*\[\^(\d{1,3}|\*{1,3})\]:\s*(.*?)\s*$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -72,7 +71,8 @@ class NoteDraft:
     line: int
     page: int
     pieces: tuple[tuple[int, int], ...]  # (start, end) offsets of the text on each line
-    style: str  # "own-line", "inline", "old-style", "markdown"
+    style: str  # "own-line", "inline", "old-style", "asterisk", "markdown"
+    mark: str = ""  # "*", "**" for an asterisk note (whose number is 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +133,7 @@ def _is_separator(lines: tuple[Line, ...], index: int) -> bool:
         # A wide run of spaces is a separator only when a note follows it.
         following = _next_nonblank(lines, index + 1)
         return following is not None and bool(
-            _NOTE_ALONE.match(lines[following].text) or _NOTE_INLINE.match(lines[following].text)
+            _NOTE_ALONE.match(lines[following].text) or note_start(lines[following].text)
         )
     return False
 
@@ -211,6 +211,8 @@ def classify(source: Source) -> Layout:
         index += 1
 
     _mark_markdown_notes(lines, kinds, notes, pages)
+    _mark_asterisk_notes(lines, kinds, notes, pages, source.text, skip)
+    notes.sort(key=lambda note: note.number_start)
     return Layout(
         kinds=tuple(kinds),
         pages=tuple(pages),
@@ -331,10 +333,15 @@ def _read_notes(
     notes: list[NoteDraft],
     text: str,
 ) -> int:
-    """Read the notes below a separator; return the index of the first line after them."""
+    """Read the notes below a separator; return the index of the first line after them.
+
+    The notes of a page run until its furniture, or until a line that opens no note
+    where a note could start (after a blank line, or after a note that ended its
+    sentence): the page's text going on (a running title, the seed's body).
+    """
     index = start
     count = len(lines)
-    last_number = notes[-1].number if notes else 0
+    last_number = max((note.number for note in notes), default=0)
     while index < count:
         line = lines[index]
         if _is_blank(line):
@@ -343,33 +350,33 @@ def _read_notes(
         if kinds[index] in FURNITURE:
             break
         alone = _NOTE_ALONE.match(line.text)
-        inline = None if alone else _NOTE_INLINE.match(line.text)
+        opened = None if alone else note_start(line.text)
         if alone and index + 1 < count and not _is_blank(lines[index + 1]):
             number = int(alone.group(1))
             kinds[index] = Kind.NOTE_NUMBER
             number_start = line.start + alone.start(1)
+            number_end = line.start + alone.end(1)
             text_index = index + 1
             pieces = [_text_piece(lines[text_index])]
             kinds[text_index] = Kind.NOTE_TEXT
-            style = "own-line"
-        elif inline and _plausible_note_number(int(inline.group(1)), last_number):
-            number = int(inline.group(1))
+            style, mark = "own-line", ""
+        elif opened and (opened.mark or _plausible_note_number(opened.number, last_number)):
+            number = opened.number
             kinds[index] = Kind.NOTE_TEXT
-            number_start = line.start + inline.start(1)
+            number_start = line.start + opened.number_start
+            number_end = line.start + opened.number_end
             text_index = index
-            pieces = [(line.start + inline.start(3), line.start + inline.end(3))]
-            style = "old-style" if inline.group(2) else "inline"
+            pieces = [(line.start + opened.text_start, line.start + opened.text_end)]
+            style, mark = opened.style, opened.mark
         else:
             break
-        # Continuation lines: until the note's text is finished.
         probe = text_index + 1
         while (
             probe < count
-            and not _is_blank(lines[probe])
             and kinds[probe] is Kind.TEXT
-            and not _NOTE_END.search(text[pieces[-1][0] : pieces[-1][1]])
             and not _NOTE_ALONE.match(lines[probe].text)
-            and not _starts_note(lines[probe].text, number)
+            and not _opens_note(lines[probe].text, max(last_number, number))
+            and goes_on(" ".join(text[a:b] for a, b in pieces), lines[probe].text)
         ):
             kinds[probe] = Kind.NOTE_TEXT
             pieces.append(_text_piece(lines[probe]))
@@ -378,21 +385,23 @@ def _read_notes(
             NoteDraft(
                 number=number,
                 number_start=number_start,
-                number_end=number_start + len(str(number)),
+                number_end=number_end,
                 line=lines[index].number,
                 page=page,
                 pieces=tuple(pieces),
                 style=style,
+                mark=mark,
             )
         )
-        last_number = number
+        last_number = max(last_number, number)
         index = probe
     return index
 
 
-def _starts_note(text: str, previous: int) -> bool:
-    match = _NOTE_INLINE.match(text)
-    return match is not None and int(match.group(1)) == previous + 1
+def _opens_note(text: str, last: int) -> bool:
+    """Whether ``text`` opens the next note (a number that fits, or an asterisk)."""
+    opened = note_start(text)
+    return opened is not None and (bool(opened.mark) or last < opened.number <= last + 2)
 
 
 def _plausible_note_number(number: int, last: int) -> bool:
@@ -423,14 +432,62 @@ def _mark_markdown_notes(
             kinds[probe] = Kind.NOTE_TEXT
             pieces.append(_text_piece(lines[probe]))
             probe += 1
+        label = match.group(1)
         notes.append(
             NoteDraft(
-                number=int(match.group(1)),
+                number=0 if label.startswith("*") else int(label),
                 number_start=start,
-                number_end=start + len(match.group(1)),
+                number_end=start + len(label),
                 line=line.number,
                 page=pages[index],
                 pieces=tuple(pieces),
                 style="markdown",
+                mark=label if label.startswith("*") else "",
+            )
+        )
+
+
+def _mark_asterisk_notes(
+    lines: tuple[Line, ...],
+    kinds: list[Kind],
+    notes: list[NoteDraft],
+    pages: list[int],
+    text: str,
+    skip: int,
+) -> None:
+    """Asterisk notes printed without a separator above them (``* Any changes to the list
+    of sponsors ...`` under a draft's first page): a line that opens with asterisks and a
+    capital is a note wherever it stands, with the lines right under it that go on with it."""
+    for index in range(skip, len(lines)):
+        if kinds[index] is not Kind.TEXT:
+            continue
+        opened = note_start(lines[index].text)
+        if opened is None or not opened.mark:
+            continue
+        line = lines[index]
+        if not line.text[opened.text_start : opened.text_start + 1].isupper():
+            continue
+        kinds[index] = Kind.NOTE_TEXT
+        pieces = [(line.start + opened.text_start, line.start + opened.text_end)]
+        probe = index + 1
+        while (
+            probe < len(lines)
+            and kinds[probe] is Kind.TEXT
+            and note_start(lines[probe].text) is None
+            and goes_on(" ".join(text[a:b] for a, b in pieces), lines[probe].text)
+        ):
+            kinds[probe] = Kind.NOTE_TEXT
+            pieces.append(_text_piece(lines[probe]))
+            probe += 1
+        notes.append(
+            NoteDraft(
+                number=0,
+                number_start=line.start + opened.number_start,
+                number_end=line.start + opened.number_end,
+                line=line.number,
+                page=pages[index],
+                pieces=tuple(pieces),
+                style=opened.style,
+                mark=opened.mark,
             )
         )

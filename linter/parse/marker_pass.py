@@ -12,7 +12,12 @@ import re
 from linter.parse.blocks import Block
 from linter.parse.context import ParseContext
 from linter.parse.layout import Kind
-from linter.parse.markers import MarkerCandidate, find_inline_markers, select_markers
+from linter.parse.markers import (
+    MarkerCandidate,
+    find_asterisk_markers,
+    find_inline_markers,
+    select_markers,
+)
 from linter.parse.model import (
     Marker,
     MarkerStyle,
@@ -66,13 +71,17 @@ def find_markers(
             )
     if title is not None:
         candidates.extend(find_inline_markers(ctx.lines[title], ctx.lex, False, None))
+    marks = frozenset(note.mark for note in notes if note.mark)
+    for index in range(len(ctx.lines)):
+        if ctx.kinds[index] is Kind.TEXT and index not in adoption_lines:
+            candidates.extend(find_asterisk_markers(ctx.lines[index]))
     for index in adoption_lines:
         # "Adopted at the 2nd meeting. 22": a note on the adoption itself.
         candidates.extend(find_inline_markers(ctx.lines[index], ctx.lex, False, None))
     candidates.sort(key=lambda candidate: candidate.start)
-    note_numbers = {note.number for note in notes}
+    note_numbers = {note.number for note in notes if not note.mark}
     old_style = any(note.style == "old-style" for note in notes)
-    chosen = select_markers(candidates, note_numbers, old_style)
+    chosen = select_markers(candidates, note_numbers, old_style, marks)
     markers = []
     for candidate in chosen:
         line_index = candidate.line - 1
@@ -84,6 +93,7 @@ def find_markers(
                 anchor=candidate.anchor,
                 style=candidate.style,
                 page=ctx.layout.pages[line_index],
+                mark=candidate.mark,
             )
         )
     for block in blocks:

@@ -24,7 +24,7 @@ from linter.source.text import Line
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _DIGIT = re.compile(r"\d")
-_MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
+_MARKDOWN = re.compile(r"\[\^(\d{1,3}|\*{1,3})\](?!:)")
 _OLD_STYLE = re.compile(r"(?:(?<=\s)|(?<=[^\W\d_])|(?<=[,.;:”’)]))(\d{1,3})/(?![\d/\w])")
 _GLUED = re.compile(
     rf"(?<=[^\W\d_]|[,.;:”’)\]，。；：》」』）])(\d{{1,3}})(?=[\s,.;:)\]”’，。；、{_CJK}]|$)"
@@ -44,6 +44,7 @@ class MarkerCandidate:
     line: int
     anchor: int
     style: MarkerStyle
+    mark: str = ""  # "*", "**": an asterisk marker (number 0)
 
 
 def _word_before(text: str) -> str:
@@ -89,7 +90,7 @@ def find_inline_markers(
 ) -> list[MarkerCandidate]:
     """Marker candidates on one line of a paragraph."""
     text = line.text
-    if not _DIGIT.search(text):
+    if not _DIGIT.search(text) and "[^" not in text:
         return []
     base = line.start
     number = line.number
@@ -102,13 +103,15 @@ def find_inline_markers(
             )
 
     for match in _MARKDOWN.finditer(text):
+        label = match.group(1)
         found[base + match.start()] = MarkerCandidate(
-            int(match.group(1)),
+            0 if label.startswith("*") else int(label),
             base + match.start(),
             base + match.end(),
             number,
             base + match.start(),
             MarkerStyle.MARKDOWN,
+            mark=label if label.startswith("*") else "",
         )
     for match in _OLD_STYLE.finditer(text):
         anchor = len(text[: match.start(1)].rstrip())
@@ -161,8 +164,53 @@ def find_inline_markers(
     return list(found.values())
 
 
+_MARKDOWN_ASTERISK = re.compile(r"\[\^(\*{1,3})\](?!:)")
+_ASTERISK = re.compile(r"(?:(?<=[^\s*])|(?P<space>(?<=\s)))(?P<mark>\*{1,3})(?=[\s?]|$)")
+
+
+def find_asterisk_markers(line: Line) -> list[MarkerCandidate]:
+    """``Australia:* draft resolution``, ``provisional agenda*``, ``Relies on * the``, and
+    in canonical text ``Australia:[^*] draft resolution``."""
+    text = line.text
+    if "*" not in text:
+        return []
+    found = [
+        MarkerCandidate(
+            number=0,
+            start=line.start + match.start(),
+            end=line.start + match.end(),
+            line=line.number,
+            anchor=line.start + match.start(),
+            style=MarkerStyle.MARKDOWN,
+            mark=match.group(1),
+        )
+        for match in _MARKDOWN_ASTERISK.finditer(text)
+    ]
+    for match in _ASTERISK.finditer(text):
+        start = match.start("mark")
+        token_start = max(text.rfind(" ", 0, start), text.rfind("\t", 0, start)) + 1
+        if text[token_start : token_start + 1] == "*" and not match.group("space"):
+            continue  # "*2517051*": a barcode, not a marker
+        style = MarkerStyle.SPACED if match.group("space") is not None else MarkerStyle.GLUED
+        found.append(
+            MarkerCandidate(
+                number=0,
+                start=line.start + start,
+                end=line.start + match.end("mark"),
+                line=line.number,
+                anchor=line.start + len(text[:start].rstrip()),
+                style=style,
+                mark=match.group("mark"),
+            )
+        )
+    return found
+
+
 def select_markers(
-    candidates: Iterable[MarkerCandidate], note_numbers: set[int], old_style_notes: bool
+    candidates: Iterable[MarkerCandidate],
+    note_numbers: set[int],
+    old_style_notes: bool,
+    note_marks: frozenset[str] = frozenset(),
 ) -> list[MarkerCandidate]:
     """Keep the candidates that fit the notes and the order of first references."""
     expected = min(note_numbers) if note_numbers else 1
@@ -171,6 +219,14 @@ def select_markers(
     last_end = -1
     for candidate in candidates:
         if candidate.start < last_end:
+            continue
+        if candidate.mark:
+            # An asterisk glued to a word is a marker (its note may be lost); one standing
+            # apart only when its note is there.
+            glued = candidate.style in (MarkerStyle.GLUED, MarkerStyle.MARKDOWN)
+            if glued or candidate.mark in note_marks:
+                chosen.append(candidate)
+                last_end = candidate.end
             continue
         number = candidate.number
         in_notes = number in note_numbers

@@ -100,4 +100,5 @@ def make_note(ctx: ParseContext, draft: NoteDraft) -> Note:
         line=draft.line,
         page=draft.page,
         style=draft.style,
+        mark=draft.mark,
     )

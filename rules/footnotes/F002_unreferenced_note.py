@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.engine.registry import Hit, Severity, rule
-from linter.facts.footnotes import numbers_text
+from linter.facts.footnotes import labels_text
 from linter.parse.model import Document
 
 
@@ -46,14 +46,14 @@ def unreferenced_note(doc: Document) -> Iterator[Hit]:
         1 United Nations, Treaty Series, vol. 2225, No. 39574.
         2 Ibid., vols. 2237, 2241 and 2326, No. 39574.
     """
-    referenced = {marker.number for marker in doc.markers}
+    referenced = {marker.label for marker in doc.markers}
     for note in doc.notes:
-        if note.number in referenced:
+        if note.label in referenced:
             continue
-        nearby = [m.number for m in doc.markers if m.page == note.page]
+        nearby = [m.label for m in doc.markers if m.page == note.page]
         yield Hit(
             note.number_span.start,
             note.number_span.end,
-            f"note {note.number} (line {note.line}) is never referenced; markers on its "
-            f"page: {numbers_text(nearby)}",
+            f"note {note.label} (line {note.line}) is never referenced; markers on its "
+            f"page: {labels_text(nearby)}",
         )

@@ -49,8 +49,8 @@ def note_numbering(doc: Document) -> Iterator[Hit]:
         1 United Nations, Treaty Series, vol. 2225, No. 39574.
         2 Ibid., vols. 2237, 2241 and 2326, No. 39574.
     """
-    notes = sorted(doc.notes, key=lambda note: note.number_span.start)
-    referenced = {marker.number for marker in doc.markers}
+    notes = sorted(doc.numbered_notes, key=lambda note: note.number_span.start)
+    referenced = {marker.number for marker in doc.numbered_markers}
     texts: dict[int, str] = {}
     for note in notes:
         texts.setdefault(note.number, " ".join(note.text.split()))
