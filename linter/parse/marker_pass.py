@@ -36,27 +36,23 @@ def mark_own_line_markers(ctx: ParseContext, start: int) -> None:
             ctx.roles[index] = "marker"
 
 
-def find_markers(
-    ctx: ParseContext,
-    blocks: list[Block],
-    notes: tuple[Note, ...],
-    title: int | None,
-    adoption_lines: list[int],
-) -> tuple[Marker, ...]:
+def collect_candidates(
+    ctx: ParseContext, blocks: list[Block], title: int | None, adoption_lines: list[int]
+) -> list[MarkerCandidate]:
+    """Every figure (and asterisk) of the text that may be a footnote marker, in order."""
     candidates: list[MarkerCandidate] = []
     for block in blocks:
         for index in block.marker_lines:
             line = ctx.lines[index]
             match = _OWN_LINE_MARKER.match(line.text)
             assert match
-            anchor = anchor_before(ctx, block, index)
             candidates.append(
                 MarkerCandidate(
                     number=int(match.group(1)),
                     start=line.start + match.start(1),
                     end=line.start + match.end(1),
                     line=index + 1,
-                    anchor=anchor,
+                    anchor=anchor_before(ctx, block, index),
                     style=MarkerStyle.OWN_LINE,
                 )
             )
@@ -71,15 +67,36 @@ def find_markers(
             )
     if title is not None:
         candidates.extend(find_inline_markers(ctx.lines[title], ctx.lex, False, None))
-    marks = frozenset(note.mark for note in notes if note.mark)
-    for index in range(len(ctx.lines)):
-        if ctx.kinds[index] is Kind.TEXT and index not in adoption_lines:
-            candidates.extend(find_asterisk_markers(ctx.lines[index]))
     for index in adoption_lines:
         # "Adopted at the 2nd meeting. 22": a note on the adoption itself.
         candidates.extend(find_inline_markers(ctx.lines[index], ctx.lex, False, None))
+    adoption = set(adoption_lines)
+    for index in range(len(ctx.lines)):
+        if ctx.kinds[index] is Kind.TEXT and index not in adoption:
+            candidates.extend(find_asterisk_markers(ctx.lines[index]))
     candidates.sort(key=lambda candidate: candidate.start)
+    return candidates
+
+
+def evidence(candidates: list[MarkerCandidate]) -> dict[int, set[int]]:
+    """Marker candidate numbers and the line indexes they stand on (stray notes need it)."""
+    found: dict[int, set[int]] = {}
+    for candidate in candidates:
+        if not candidate.mark:
+            found.setdefault(candidate.number, set()).add(candidate.line - 1)
+    return found
+
+
+def find_markers(
+    ctx: ParseContext,
+    blocks: list[Block],
+    notes: tuple[Note, ...],
+    candidates: list[MarkerCandidate],
+) -> tuple[Marker, ...]:
+    """The candidates that are markers, checked against the notes; the others are text."""
+    candidates = [c for c in candidates if ctx.kinds[c.line - 1] is not Kind.NOTE_TEXT]
     note_numbers = {note.number for note in notes if not note.mark}
+    marks = frozenset(note.mark for note in notes if note.mark)
     old_style = any(note.style == "old-style" for note in notes)
     chosen = select_markers(candidates, note_numbers, old_style, marks)
     markers = []

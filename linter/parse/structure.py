@@ -38,10 +38,13 @@ def build(ctx: ParseContext) -> Document:
     marker_pass.mark_own_line_markers(ctx, body_start)
     blocks = block_pass.build_blocks(ctx, body_start, adoption_lines)
     trailing_after = max(adoption_lines) if adoption_lines else None
-    extra_notes, blocks = stray_notes.split_stray_notes(ctx, blocks, trailing_after)
+    candidates = marker_pass.collect_candidates(ctx, blocks, title_index, sorted(adoption_lines))
+    extra_notes, blocks = stray_notes.split_stray_notes(
+        ctx, blocks, trailing_after, marker_pass.evidence(candidates)
+    )
     note_drafts = sorted([*ctx.layout.notes, *extra_notes], key=lambda n: n.number_start)
     notes = tuple(stray_notes.make_note(ctx, draft) for draft in note_drafts)
-    markers = marker_pass.find_markers(ctx, blocks, notes, title_index, sorted(adoption_lines))
+    markers = marker_pass.find_markers(ctx, blocks, notes, candidates)
     marker_spans = [marker.span for marker in markers]
 
     headings = heading.heading_lines(ctx, first, heading_end, title_index)
