@@ -19,7 +19,6 @@ from linter.source.text import Source
 
 NUMBER_LABEL = re.compile(r"^\s*(\d{1,3})\s*[.．](?!\d)\s*")
 SUB_LABEL = re.compile(r"^\s*[(（]([a-z]{1,2}|[ivxlcdm]{1,7})[)）]\s*")
-_LEAD_WINDOW = 48
 
 
 class ParseContext:
@@ -35,6 +34,9 @@ class ParseContext:
         self._structural: dict[str, str | None] = {}
         self._leads: dict[str, tuple[str | None, str | None]] = {}
         self.block_per_line = False
+        # Enough text to hold the longest lead phrase drawn four times ("Taking into
+        # consideration" x 4 is 100 characters; 表示赞赏地注意到 x 4 is 32).
+        self.lead_window = 4 * max((len(lead) for lead in lexicon.lead_phrases), default=8) + 8
 
     def text_of(self, index: int) -> str:
         return self.lines[index].text
@@ -50,7 +52,7 @@ class ParseContext:
 
     def clean_start(self, text: str) -> str:
         """The text with extraction repeats collapsed, to recognise lead phrases."""
-        start = text.lstrip()[:_LEAD_WINDOW]
+        start = text.lstrip()[: self.lead_window]
         match = self.lex.lead_regex.match(start)
         if match and not start[match.end() :].startswith(start[:2]):
             return start  # an intact lead phrase: nothing drawn twice here
@@ -58,7 +60,7 @@ class ParseContext:
 
     def lead_of(self, text: str) -> tuple[str | None, str | None]:
         """The lead phrase ``text`` opens with and its kind (memoised per parse)."""
-        key = text.lstrip()[:_LEAD_WINDOW]
+        key = text.lstrip()[: self.lead_window]
         if key not in self._leads:
             self._leads[key] = self._lead_of(key)
         return self._leads[key]

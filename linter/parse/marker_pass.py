@@ -63,6 +63,11 @@ def collect_candidates(
                     ctx.lex,
                     continuation=position > 0,
                     previous_line=ctx.lines[block.lines[position - 1]] if position else None,
+                    next_text=(
+                        ctx.text_of(block.lines[position + 1])
+                        if position + 1 < len(block.lines)
+                        else ""
+                    ),
                 )
             )
     if title is not None:

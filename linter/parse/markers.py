@@ -30,10 +30,19 @@ _GLUED = re.compile(
     rf"(?<=[^\W\d_]|[,.;:”’)\]，。；：》」』）])(\d{{1,3}})(?=[\s,.;:)\]”’，。；、{_CJK}]|$)"
 )
 _SPACED = re.compile(r"(?<=[^\W\d_]|[,.;:”’)])(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)")
+# "report of 8 October 1991 295 and": a marker spaced after the year that ends a date.
+_SPACED_AFTER_YEAR = re.compile(r"(?:(?<=\s)|^)(?:19|20)\d\d(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)")
 _FUSED = re.compile(r"(?:^\s*|(?<=[–-])|(?<=\s))((?:19|20)\d{2})(\d{1,2})(?=[\s,.;:]|$)")
 _LINE_START = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.\-]*)\W*$")
 _WORD_AFTER = re.compile(r"^\W*([^\W\d_]+)")
+_DAY_BEFORE = re.compile(r"(?:^|\s)\d{1,2}\s*$")
+_LAST_TOKEN = re.compile(r"(\S+)\s*$")
+_LIST_MEMBER = re.compile(r"^\(?\d{1,3}(?:\s*\([a-z]\))?\)?[,;]?$")
+_YEAR_END = re.compile(r"\b(?:1[89]|20)\d\d[,;.]?$")
+#: Small words that follow a figure as a quantity or a range, not as the sentence going on
+#: after a marker ("12 of which", "1 to 5", "3 per cent").
+_NOT_AFTER_MARKER = frozenset({"of", "to", "per", "percent", "or", "million", "billion", "times"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +54,7 @@ class MarkerCandidate:
     anchor: int
     style: MarkerStyle
     mark: str = ""  # "*", "**": an asterisk marker (number 0)
+    strong: bool = False  # a spaced figure where only a marker stands (see _strong_spaced)
 
 
 def _word_before(text: str) -> str:
@@ -77,7 +87,8 @@ def _is_quantity(lexicon: Lexicon, before: str, after: str) -> bool:
         word in lexicon.numbered_nouns or word.lower() in lexicon.numbered_nouns
     ):
         return True
-    if word in lexicon.months:
+    if word in lexicon.months and not _DAY_BEFORE.search(before[: before.rfind(word)]):
+        # "November 17" is a date; "16 November 17 and" is a date and a marker.
         return True
     following = after.lstrip()
     if any(following.startswith(unit) for unit in lexicon.number_suffix_units):
@@ -85,10 +96,39 @@ def _is_quantity(lexicon: Lexicon, before: str, after: str) -> bool:
     return _word_after(after) in lexicon.months
 
 
+def _strong_spaced(before: str, after: str) -> bool:
+    """Whether a spaced figure stands where only a footnote marker does.
+
+    After a comma, semicolon or full stop, a year or a word, at the end of the line or
+    before a small word that goes on with the sentence (``Cyprus, 294`` / ``1991, 196 and
+    expresses`` / ``of 8 October 1991 295 and``), and not as a member of a list of figures
+    (``paragraphs 2, 3 and 4``). Such a figure is a marker even when its note is not in
+    the text (the printed volumes number notes through the volume and print the notes of
+    other resolutions elsewhere).
+    """
+    head = before.rstrip()
+    token = _LAST_TOKEN.search(head)
+    if token is None or _LIST_MEMBER.match(token.group(1)):
+        return False
+    if not (head.endswith((",", ";", ".")) or _YEAR_END.search(head)):
+        return False  # after a word ("on 18", "all 33", "with 2") a figure is a number
+    following = after.split()
+    if not following:
+        return True
+    word = following[0].rstrip(",;.")
+    # "1990, 661" / "(1990) of 6 August": a resolution cited, its year on the next line.
+    return word.isalpha() and word.islower() and word not in _NOT_AFTER_MARKER
+
+
 def find_inline_markers(
-    line: Line, lexicon: Lexicon, continuation: bool, previous_line: Line | None
+    line: Line,
+    lexicon: Lexicon,
+    continuation: bool,
+    previous_line: Line | None,
+    next_text: str = "",
 ) -> list[MarkerCandidate]:
-    """Marker candidates on one line of a paragraph."""
+    """Marker candidates on one line of a paragraph (``next_text``: the paragraph's next
+    line, which tells a figure at the end of this one from a number going on there)."""
     text = line.text
     if not _DIGIT.search(text) and "[^" not in text:
         return []
@@ -138,12 +178,23 @@ def find_inline_markers(
             if len(word) < 3 or word.isupper() or not any(ch.islower() for ch in word):
                 continue
         add(start, match.end(1), start, MarkerStyle.GLUED)
-    for match in _SPACED.finditer(text):
+    spaced = [*_SPACED.finditer(text), *_SPACED_AFTER_YEAR.finditer(text)]
+    for match in spaced:
         start = match.start(2)
         before = text[: match.start(1)]
-        if _is_quantity(lexicon, before, text[match.end(2) :]):
+        after = text[match.end(2) :]
+        if _is_quantity(lexicon, before, after):
             continue
-        add(start, match.end(2), len(before), MarkerStyle.SPACED)
+        if start + base not in found:
+            found[start + base] = MarkerCandidate(
+                int(text[start : match.end(2)]),
+                base + start,
+                base + match.end(2),
+                number,
+                base + len(before),
+                MarkerStyle.SPACED,
+                strong=_strong_spaced(before, after if after.strip() else next_text),
+            )
     if continuation and previous_line is not None:
         start_match = _LINE_START.match(text)
         if start_match and not _is_quantity(
@@ -250,8 +301,14 @@ def select_markers(
                 # is lost (F001 must see it); any other figure stays text.
                 opening = not seen and number == 1  # notes may begin after a lost note 1
                 accepted = number in seen or number == expected or opening
-        else:  # spaced or fused: ambiguous shapes need a note and the next number
-            accepted = in_notes and number == expected
+        elif in_notes:  # spaced or fused: ambiguous shapes need their note and the next
+            # number, or (spaced) a place where only a marker stands
+            accepted = number == expected or candidate.strong
+        else:
+            # A spaced marker whose note is not in the text: where only a marker stands,
+            # and the notes the text has do not say its number is missing from them.
+            covered = bool(note_numbers) and min(note_numbers) <= number <= max(note_numbers)
+            accepted = candidate.strong and (not covered or number == expected or number in seen)
         if not accepted:
             continue
         chosen.append(candidate)

@@ -87,7 +87,8 @@ def _opening(ctx: ParseContext, index: int, after_adoption: bool) -> NoteStart |
     if opened is None or opened.mark:
         return None  # asterisk notes are the layout pass's
     rest = text[opened.text_start :]
-    if ctx.lead_of(rest)[0] or rest[:1].islower():
+    ibid = any(rest[: len(form)].lower() == form.lower() for form in ctx.lex.ibid)
+    if ctx.lead_of(rest)[0] or (rest[:1].islower() and not ibid):
         return None
     if rest[:1].isdigit() and not re.match(r"(?:19|20)\d\d\s+[A-Z]", rest):
         return None  # "8 2010 Review Conference ..." is a note; "5 000 troops" is not
