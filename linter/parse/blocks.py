@@ -22,6 +22,10 @@ _TERMINATED = re.compile(
 )
 
 
+#: A line that opens with a citation (a symbol, a figure), not with a word: "GC(69)/DEC/11,".
+_CITATION_START = re.compile(r"^[A-Z]*[\d(/][\w()./-]*[,;]|^[A-Z]{1,6}(?:\(\d+\))?/\S")
+
+
 @dataclass
 class Block:
     """Lines joined into one paragraph-like unit while the parser works."""
@@ -136,7 +140,9 @@ def starts_block(
         # Canonical text: a blank line ends every block, wherever a page broke; a
         # new lead phrase after a terminated line opens one even without it.
         if blank_before:
-            return terminated or not page_break
+            # A small letter after an unfinished block is the sentence going on: a cleaned
+            # text split it where a page broke and the break left no trace.
+            return terminated or not (page_break or text.lstrip()[:1].islower())
         return terminated and not page_break and ctx.lead_of(text)[0] is not None
     if indent_marks:
         return text[:1].isspace() and (terminated or ctx.lead_of(text)[0] is not None)
@@ -146,6 +152,10 @@ def starts_block(
         stripped = text.strip()
         if page_break and stripped[:1].islower():
             return False  # the sentence goes on over the page break ("safe," / "affordable")
+        if page_break and _CITATION_START.match(stripped) and ctx.lead_of(text)[0] is None:
+            # "...of the Statute”;" / page break / "GC(69)/DEC/11, entitled ...": a list
+            # of citations goes on; a new paragraph opens with a label or a word.
+            return False
         if terminated:
             return True
         return not (page_break or stripped[:1].islower())

@@ -59,6 +59,8 @@ _WIDE_BLANK = 20  # a whitespace-only line this wide is the separator drawn as s
 _NOTE_ALONE = re.compile(r"^\s*(\d{1,3})\s*$")
 _NOTE_MARKDOWN = re.compile(r"^\s*\[\^(\d{1,3}|\*{1,3})\]:\s*(.*?)\s*$")
 _SPACES = re.compile(r"\s+")
+#: The number that opens a title line: "80/27. ", "2012/19. ".
+_TITLE_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4}\s*[.．]\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +174,8 @@ def classify(source: Source) -> Layout:
             if strong is not None:
                 kinds[index] = strong
     _mark_symbol_clusters(lines, kinds, heading_text, body_start)
+    if author_line is not None:
+        _mark_running_titles(lines, kinds, heading_text, author_line)
 
     notes: list[NoteDraft] = []
     page_breaks: set[int] = set()
@@ -280,6 +284,50 @@ def _mark_symbol_clusters(
             ):
                 kinds[index] = Kind.RUNNING_HEADER
                 changed = True
+
+
+def _mark_running_titles(
+    lines: tuple[Line, ...], kinds: list[Kind], heading_text: str, author_line: int
+) -> None:
+    """Running titles a cleaning step left alone in the body, without the page furniture
+    that would prove them (``Open-ended working group on security of and in the use of``).
+
+    A line is one when it stands between blank lines, ends with no punctuation, and
+    repeats the title word for word (``80/27. Regional disarmament`` / ... /
+    ``Regional disarmament``), or repeats a line of the heading and cuts a sentence: the
+    text before it is unfinished, or the text after it opens with a small letter.
+    """
+    titles = {
+        _TITLE_NUMBER.sub("", _norm(line.text))
+        for line in lines[:author_line]
+        if _TITLE_NUMBER.match(_norm(line.text))
+    }
+    for index in range(author_line + 1, len(lines)):
+        if kinds[index] is not Kind.TEXT:
+            continue
+        text = _norm(lines[index].text)
+        if len(text) < 12 or text[-1] in ".,;:" or text not in heading_text:
+            continue
+        before = _previous_nonblank(lines, index - 1)
+        after = _next_nonblank(lines, index + 1)
+        if before is None or after is None or before == index - 1 or after == index + 1:
+            continue
+        if text in titles:
+            kinds[index] = Kind.RUNNING_HEADER  # the whole title, word for word
+            continue
+        if len(text) < 20 or kinds[before] is not Kind.TEXT or kinds[after] is not Kind.TEXT:
+            continue
+        unfinished = not lines[before].text.rstrip().endswith((".", ";", ":", ","))
+        if unfinished or lines[after].text.lstrip()[:1].islower():
+            kinds[index] = Kind.RUNNING_HEADER
+
+
+def _previous_nonblank(lines: tuple[Line, ...], index: int) -> int | None:
+    while index >= 0:
+        if not _is_blank(lines[index]):
+            return index
+        index -= 1
+    return None
 
 
 def _next_to_furniture(kinds: list[Kind], skip: int) -> list[int]:

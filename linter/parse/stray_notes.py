@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Set
 
-from linter.parse.blocks import Block
+from linter.parse.blocks import Block, is_terminated
 from linter.parse.context import ParseContext
 from linter.parse.layout import FURNITURE, Kind, NoteDraft
 from linter.parse.model import Note, Span
@@ -42,12 +42,20 @@ def split_stray_notes(
     drafts: list[NoteDraft] = []
     kept: list[Block] = []
     last = max((note.number for note in ctx.layout.notes), default=0)
+    after_notes = False
     for block in blocks:
         after_adoption = trailing_after is not None and block.lines[0] > trailing_after
         position = _first_note_line(ctx, block, after_adoption, last, evidence)
         if position is None:
-            kept.append(block)
+            if after_notes and kept and _goes_on(ctx, kept[-1], block):
+                # A cleaned text left a page's notes inside a paragraph: it goes on here.
+                kept[-1].lines.extend(block.lines)
+                kept[-1].marker_lines.extend(block.marker_lines)
+            else:
+                kept.append(block)
+            after_notes = False
             continue
+        after_notes = True
         if position:
             head = block.lines[:position]
             kept.append(
@@ -66,6 +74,13 @@ def split_stray_notes(
         elif rest:
             kept.append(Block(lines=rest))
     return drafts, kept
+
+
+def _goes_on(ctx: ParseContext, paragraph: Block, block: Block) -> bool:
+    """Whether ``block``, right after notes, is the rest of the unfinished ``paragraph``:
+    it opens with no label and no lead phrase ("Register in addition to ...")."""
+    text = ctx.text_of(block.lines[0])
+    return not (is_terminated(ctx, paragraph) or ctx.structural(text) or ctx.lead_of(text)[0])
 
 
 def _opening(ctx: ParseContext, index: int, after_adoption: bool) -> NoteStart | None:
