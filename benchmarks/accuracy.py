@@ -135,7 +135,7 @@ def parsed_fields(name: str) -> dict[str, Any]:
 
     doc = parse(Source.from_path(CORPUS / name))
     return {
-        "operative": tuple("-" if p.number is None else str(p.number) for p in doc.operative),
+        "operative": tuple(p.label or "-" for p in doc.operative),
         "notes": tuple(note.label for note in doc.notes),
         "markers": tuple(marker.label for marker in doc.markers),
         "adoption": (doc.adoption.date, doc.adoption.meeting),

@@ -18,6 +18,8 @@ from linter.source.lexicon import Lexicon
 from linter.source.text import Source
 
 NUMBER_LABEL = re.compile(r"^\s*(\d{1,3})\s*[.．](?!\d)\s*")
+#: "7, Requests": the printed volumes' OCR read a paragraph number's full stop as a comma.
+_COMMA_LABEL = re.compile(r"^\s*(\d{1,3}),\s+(?=[A-Z])")
 SUB_LABEL = re.compile(r"^\s*[(（]([a-z]{1,2}|[ivxlcdm]{1,7})[)）]\s*")
 
 
@@ -81,6 +83,15 @@ class ParseContext:
             return lead, "operative"
         return lead, "either"
 
+    def number_label(self, text: str) -> re.Match[str] | None:
+        """The paragraph number ``text`` opens with: ``7.``, or ``7,`` before a lead phrase."""
+        match = NUMBER_LABEL.match(text)
+        if match is None:
+            match = _COMMA_LABEL.match(text)
+            if match is not None and self.lead_of(text[match.end() :])[1] != "operative":
+                return None
+        return match
+
     def structural(self, text: str) -> str | None:
         """What a line opens: a paragraph, sub-paragraph, annex or section, or None."""
         if text in self._structural:
@@ -90,7 +101,7 @@ class ParseContext:
 
     def _structural_kind(self, text: str) -> str | None:
         stripped = text.strip()
-        if NUMBER_LABEL.match(text):
+        if self.number_label(text):
             return "paragraph"
         if SUB_LABEL.match(text):
             return "subparagraph"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from linter.parse.context import NUMBER_LABEL, ParseContext
+from linter.parse.context import NUMBER_LABEL, SUB_LABEL, ParseContext
 from linter.parse.layout import Kind
 from linter.parse.model import (
     Heading,
@@ -21,6 +21,8 @@ _TITLE_PATTERNS = (
     re.compile(r"^\s*(?P<number>\d{1,4}\s*\(\d{4}\))\s*\.?\s*(?P<title>Resolution\b.*?)\s*$"),
     re.compile(r"^\s*Resolution\s+(?P<number>\d{1,4}\s*\(\d{4}\))\s*(?P<title>.*?)\s*$"),
 )
+#: How many lines from the top the heading of a draft may run (a long sponsor list).
+_HEADING_REACH = 80
 _SYMBOL_PREFIX = {"ga": "A/RES/", "ecosoc": "E/RES/", "sc": "S/RES/", "hrc": "A/HRC/RES/"}
 
 
@@ -53,7 +55,7 @@ def body_start(ctx: ParseContext, first: int, author: int | None, title: int | N
         if not ctx.is_text(index):
             continue
         text = ctx.text_of(index)
-        if NUMBER_LABEL.match(text) or ctx.lead_of(text)[0]:
+        if NUMBER_LABEL.match(text) or SUB_LABEL.match(text) or ctx.lead_of(text)[0]:
             return index
     return first
 
@@ -126,3 +128,14 @@ def symbol(
     if number and body in _SYMBOL_PREFIX:
         return _SYMBOL_PREFIX[body] + number
     return None
+
+
+def is_amendment(ctx: ParseContext, first: int) -> bool:
+    """Whether the heading names the text an amendment to a draft ("Brazil: amendment to
+    draft resolution A/80/L.22"): a short line of the first page says so."""
+    phrases = [phrase.lower() for phrase in ctx.lex.extra.get("amendment_phrases", [])]
+    for index in range(first, min(first + _HEADING_REACH, len(ctx.lines))):
+        text = ctx.text_of(index)
+        if len(text) < 160 and any(phrase in text.lower() for phrase in phrases):
+            return True
+    return False

@@ -149,6 +149,12 @@ class Paragraph:
     scope: str  # "" for the resolution, "annex", "annex I", ... restarts numbering
     part: str | None  # "A", "I", ... a part or section heading above it
     subparagraphs: tuple[SubParagraph, ...] = ()
+    letter: str | None = None  # "a": a lettered paragraph of a draft decision
+
+    @property
+    def label(self) -> str | None:
+        """How the paragraph is numbered: ``"7"``, ``"a"``, or None if it is not."""
+        return str(self.number) if self.number is not None else self.letter
 
     @property
     def text(self) -> str:

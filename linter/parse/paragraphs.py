@@ -7,8 +7,10 @@ It walks the blocks in order, keeping the zone (preamble, operative, annex), the
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from linter.parse.blocks import Block, is_terminated
-from linter.parse.context import NUMBER_LABEL, SUB_LABEL, ParseContext
+from linter.parse.context import SUB_LABEL, ParseContext
 from linter.parse.model import (
     Heading,
     Paragraph,
@@ -21,16 +23,19 @@ from linter.parse.subparagraphs import with_subparagraphs
 
 
 def paragraphs(
-    ctx: ParseContext, blocks: list[Block], cuts: list[Span]
+    ctx: ParseContext, blocks: list[Block], cuts: list[Span], amendment: bool = False
 ) -> tuple[
     tuple[Paragraph, ...], tuple[Paragraph, ...], tuple[Paragraph, ...], tuple[Heading, ...]
 ]:
+    """The paragraphs of the body by zone, and its headings. The paragraphs of an
+    amendment (instructions and the text they quote) are kept apart, in the annex zone
+    with the scope ``amendment``: they are no paragraphs of a resolution."""
     preamble: list[Paragraph] = []
     operative: list[Paragraph] = []
     annexes: list[Paragraph] = []
     sections: list[Heading] = []
-    zone = Zone.PREAMBLE
-    scope = ""
+    zone = Zone.ANNEX if amendment else Zone.PREAMBLE
+    scope = "amendment" if amendment else ""
     part: str | None = None
     last: Paragraph | None = None
     last_list: list[Paragraph] | None = None
@@ -82,6 +87,21 @@ def paragraphs(
             for index in block.lines:
                 ctx.roles[index] = heading_kind
             continue
+        decision = (
+            _decision_item(ctx, block, text, last, operative, cuts)
+            if kind and not amendment
+            else None
+        )
+        if decision is not None:
+            flush()
+            subs = []
+            operative.append(decision)
+            last, last_list = decision, operative
+            zone = Zone.OPERATIVE
+            for index in block.lines:
+                ctx.roles[index] = "continuation"
+            ctx.roles[first] = "paragraph"
+            continue
         if kind == "subparagraph" and last is not None:
             match = SUB_LABEL.match(text)
             assert match
@@ -106,7 +126,7 @@ def paragraphs(
         number: int | None = None
         number_span: Span | None = None
         label_end: int | None = None
-        match = NUMBER_LABEL.match(text)
+        match = ctx.number_label(text)
         if match:
             number = int(match.group(1))
             number_span = Span(line.start + match.start(1), line.start + match.end(1))
@@ -138,6 +158,70 @@ def paragraphs(
         ctx.roles[first] = "paragraph"
     flush()
     return tuple(preamble), tuple(operative), tuple(annexes), tuple(sections)
+
+
+def promote_closing_paragraph(
+    ctx: ParseContext, preamble: tuple[Paragraph, ...], operative: tuple[Paragraph, ...]
+) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...]]:
+    """A resolution (its author line or adoption was found) with no operative paragraph:
+    its last paragraph is its one operative sentence when it closes like one."""
+    if operative or not preamble or not _closes_resolution(ctx, preamble[-1]):
+        return preamble, operative
+    return preamble[:-1], (replace(preamble[-1], zone=Zone.OPERATIVE),)
+
+
+def _decision_item(
+    ctx: ParseContext,
+    block: Block,
+    text: str,
+    last: Paragraph | None,
+    operative: list[Paragraph],
+    cuts: list[Span],
+) -> Paragraph | None:
+    """A lettered paragraph of a draft decision: ``(a) Urges the Governments ...``.
+
+    A draft decision letters its paragraphs instead of numbering them. A block labelled
+    with one letter is such a paragraph, not a sub-paragraph, when it opens with an
+    operative lead phrase and no numbered operative paragraph came before it.
+    """
+    match = SUB_LABEL.match(text)
+    if match is None or len(match.group(1)) != 1:
+        return None
+    if any(p.number is not None for p in operative):
+        return None
+    if last is not None and last.zone is Zone.OPERATIVE and last.letter is None:
+        return None
+    line = ctx.lines[block.lines[0]]
+    body = ctx.mapped(block_pieces(ctx, block, line.start + match.end()), cuts, ctx.lex.line_join)
+    lead, lead_style = ctx.lead_of(body.text)
+    if lead_style != "operative":
+        return None
+    label_start = line.start + match.start(1)
+    return Paragraph(
+        number=None,
+        number_span=Span(label_start, label_start + 1),
+        body=body,
+        line=block.lines[0] + 1,
+        end_line=block.lines[-1] + 1,
+        lead=lead,
+        lead_style=lead_style,
+        zone=Zone.OPERATIVE,
+        scope="",
+        part=None,
+        letter=match.group(1),
+    )
+
+
+def _closes_resolution(ctx: ParseContext, paragraph: Paragraph) -> bool:
+    """Whether the last paragraph of a resolution with no operative part found is its one
+    operative sentence ("Directs the Secretary-General to transmit ...", "Resolves that
+    ...", "Hereby records its approval ..."): a resolution ends with an operative
+    paragraph, closed by a full stop, never with a preambular one."""
+    return (
+        paragraph.lead_style != "preambular"
+        and paragraph.number is None
+        and final_mark(paragraph.text) in ctx.lex.final_terminators
+    )
 
 
 def stays_preambular(ctx: ParseContext, text: str, lead_style: str | None) -> bool:

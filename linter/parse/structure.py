@@ -59,7 +59,12 @@ def build(ctx: ParseContext) -> Document:
             adoption, adoption_pass.adoption_from_heading(ctx, first, heading_end)
         )
 
-    preamble, operative, annexes, sections = paragraphs.paragraphs(ctx, blocks, marker_spans)
+    amendment = heading.is_amendment(ctx, first)
+    preamble, operative, annexes, sections = paragraphs.paragraphs(
+        ctx, blocks, marker_spans, amendment
+    )
+    if author is not None or adoption.source != "none":
+        preamble, operative = paragraphs.promote_closing_paragraph(ctx, preamble, operative)
     author_span = None
     author_text = None
     if author is not None:
