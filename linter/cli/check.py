@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from linter.cli.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 from linter.cli.options import (
@@ -21,6 +21,9 @@ from linter.cli.options import (
 )
 from linter.engine.lint import FileResult
 from linter.engine.settings import Settings
+
+if TYPE_CHECKING:
+    from linter.engine.baseline import Outcome
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -122,6 +125,24 @@ def _write_reports(
             raise UsageError(f"cannot write {name} report to {target}: {error.strerror}") from None
 
 
+def apply_baseline(settings: Settings, results: list[FileResult]) -> Outcome | None:
+    """The settings' baseline applied to ``results`` (None when no baseline is used)."""
+    if settings.baseline is None:
+        return None
+    from linter.engine import baseline
+
+    try:
+        recorded = baseline.load(settings.baseline)
+    except baseline.BaselineError as error:
+        raise UsageError(str(error)) from None
+    return baseline.apply(
+        results,
+        recorded,
+        settings.baseline.parent,
+        lambda result: [spec.code for spec in settings.rules_for(Path(result.path))],
+    )
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     paths = list(args.paths)
     settings = settings_for(args, paths)
@@ -140,20 +161,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from linter.engine.parallel import lint_all
 
     results = lint_all(files, settings, args.jobs)
+    outcome = apply_baseline(settings, results)
     note = ""
-    if settings.baseline is not None:
-        from linter.engine import baseline
-
-        try:
-            recorded = baseline.load(settings.baseline)
-        except baseline.BaselineError as error:
-            raise UsageError(str(error)) from None
-        outcome = baseline.apply(
-            results,
-            recorded,
-            settings.baseline.parent,
-            lambda result: [spec.code for spec in settings.rules_for(Path(result.path))],
-        )
+    if outcome is not None:
         results, note = outcome.results, outcome.summary()
     _write_reports(settings, results, out, args.statistics, args.quiet)
     if note and not args.quiet:
