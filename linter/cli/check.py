@@ -7,6 +7,8 @@ without configuration loads neither pydantic nor any report format but text.
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -24,6 +26,7 @@ from linter.engine.settings import Settings
 
 if TYPE_CHECKING:
     from linter.engine.baseline import Outcome
+    from linter.report.text import TextOptions
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -77,6 +80,22 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--quiet", "-q", action="store_true", help="print findings only, no summaries"
     )
     check.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour the text view: auto (on a terminal, unless NO_COLOR is set), always, never",
+    )
+    check.add_argument(
+        "--show-all",
+        action="store_true",
+        help="text view: list every finding (layout and repeated fixable ones are folded)",
+    )
+    check.add_argument(
+        "--severity",
+        choices=["error", "warning", "info"],
+        help="text view: show only findings at or above this severity (machine formats keep all)",
+    )
+    check.add_argument(
         "--jobs",
         "-j",
         type=int,
@@ -96,20 +115,44 @@ def report_errors(results: Sequence[FileResult], err: TextIO) -> bool:
     return failed
 
 
+def use_color(choice: str, stream: TextIO) -> bool:
+    """``--color``: ``auto`` colours a terminal unless ``NO_COLOR`` is set (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    isatty = getattr(stream, "isatty", None)
+    return not os.environ.get("NO_COLOR") and bool(isatty and isatty())
+
+
+def text_options(args: argparse.Namespace, out: TextIO) -> TextOptions:
+    from linter.engine.registry import Severity
+    from linter.report.text import TextOptions
+
+    color = use_color(args.color, out)
+    width = shutil.get_terminal_size((100, 24)).columns if out.isatty() else 100
+    severity = Severity(args.severity) if args.severity else None
+    return TextOptions(color=color, show_all=args.show_all, severity=severity, width=width)
+
+
 def _write_reports(
-    settings: Settings, results: Sequence[FileResult], out: TextIO, statistics: bool, quiet: bool
+    settings: Settings, results: Sequence[FileResult], out: TextIO, args: argparse.Namespace
 ) -> None:
     from linter.report import renderer
 
-    if statistics:
+    if args.severity and (settings.output_format != "text" or args.statistics):
+        raise UsageError("--severity filters the text view; other formats keep every finding")
+    if args.statistics:
         from linter.report import statistics as stats
 
         render = stats.render_json if settings.output_format == "json" else stats.render_text
         render(results, out)
-    elif quiet and settings.output_format == "text":
-        from linter.report.text import render_findings
+    elif args.quiet and settings.output_format == "text":
+        from linter.report.concise import render_findings
 
         render_findings(results, out)
+    elif settings.output_format == "text":
+        from linter.report.text import render_view
+
+        render_view(results, out, text_options(args, out))
     else:
         renderer(settings.output_format)(results, out)
     for name, target in settings.outputs:
@@ -165,7 +208,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     note = ""
     if outcome is not None:
         results, note = outcome.results, outcome.summary()
-    _write_reports(settings, results, out, args.statistics, args.quiet)
+    _write_reports(settings, results, out, args)
     if note and not args.quiet:
         to_stdout = settings.output_format == "text" and not args.statistics
         (out if to_stdout else err).write(note + "\n")
