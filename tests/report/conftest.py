@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ def cli(*argv: str) -> tuple[int, str, str]:
 def corpus_report(tmp_path_factory: pytest.TempPathFactory) -> CorpusReport:
     """What ``reslint report`` writes for tests/corpus (the same calls, run once for both
     formats) and what ``reslint check --format json`` says of it."""
-    paths = [str(CORPUS)]
+    paths = [os.path.relpath(CORPUS)]  # relative, as a user would type it
     options = settings_for(argparse.Namespace(isolated=True), paths)
     results = lint_all(collect(options, paths), options, summarize=outline_of)
     audit = build_audit(results, options.rules, paths=paths)
@@ -48,7 +49,7 @@ def corpus_report(tmp_path_factory: pytest.TempPathFactory) -> CorpusReport:
         html.write(audit, results, stream)
     summary = io.StringIO()
     markdown.write(audit, summary)
-    code, out, _ = cli("check", "--isolated", "--format", "json", str(CORPUS))
+    code, out, _ = cli("check", "--isolated", "--format", "json", *paths)
     assert code == 1
     return CorpusReport(
         target, target.read_text(encoding="utf-8"), summary.getvalue(), json.loads(out)
