@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from linter.cli.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 from linter.cli.options import (
+    add_baseline_and_jobs,
     add_config_arguments,
     add_selection,
     collect,
@@ -65,12 +66,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--show-settings", action="store_true", help="print the settings in effect and exit"
     )
     check.add_argument(
-        "--baseline", metavar="FILE", help="report and fail only on findings not in FILE"
-    )
-    check.add_argument(
-        "--no-baseline", action="store_true", help="ignore the configuration's baseline"
-    )
-    check.add_argument(
         "--statistics", action="store_true", help="print how many findings each rule has"
     )
     check.add_argument(
@@ -95,14 +90,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         choices=["error", "warning", "info"],
         help="text view: show only findings at or above this severity (machine formats keep all)",
     )
-    check.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=0,
-        metavar="N",
-        help="processes checking files at once (default 0: one per core for many files)",
-    )
+    add_baseline_and_jobs(check)
     check.set_defaults(handler=run)
 
 

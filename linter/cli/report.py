@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, TextIO
 
 from linter.cli.check import apply_baseline
 from linter.cli.errors import EXIT_OK, UsageError
-from linter.cli.options import add_config_arguments, add_selection, collect, settings_for
+from linter.cli.options import (
+    add_baseline_and_jobs,
+    add_config_arguments,
+    add_selection,
+    collect,
+    settings_for,
+)
 
 if TYPE_CHECKING:
     from linter.engine.lint import FileResult
@@ -47,15 +53,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     report.add_argument("--include", action="append", metavar="GLOB")
     report.add_argument("--language", help="force the language (ISO 639-1 code)")
     add_config_arguments(report)
-    report.add_argument(
-        "--baseline", metavar="FILE", help="report only findings not in FILE, with its counts"
-    )
-    report.add_argument(
-        "--no-baseline", action="store_true", help="ignore the configuration's baseline"
-    )
-    report.add_argument(
-        "--jobs", "-j", type=int, default=0, metavar="N", help="processes checking files at once"
-    )
+    add_baseline_and_jobs(report)
     report.set_defaults(handler=run)
 
 
