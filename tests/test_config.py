@@ -139,7 +139,7 @@ def test_flags_override_the_file(project: Path) -> None:
     code, out, _ = cli("check", "--fail-on", "warning", "--select", "A003", "docs/seed.txt")
     assert code == 1 and rules_in(out) == {"A003"}  # --select starts afresh
     code, out, _ = cli("check", "--format", "text", "--extend-select", "A003", "docs/seed.txt")
-    assert "A001 [warning]" in out and "A003 [warning]" in out and "A006" not in out
+    assert "warning A001 [*]" in out and "warning A003 [*]" in out and "A006" not in out
 
 
 def test_cli_ignore_adds_to_the_file_and_cli_select_reenables(project: Path) -> None:

@@ -7,12 +7,15 @@ without configuration loads neither pydantic nor any report format but text.
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from linter.cli.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 from linter.cli.options import (
+    add_baseline_and_jobs,
     add_config_arguments,
     add_selection,
     collect,
@@ -21,6 +24,10 @@ from linter.cli.options import (
 )
 from linter.engine.lint import FileResult
 from linter.engine.settings import Settings
+
+if TYPE_CHECKING:
+    from linter.engine.baseline import Outcome
+    from linter.report.text import TextOptions
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -59,12 +66,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--show-settings", action="store_true", help="print the settings in effect and exit"
     )
     check.add_argument(
-        "--baseline", metavar="FILE", help="report and fail only on findings not in FILE"
-    )
-    check.add_argument(
-        "--no-baseline", action="store_true", help="ignore the configuration's baseline"
-    )
-    check.add_argument(
         "--statistics", action="store_true", help="print how many findings each rule has"
     )
     check.add_argument(
@@ -74,13 +75,22 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--quiet", "-q", action="store_true", help="print findings only, no summaries"
     )
     check.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=0,
-        metavar="N",
-        help="processes checking files at once (default 0: one per core for many files)",
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour the text view: auto (on a terminal, unless NO_COLOR is set), always, never",
     )
+    check.add_argument(
+        "--show-all",
+        action="store_true",
+        help="text view: list every finding (layout and repeated fixable ones are folded)",
+    )
+    check.add_argument(
+        "--severity",
+        choices=["error", "warning", "info"],
+        help="text view: show only findings at or above this severity (machine formats keep all)",
+    )
+    add_baseline_and_jobs(check)
     check.set_defaults(handler=run)
 
 
@@ -93,20 +103,44 @@ def report_errors(results: Sequence[FileResult], err: TextIO) -> bool:
     return failed
 
 
+def use_color(choice: str, stream: TextIO) -> bool:
+    """``--color``: ``auto`` colours a terminal unless ``NO_COLOR`` is set (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    isatty = getattr(stream, "isatty", None)
+    return not os.environ.get("NO_COLOR") and bool(isatty and isatty())
+
+
+def text_options(args: argparse.Namespace, out: TextIO) -> TextOptions:
+    from linter.engine.registry import Severity
+    from linter.report.text import TextOptions
+
+    color = use_color(args.color, out)
+    width = shutil.get_terminal_size((100, 24)).columns if out.isatty() else 100
+    severity = Severity(args.severity) if args.severity else None
+    return TextOptions(color=color, show_all=args.show_all, severity=severity, width=width)
+
+
 def _write_reports(
-    settings: Settings, results: Sequence[FileResult], out: TextIO, statistics: bool, quiet: bool
+    settings: Settings, results: Sequence[FileResult], out: TextIO, args: argparse.Namespace
 ) -> None:
     from linter.report import renderer
 
-    if statistics:
+    if args.severity and (settings.output_format != "text" or args.statistics):
+        raise UsageError("--severity filters the text view; other formats keep every finding")
+    if args.statistics:
         from linter.report import statistics as stats
 
         render = stats.render_json if settings.output_format == "json" else stats.render_text
         render(results, out)
-    elif quiet and settings.output_format == "text":
-        from linter.report.text import render_findings
+    elif args.quiet and settings.output_format == "text":
+        from linter.report.concise import render_findings
 
         render_findings(results, out)
+    elif settings.output_format == "text":
+        from linter.report.text import render_view
+
+        render_view(results, out, text_options(args, out))
     else:
         renderer(settings.output_format)(results, out)
     for name, target in settings.outputs:
@@ -120,6 +154,24 @@ def _write_reports(
                 renderer(name)(results, stream)
         except OSError as error:
             raise UsageError(f"cannot write {name} report to {target}: {error.strerror}") from None
+
+
+def apply_baseline(settings: Settings, results: list[FileResult]) -> Outcome | None:
+    """The settings' baseline applied to ``results`` (None when no baseline is used)."""
+    if settings.baseline is None:
+        return None
+    from linter.engine import baseline
+
+    try:
+        recorded = baseline.load(settings.baseline)
+    except baseline.BaselineError as error:
+        raise UsageError(str(error)) from None
+    return baseline.apply(
+        results,
+        recorded,
+        settings.baseline.parent,
+        lambda result: [spec.code for spec in settings.rules_for(Path(result.path))],
+    )
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -140,22 +192,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from linter.engine.parallel import lint_all
 
     results = lint_all(files, settings, args.jobs)
+    outcome = apply_baseline(settings, results)
     note = ""
-    if settings.baseline is not None:
-        from linter.engine import baseline
-
-        try:
-            recorded = baseline.load(settings.baseline)
-        except baseline.BaselineError as error:
-            raise UsageError(str(error)) from None
-        outcome = baseline.apply(
-            results,
-            recorded,
-            settings.baseline.parent,
-            lambda result: [spec.code for spec in settings.rules_for(Path(result.path))],
-        )
+    if outcome is not None:
         results, note = outcome.results, outcome.summary()
-    _write_reports(settings, results, out, args.statistics, args.quiet)
+    _write_reports(settings, results, out, args)
     if note and not args.quiet:
         to_stdout = settings.output_format == "text" and not args.statistics
         (out if to_stdout else err).write(note + "\n")

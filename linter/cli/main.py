@@ -20,6 +20,7 @@ from linter.cli.errors import EXIT_ERROR, EXIT_OK, UsageError
 #: The command modules, in the order ``reslint --help`` lists them.
 COMMANDS = (
     "linter.cli.check",
+    "linter.cli.report",
     "linter.cli.baseline",
     "linter.cli.fix",
     "linter.cli.parse",

@@ -46,6 +46,24 @@ def add_config_arguments(command: argparse.ArgumentParser) -> None:
     )
 
 
+def add_baseline_and_jobs(command: argparse.ArgumentParser) -> None:
+    """``--baseline``, ``--no-baseline`` and ``--jobs``: shared by check and report."""
+    command.add_argument(
+        "--baseline", metavar="FILE", help="report and fail only on findings not in FILE"
+    )
+    command.add_argument(
+        "--no-baseline", action="store_true", help="ignore the configuration's baseline"
+    )
+    command.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes checking files at once (default 0: one per core for many files)",
+    )
+
+
 def format_names() -> list[str]:
     from linter.report import FORMATS
 

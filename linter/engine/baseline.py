@@ -203,6 +203,7 @@ def apply(
                 error=result.error,
                 source=result.source,
                 document=result.document,
+                outline=result.outline,
                 keys=tuple(new_keys),
             )
         )

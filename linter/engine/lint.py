@@ -50,6 +50,9 @@ class FileResult:
     error: str | None = None  # the file could not be checked (unreadable, too large)
     source: Source | None = field(default=None, repr=False)
     document: Document | None = field(default=None, repr=False)
+    # A compact, picklable summary of the Document made where the file was linted (the
+    # audit report's outline); the engine does not know its type, see ``lint_all``.
+    outline: object | None = field(default=None, repr=False)
 
 
 def _raise_errors_default() -> bool:
