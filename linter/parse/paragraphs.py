@@ -23,7 +23,11 @@ from linter.parse.subparagraphs import with_subparagraphs
 
 
 def paragraphs(
-    ctx: ParseContext, blocks: list[Block], cuts: list[Span], amendment: bool = False
+    ctx: ParseContext,
+    blocks: list[Block],
+    cuts: list[Span],
+    amendment: bool = False,
+    adoption_end: int | None = None,
 ) -> tuple[
     tuple[Paragraph, ...], tuple[Paragraph, ...], tuple[Paragraph, ...], tuple[Heading, ...]
 ]:
@@ -54,7 +58,13 @@ def paragraphs(
         text = line.text
         kind = ctx.structural(text)
         joined = " ".join(ctx.text_of(i).strip() for i in block.lines)
-        if kind == "annex" or (kind is None and is_heading(ctx, block, blocks, position)):
+        if kind == "annex" or (
+            kind is None
+            and (
+                is_heading(ctx, block, blocks, position)
+                or _volume_heading(ctx, block, adoption_end)
+            )
+        ):
             start, end = ctx.stripped_piece(first)
             end = ctx.stripped_piece(block.lines[-1])[1]
             if kind == "annex":
@@ -71,8 +81,10 @@ def paragraphs(
             for index in block.lines:
                 ctx.roles[index] = role
             continue
+        if kind is None and _next_part_letter(joined.strip(), part):
+            kind = "section"  # "B" ... "c": OCR lowered the next part's letter
         if kind == "section":
-            label, _title = section_label(ctx, joined.strip(), part)
+            label, _title = section_label(ctx, joined.strip().upper(), part)
             start, end = ctx.stripped_piece(first)
             end = ctx.stripped_piece(block.lines[-1])[1]
             heading_kind = (
@@ -84,6 +96,10 @@ def paragraphs(
             )
             sections.append(Heading(joined, Span(start, end), first + 1, heading_kind, label))
             part = label
+            if heading_kind == "part" and zone is Zone.OPERATIVE:
+                # Each part of a resolution may open with a preamble of its own (S/RES/820
+                # (1993), parts A to C); its paragraphs take the zone they show.
+                zone = Zone.PREAMBLE
             for index in block.lines:
                 ctx.roles[index] = heading_kind
             continue
@@ -158,6 +174,26 @@ def paragraphs(
         ctx.roles[first] = "paragraph"
     flush()
     return tuple(preamble), tuple(operative), tuple(annexes), tuple(sections)
+
+
+def _volume_heading(ctx: ParseContext, block: Block, adoption_end: int | None) -> bool:
+    """A few words alone after the adoption block ("Decisions"): the printed volume's
+    heading for what follows, not a paragraph of the resolution."""
+    if adoption_end is None or block.lines[0] <= adoption_end or len(block.lines) > 1:
+        return False
+    text = ctx.text_of(block.lines[0]).strip()
+    return len(text.split()) <= 3 and not is_terminated(ctx, block) and not ctx.lead_of(text)[0]
+
+
+def _next_part_letter(text: str, part: str | None) -> bool:
+    """A lone small letter that is the part after ``part`` ("B", then "c")."""
+    return (
+        part is not None
+        and len(part) == 1
+        and len(text) == 1
+        and text.islower()
+        and ord(text) == ord(part.lower()) + 1
+    )
 
 
 def promote_closing_paragraph(
