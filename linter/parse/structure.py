@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from linter.facts.grammars.dates import DateMatch, find_dates
-from linter.facts.grammars.numerals import roman_value
+from linter.facts.grammars.numerals import parse_meeting_number, roman_value
 from linter.parse.layout import FURNITURE, Kind, Layout, NoteDraft, classify
 from linter.parse.markers import MarkerCandidate, find_inline_markers, select_markers
 from linter.parse.model import (
@@ -219,7 +219,7 @@ class _Builder:
             if not self.is_text(index):
                 continue
             text = self.text_of(index)
-            if NUMBER_LABEL.match(text) or self.lead_of(text)[0]:
+            if self.lex.number_label_regex.match(text) or self.lead_of(text)[0]:
                 return index
         return first
 
@@ -300,7 +300,7 @@ class _Builder:
                 return lines | continued, Adoption(
                     date=date,
                     date_span=date_span,
-                    meeting=int(match.group("meeting")),
+                    meeting=parse_meeting_number(match.group("meeting"), self.lex.language),
                     meeting_span=meeting_span,
                     line=index + 1,
                     source="adoption-line",
@@ -318,7 +318,7 @@ class _Builder:
         """A line of the adoption paragraph ("by 14 votes to none. One member" /
         "(Yemen) did not participate in the vote.")."""
         text = self.text_of(index).strip()
-        if not text or NUMBER_LABEL.match(text):
+        if not text or self.lex.number_label_regex.match(text):
             return False
         previous = self.text_of(index - 1).strip()
         return text[:1].islower() or not previous.endswith(".")
@@ -363,15 +363,30 @@ class _Builder:
                     start = self.lines[following].start + offset - len(text) - 1
                 else:
                     start = self.lines[index].start + offset
+                meeting, meeting_span = self.heading_meeting(match, index, text, following)
                 return Adoption(
                     date=found.iso(),
                     date_span=Span(start, start + found.end - found.start),
-                    meeting=None,
-                    meeting_span=None,
+                    meeting=meeting,
+                    meeting_span=meeting_span,
                     line=index + 1,
                     source="heading",
                 )
         return Adoption(None, None, None, None, None, "none")
+
+    def heading_meeting(
+        self, match: re.Match[str], index: int, text: str, following: int | None
+    ) -> tuple[int | None, Span | None]:
+        """The meeting of a heading adoption line that names one (安全理事会第8401次会议通过)."""
+        if "meeting" not in match.re.groupindex or match.group("meeting") is None:
+            return None, None
+        meeting = parse_meeting_number(match.group("meeting"), self.lex.language)
+        offset = match.start("meeting")
+        if following is not None and offset > len(text):
+            start = self.lines[following].start + offset - len(text) - 1
+        else:
+            start = self.lines[index].start + offset
+        return meeting, Span(start, start + match.end("meeting") - match.start("meeting"))
 
     # -- blocks ----------------------------------------------------------------------------
 
@@ -416,7 +431,7 @@ class _Builder:
             return False
         last = self.text_of(block.lines[-1])
         if len(block.lines) == 1:
-            label = NUMBER_LABEL.match(last) or SUB_LABEL.match(last)
+            label = self.lex.number_label_regex.match(last) or SUB_LABEL.match(last)
             if label and not last[label.end() :].strip():
                 return False  # "1. " alone: the paragraph's text follows
         return bool(_TERMINATED.search(last))
@@ -430,7 +445,7 @@ class _Builder:
 
     def _structural_kind(self, text: str) -> str | None:
         stripped = text.strip()
-        if NUMBER_LABEL.match(text):
+        if self.lex.number_label_regex.match(text):
             return "paragraph"
         if SUB_LABEL.match(text):
             return "subparagraph"
@@ -799,7 +814,7 @@ class _Builder:
             number: int | None = None
             number_span: Span | None = None
             label_end: int | None = None
-            match = NUMBER_LABEL.match(text)
+            match = self.lex.number_label_regex.match(text)
             if match:
                 number = int(match.group(1))
                 number_span = Span(line.start + match.start(1), line.start + match.end(1))
