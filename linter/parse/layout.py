@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from linter.facts.grammars._data import has_numerals
+from linter.facts.grammars.dates import parse_date
 from linter.source.lexicon import Lexicon, lexicon_or_none
 from linter.source.text import Line, Source
 
@@ -60,6 +62,7 @@ _NOTE_INLINE = re.compile(r"^\s*(\d{1,3})(/)?\s+(\S.*?)\s*$")
 _NOTE_MARKDOWN = re.compile(r"^\s*\[\^(\d{1,3})\]:\s*(.*?)\s*$")
 _NOTE_END = re.compile(r"[.。．)）”\"’]\s*$")
 _SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +174,7 @@ def classify(source: Source) -> Layout:
             strong = _strong_furniture(lines[index].text.strip())
             if strong is not None:
                 kinds[index] = strong
-    _mark_symbol_clusters(lines, kinds, heading_text, body_start)
+    _mark_symbol_clusters(lines, kinds, heading_text, body_start, source.language)
 
     notes: list[NoteDraft] = []
     page_breaks: set[int] = set()
@@ -244,7 +247,7 @@ def _heading_text(lines: tuple[Line, ...], skip: int, author_line: int | None) -
 
 
 def _mark_symbol_clusters(
-    lines: tuple[Line, ...], kinds: list[Kind], heading_text: str, skip: int
+    lines: tuple[Line, ...], kinds: list[Kind], heading_text: str, skip: int, language: str
 ) -> None:
     """Symbol lines, lone page numbers and running titles around strong furniture.
 
@@ -275,9 +278,18 @@ def _mark_symbol_clusters(
                 len(_norm(text)) >= 8
                 and _norm(text) in heading_text
                 and _touches_strong(kinds, index)
+                and not _is_date_line(text, language)
             ):
                 kinds[index] = Kind.RUNNING_HEADER
                 changed = True
+
+
+def _is_date_line(text: str, language: str) -> bool:
+    """A line that is one date: the adoption date above the last page's footer, which the
+    heading repeats ("adopted ... on 19 December 2011") but no running header is."""
+    if not _DIGIT.search(text) or not has_numerals(language):
+        return False
+    return parse_date(text, language) is not None
 
 
 def _next_to_furniture(kinds: list[Kind], skip: int) -> list[int]:

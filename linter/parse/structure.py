@@ -431,7 +431,7 @@ class _Builder:
             return False
         last = self.text_of(block.lines[-1])
         if len(block.lines) == 1:
-            label = self.lex.number_label_regex.match(last) or SUB_LABEL.match(last)
+            label = self.lex.number_label_regex.match(last) or self.lex.sub_label_regex.match(last)
             if label and not last[label.end() :].strip():
                 return False  # "1. " alone: the paragraph's text follows
         return bool(_TERMINATED.search(last))
@@ -447,7 +447,7 @@ class _Builder:
         stripped = text.strip()
         if self.lex.number_label_regex.match(text):
             return "paragraph"
-        if SUB_LABEL.match(text):
+        if self.lex.sub_label_regex.match(text):
             return "subparagraph"
         if self.lex.annex_regex.match(stripped):
             return "annex"
@@ -791,7 +791,7 @@ class _Builder:
                     self.roles[index] = heading_kind
                 continue
             if kind == "subparagraph" and last is not None:
-                match = SUB_LABEL.match(text)
+                match = self.lex.sub_label_regex.match(text)
                 assert match
                 label = match.group(1)
                 label_start = line.start + match.start(1)

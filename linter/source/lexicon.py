@@ -67,6 +67,9 @@ class Lexicon:
     author_terminators: tuple[str, ...] = (",", "，")
     #: What follows an operative paragraph number: "1." (most languages), "1 -" (Arabic).
     number_separators: tuple[str, ...] = (".", "．")
+    #: A sub-paragraph label at the start of a line, the label in group 1: ``(a)``, ``(iv)``;
+    #: French, Spanish and Russian texts write ``a)``, Arabic ones ``(أ)``.
+    subparagraph_label: str = r"^\s*[(（]([a-z]{1,2}|[ivxlcdm]{1,7})[)）]\s*"
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @cached_property
@@ -125,6 +128,11 @@ class Lexicon:
         """An operative paragraph number at the start of a line: ``1.``, ``1 -`` (Arabic)."""
         marks = "|".join(re.escape(mark) for mark in self.number_separators)
         return re.compile(f"^\\s*(\\d{{1,3}})\\s*(?:{marks})(?!\\d)\\s*")
+
+    @cached_property
+    def sub_label_regex(self) -> re.Pattern[str]:
+        """A sub-paragraph label at the start of a line (``(a)``, ``a)``, ``(أ)``)."""
+        return re.compile(self.subparagraph_label)
 
     @cached_property
     def lead_regex(self) -> re.Pattern[str]:
@@ -186,11 +194,13 @@ def lexicon(language: str) -> Lexicon:
     tables = translations(pairs)
     data = expand(data, tables)
     known = {"language", "script", "body_ids", "line_join", "variants", *_LIST_FIELDS}
-    known |= {"author_terminators", "number_separators"}
+    known |= {"author_terminators", "number_separators", "subparagraph_label"}
     values: dict[str, Any] = {name: tuple(data.get(name, ())) for name in _LIST_FIELDS}
     for name in ("author_terminators", "number_separators"):
         if name in data:
             values[name] = tuple(data[name])
+    if "subparagraph_label" in data:
+        values["subparagraph_label"] = data["subparagraph_label"]
     for name in ("preamble_leads", "operative_leads", "author_bodies", "ibid"):
         values[name] = _longest_first(list(values[name]))
     return Lexicon(
