@@ -54,7 +54,6 @@ _TITLE_PATTERNS = (
     re.compile(r"^\s*Resolution\s+(?P<number>\d{1,4}\s*\(\d{4}\))\s*(?P<title>.*?)\s*$"),
 )
 _SYMBOL_PREFIX = {"ga": "A/RES/", "ecosoc": "E/RES/", "sc": "S/RES/", "hrc": "A/HRC/RES/"}
-_DIGIT = re.compile(r"\d")
 _STRAY_NOTE = re.compile(r"^\s*(\d{1,3})(/)?\s+(?=\S)")
 # Enough text to hold the longest lead phrase drawn four times (表示赞赏地注意到 x4 = 32).
 _LEAD_WINDOW = 48
@@ -239,10 +238,11 @@ class _Builder:
             following = None
             if index + 1 < len(self.lines) and self.is_text(index + 1):
                 following = index + 1
-            # Every meeting line holds a number and the lexicon's word for a meeting: most
-            # lines can be passed by without trying the patterns.
+            # Every meeting line holds the lexicon's word for a meeting: most lines can be
+            # passed by without trying the patterns. (Not a figure: older Chinese texts
+            # write the meeting in numerals, 第一四八一次全体会议.)
             window = stripped if following is None else f"{stripped} {self.text_of(following)}"
-            if not _DIGIT.search(window) or not any(w in window for w in meeting_words):
+            if not any(w in window for w in meeting_words):
                 continue
             for regex in regexes:
                 match = regex.match(stripped)
@@ -542,7 +542,10 @@ class _Builder:
         last = max((note.number for note in self.layout.notes), default=0)
         for block in blocks:
             first = block.lines[0]
-            match = _STRAY_NOTE.match(self.text_of(first))
+            text = self.text_of(first)
+            # "5 - تدعو": an Arabic paragraph number is no note number.
+            labelled = "-" in self.lex.number_separators and self.lex.number_label_regex.match(text)
+            match = None if labelled else _STRAY_NOTE.match(text)
             after_adoption = trailing_after is not None and first > trailing_after
             if match and self.note_like(block, match, after_adoption, last):
                 number = int(match.group(1))
