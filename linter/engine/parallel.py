@@ -55,8 +55,24 @@ def lint_all(files: Sequence[Path], settings: Settings, jobs: int = 0) -> list[F
     """Every file's result, in the order of ``files``; in worker processes when it pays.
 
     Workers are forked where the platform allows it (Linux), so they start with every
-    module imported and every pattern compiled; each receives the settings once.
+    module imported and every pattern compiled; each receives the settings once. When
+    the files are done, language versions of one resolution among them are compared
+    (X rules, :mod:`linter.engine.versions`).
     """
+    return _compare_versions(_lint_files(files, settings, jobs), settings)
+
+
+def _compare_versions(results: list[FileResult], settings: Settings) -> list[FileResult]:
+    if sum(1 for result in results if result.versions is not None) < 2:
+        return results
+    from linter.engine.versions import compare_versions
+
+    return compare_versions(
+        results, lambda path: settings.rules_for(Path(path)), settings.options, settings.severities
+    )
+
+
+def _lint_files(files: Sequence[Path], settings: Settings, jobs: int) -> list[FileResult]:
     workers = workers_for(jobs, len(files))
     if workers <= 1:
         return [lint_one(path, settings) for path in files]

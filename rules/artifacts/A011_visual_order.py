@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Literal
 
 from linter.engine.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
 from linter.parse.model import Document
@@ -104,7 +105,7 @@ def visual_order(doc: Document) -> Iterator[Hit]:
         ]
         # The line is repaired as a whole: fixing the year alone would hide the evidence
         # that its other numbers are reversed too.
-        applicability = "unsafe" if others else "safe"
+        applicability: Literal["safe", "unsafe"] = "unsafe" if others else "safe"
         for match, year in years:
             start, end = line.start + match.start(), line.start + match.end()
             figures = match.group(1)
