@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
 from itertools import pairwise
 
 from linter.facts.grammars.dates import DateMatch, find_dates
@@ -48,11 +49,20 @@ _OWN_LINE_MARKER = re.compile(r"^\s*(\d{1,3})\s*$")
 _TERMINATED = re.compile(
     r"[，；。：,;:.．!?！？،؛؟]['\"”’」』)）\]]*\s*(?:\d{1,3}|\[\^\d{1,3}\])?\s*$"
 )
+# Council titles; "66/181. Title" is built from the lexicon (_title_regex).
 _TITLE_PATTERNS = (
-    re.compile(r"^\s*(?P<number>(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4})\s*[.．]\s*(?P<title>.*?)\s*$"),
     re.compile(r"^\s*(?P<number>\d{1,4}\s*\(\d{4}\))\s*\.?\s*(?P<title>Resolution\b.*?)\s*$"),
     re.compile(r"^\s*Resolution\s+(?P<number>\d{1,4}\s*\(\d{4}\))\s*(?P<title>.*?)\s*$"),
 )
+
+
+@cache
+def _title_regex(separators: tuple[str, ...]) -> re.Pattern[str]:
+    marks = "|".join(re.escape(mark) for mark in separators)
+    number = r"(?P<number>(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4})"
+    return re.compile(rf"^\s*{number}\s*(?:{marks})\s*(?P<title>.*?)\s*$")
+
+
 _SYMBOL_PREFIX = {"ga": "A/RES/", "ecosoc": "E/RES/", "sc": "S/RES/", "hrc": "A/HRC/RES/"}
 _STRAY_NOTE = re.compile(r"^\s*(\d{1,3})(/)?\s+(?=\S)")
 # Enough text to hold the longest lead phrase drawn four times (表示赞赏地注意到 x4 = 32).
@@ -81,6 +91,12 @@ class _Builder:
         self.block_per_line = False
 
     # -- helpers ---------------------------------------------------------------------------
+
+    @cached_property
+    def titles(self) -> tuple[re.Pattern[str], ...]:
+        """Number-and-title lines; the number ends as the lexicon's paragraph numbers do
+        ("66/181. Title", Arabic "66/181 - Title")."""
+        return (_title_regex(self.lex.number_separators), *_TITLE_PATTERNS)
 
     def text_of(self, index: int) -> str:
         return self.lines[index].text
@@ -201,7 +217,7 @@ class _Builder:
     def find_title(self, first: int, author: int | None) -> int | None:
         limit = author if author is not None else min(len(self.lines), first + 80)
         for index in range(first, limit):
-            if self.is_text(index) and any(p.match(self.text_of(index)) for p in _TITLE_PATTERNS):
+            if self.is_text(index) and any(p.match(self.text_of(index)) for p in self.titles):
                 return index
         return None
 
@@ -913,7 +929,7 @@ class _Builder:
         if title_index is None:
             return None, None, None, None
         line = self.lines[title_index]
-        for pattern in _TITLE_PATTERNS:
+        for pattern in self.titles:
             match = pattern.match(line.text)
             if match:
                 break
