@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from linter.parse.context import NUMBER_LABEL, SUB_LABEL, ParseContext
+from linter.parse.context import ParseContext
 from linter.parse.layout import FURNITURE, Kind
 
 _TERMINATED = re.compile(
-    r"[，；。：,;:.．!?！？]['\"”’」』)）\]]*\s*(?:\d{1,3}|\[\^\d{1,3}\])?\s*$"
+    r"[，；。：,;:.．!?！？،؛؟]['\"”’」』)）\]]*\s*(?:\d{1,3}|\[\^\d{1,3}\])?\s*$"
 )
 
 
@@ -78,7 +78,7 @@ def is_terminated(ctx: ParseContext, block: Block) -> bool:
         return False
     last = ctx.text_of(block.lines[-1])
     if len(block.lines) == 1:
-        label = NUMBER_LABEL.match(last) or SUB_LABEL.match(last)
+        label = ctx.number_label(last) or ctx.sub_label(last)
         if label and not last[label.end() :].strip():
             return False  # "1. " alone: the paragraph's text follows
     return bool(_TERMINATED.search(last))

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from linter.facts.grammars._data import has_numerals
+from linter.facts.grammars.dates import parse_date
 from linter.parse.notes import goes_on, note_start
 from linter.source.lexicon import Lexicon, lexicon_or_none
 from linter.source.text import Line, Source
@@ -61,6 +63,7 @@ _NOTE_MARKDOWN = re.compile(r"^\s*\[\^(\d{1,3}|\*{1,3})\]:\s*(.*?)\s*$")
 _SPACES = re.compile(r"\s+")
 #: The number that opens a title line: "80/27. ", "2012/19. ".
 _TITLE_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4}\s*[.．]\s*")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +176,7 @@ def classify(source: Source) -> Layout:
             strong = _strong_furniture(lines[index].text.strip())
             if strong is not None:
                 kinds[index] = strong
-    _mark_symbol_clusters(lines, kinds, heading_text, body_start)
+    _mark_symbol_clusters(lines, kinds, heading_text, body_start, source.language)
     if author_line is not None:
         _mark_running_titles(lines, kinds, heading_text, author_line)
 
@@ -250,7 +253,7 @@ def _heading_text(lines: tuple[Line, ...], skip: int, author_line: int | None) -
 
 
 def _mark_symbol_clusters(
-    lines: tuple[Line, ...], kinds: list[Kind], heading_text: str, skip: int
+    lines: tuple[Line, ...], kinds: list[Kind], heading_text: str, skip: int, language: str
 ) -> None:
     """Symbol lines, lone page numbers and running titles around strong furniture.
 
@@ -281,6 +284,7 @@ def _mark_symbol_clusters(
                 len(_norm(text)) >= 8
                 and _norm(text) in heading_text
                 and _touches_strong(kinds, index)
+                and not _is_date_line(text, language)
             ):
                 kinds[index] = Kind.RUNNING_HEADER
                 changed = True
@@ -328,6 +332,14 @@ def _previous_nonblank(lines: tuple[Line, ...], index: int) -> int | None:
             return index
         index -= 1
     return None
+
+
+def _is_date_line(text: str, language: str) -> bool:
+    """A line that is one date: the adoption date above the last page's footer, which the
+    heading repeats ("adopted ... on 19 December 2011") but no running header is."""
+    if not _DIGIT.search(text) or not has_numerals(language):
+        return False
+    return parse_date(text, language) is not None
 
 
 def _next_to_furniture(kinds: list[Kind], skip: int) -> list[int]:

@@ -27,7 +27,7 @@ _DIGIT = re.compile(r"\d")
 _MARKDOWN = re.compile(r"\[\^(\d{1,3}|\*{1,3})\](?!:)")
 _OLD_STYLE = re.compile(r"(?:(?<=\s)|(?<=[^\W\d_])|(?<=[,.;:”’)]))(\d{1,3})/(?![\d/\w])")
 _GLUED = re.compile(
-    rf"(?<=[^\W\d_]|[,.;:”’)\]，。；：》」』）])(\d{{1,3}})(?=[\s,.;:)\]”’，。；、{_CJK}]|$)"
+    rf"(?<=[^\W\d_]|[,.;:”’)\]，。；：》」』）،؛])(\d{{1,3}})(?=[\s,.;:)\]”’，。；、،؛{_CJK}]|$)"
 )
 _SPACED = re.compile(r"(?<=[^\W\d_]|[,.;:”’)])(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)")
 # "report of 8 October 1991 295 and": a marker spaced after the year that ends a date.

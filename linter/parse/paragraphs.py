@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from linter.parse.blocks import Block, is_terminated
-from linter.parse.context import SUB_LABEL, ParseContext
+from linter.parse.context import ParseContext
 from linter.parse.model import (
     Heading,
     Paragraph,
@@ -119,7 +119,7 @@ def paragraphs(
             ctx.roles[first] = "paragraph"
             continue
         if kind == "subparagraph" and last is not None:
-            match = SUB_LABEL.match(text)
+            match = ctx.sub_label(text)
             assert match
             label = match.group(1)
             label_start = line.start + match.start(1)
@@ -220,7 +220,7 @@ def _decision_item(
     with one letter is such a paragraph, not a sub-paragraph, when it opens with an
     operative lead phrase and no numbered operative paragraph came before it.
     """
-    match = SUB_LABEL.match(text)
+    match = ctx.sub_label(text)
     if match is None or len(match.group(1)) != 1:
         return None
     if any(p.number is not None for p in operative):

@@ -86,6 +86,8 @@ def _goes_on(ctx: ParseContext, paragraph: Block, block: Block) -> bool:
 def _opening(ctx: ParseContext, index: int, after_adoption: bool) -> NoteStart | None:
     """The numbered note line ``index`` opens, if its text does not read as a paragraph."""
     text = ctx.text_of(index)
+    if "-" in ctx.lex.number_separators and ctx.number_label(text):
+        return None  # "5 - تدعو": an Arabic paragraph number is no note number
     opened = note_start(text)
     if opened is None and after_adoption:
         glued = _GLUED_NOTE.match(text)
