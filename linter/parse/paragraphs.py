@@ -7,6 +7,7 @@ It walks the blocks in order, keeping the zone (preamble, operative, annex), the
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from linter.parse.blocks import Block, is_terminated
@@ -137,6 +138,22 @@ def paragraphs(
                 ctx.roles[index] = "continuation"
             ctx.roles[first] = "subparagraph"
             continue
+        if _unlabelled_item(ctx, text, kind, zone, last, subs):
+            # "... strengthen its fulfilment by:" / "Requesting the Commission ...;": an
+            # item of the list whose label a cleaning step dropped.
+            subs.append(
+                SubParagraph(
+                    label="",
+                    level=1,
+                    label_span=Span(line.start, line.start),
+                    body=ctx.mapped(block_pieces(ctx, block, None), cuts, separator),
+                    line=first + 1,
+                )
+            )
+            for index in block.lines:
+                ctx.roles[index] = "continuation"
+            ctx.roles[first] = "subparagraph"
+            continue
         flush()
         subs = []
         number: int | None = None
@@ -174,6 +191,32 @@ def paragraphs(
         ctx.roles[first] = "paragraph"
     flush()
     return tuple(preamble), tuple(operative), tuple(annexes), tuple(sections)
+
+
+def _unlabelled_item(
+    ctx: ParseContext,
+    text: str,
+    kind: str | None,
+    zone: Zone,
+    last: Paragraph | None,
+    subs: list[SubParagraph],
+) -> bool:
+    """Whether an unnumbered block among the operative paragraphs, opening with a
+    preambular lead or as the lexicon's list items do ("Requesting ...", "Assisting ...",
+    "To continue ..."), is an item of the list the
+    paragraph before it introduces with a colon (its label lost): no preambular
+    paragraph stands among operative ones."""
+    if kind is not None or zone is not Zone.OPERATIVE or last is None:
+        return False
+    items = ctx.lex.extra.get("list_item_patterns", [])
+    opening = text.lstrip()
+    if ctx.lead_of(text)[1] != "preambular" and not any(re.match(p, opening) for p in items):
+        return False
+    introduced = subs[-1].text if subs else last.text
+    return final_mark(last.text) in ctx.lex.list_terminators or (
+        bool(subs)
+        and final_mark(introduced) in (*ctx.lex.operative_terminators, *ctx.lex.list_terminators)
+    )
 
 
 def _volume_heading(ctx: ParseContext, block: Block, adoption_end: int | None) -> bool:
