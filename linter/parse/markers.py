@@ -150,10 +150,16 @@ def find_inline_markers(
     number = line.number
     found: dict[int, MarkerCandidate] = {}
 
-    def add(start: int, end: int, anchor: int, style: MarkerStyle) -> None:
+    def add(start: int, end: int, anchor: int, style: MarkerStyle, strong: bool = False) -> None:
         if start + base not in found:
             found[start + base] = MarkerCandidate(
-                int(text[start:end]), base + start, base + end, number, base + anchor, style
+                int(text[start:end]),
+                base + start,
+                base + end,
+                number,
+                base + anchor,
+                style,
+                strong=strong,
             )
 
     for match in _MARKDOWN.finditer(text):
@@ -191,7 +197,13 @@ def find_inline_markers(
             word = _word_before(text[:start])
             if len(word) < 3 or word.isupper() or not any(ch.islower() for ch in word):
                 continue
-        add(start, match.end(1), start, MarkerStyle.GLUED)
+        # "of 12 August 1949,4 and": glued to the punctuation after a year or a word, where
+        # a spaced figure would be a marker too.
+        after = text[match.end(1) :]
+        strong = text[start - 1 : start] in ",;." and _strong_spaced(
+            text[:start], after if after.strip() else next_text
+        )
+        add(start, match.end(1), start, MarkerStyle.GLUED, strong)
     spaced = [
         *_SPACED.finditer(text),
         *_SPACED_AFTER_YEAR.finditer(text),
@@ -319,9 +331,16 @@ def select_markers(
                 accepted = False  # "2 per cent" opening a line: a marker only with its note
             else:
                 # Glued to a word, exactly the next number: a marker even when its note
-                # is lost (F001 must see it); any other figure stays text.
+                # is lost (F001 must see it); any other figure stays text, but where only
+                # a marker stands and the notes do not cover it (a volume's numbering).
                 opening = not seen and number == 1  # notes may begin after a lost note 1
-                accepted = number in seen or number == expected or opening
+                covered = bool(note_numbers) and min(note_numbers) <= number <= max(note_numbers)
+                accepted = (
+                    number in seen
+                    or number == expected
+                    or opening
+                    or (candidate.strong and not covered)
+                )
         elif in_notes:  # spaced or fused: ambiguous shapes need their note and the next
             # number, or (spaced) a place where only a marker stands
             accepted = number == expected or candidate.strong

@@ -119,8 +119,15 @@ def paragraphs(
                 ctx.roles[index] = "continuation"
             ctx.roles[first] = "paragraph"
             continue
+        if (
+            kind is None
+            and last is not None
+            and (subs or final_mark(last.text) in ctx.lex.list_terminators)
+            and _FIGURE_LABEL.match(text)
+        ):
+            kind = "subparagraph"  # "(2) Requests" for "(d)", "(1)" for "(i)": OCR
         if kind == "subparagraph" and last is not None:
-            match = ctx.sub_label(text)
+            match = ctx.sub_label(text) or _FIGURE_LABEL.match(text)
             assert match
             label = match.group(1)
             label_start = line.start + match.start(1)
@@ -217,6 +224,10 @@ def _unlabelled_item(
         bool(subs)
         and final_mark(introduced) in (*ctx.lex.operative_terminators, *ctx.lex.list_terminators)
     )
+
+
+#: A sub-paragraph label OCR read as a figure: "(2)" for "(d)", "(1)" for "(i)".
+_FIGURE_LABEL = re.compile(r"^\s*\((\d)\)\s+")
 
 
 def _volume_heading(ctx: ParseContext, block: Block, adoption_end: int | None) -> bool:
