@@ -180,7 +180,9 @@ def classify(source: Source) -> Layout:
         lines, kinds, heading_text, body_start, source.language, author_line is None
     )
     if author_line is not None:
-        _mark_running_titles(lines, kinds, heading_text, author_line)
+        _mark_running_titles(
+            lines, kinds, heading_text, author_line, lexicon_or_none(source.language)
+        )
 
     notes: list[NoteDraft] = []
     page_breaks: set[int] = set()
@@ -316,7 +318,11 @@ def _mark_symbol_clusters(
 
 
 def _mark_running_titles(
-    lines: tuple[Line, ...], kinds: list[Kind], heading_text: str, author_line: int
+    lines: tuple[Line, ...],
+    kinds: list[Kind],
+    heading_text: str,
+    author_line: int,
+    lex: Lexicon | None = None,
 ) -> None:
     """Running titles a cleaning step left alone in the body, without the page furniture
     that would prove them (``Open-ended working group on security of and in the use of``).
@@ -341,6 +347,8 @@ def _mark_running_titles(
         after = _next_nonblank(lines, index + 1)
         if before is None or after is None or before == index - 1 or after == index + 1:
             continue
+        if _titles_a_part(lines[before].text, lex):
+            continue  # "Annex" / the title of the annexed text, which may be the same
         if text in titles:
             kinds[index] = Kind.RUNNING_HEADER  # the whole title, word for word
             continue
@@ -353,6 +361,15 @@ def _mark_running_titles(
         unfinished = lines[before].text.rstrip()[-1:].islower()
         if unfinished or lines[after].text.lstrip()[:1].islower():
             kinds[index] = Kind.RUNNING_HEADER
+
+
+def _titles_a_part(previous: str, lex: Lexicon | None) -> bool:
+    """Whether the line before is an annex or section heading, or a date (the adoption's
+    last line): the line after it is a title of its own, not a running title."""
+    text = previous.strip()
+    if lex is not None and lex.annex_regex.match(text):
+        return True
+    return lex is not None and _is_date_line(text, lex.language)
 
 
 def _previous_nonblank(lines: tuple[Line, ...], index: int) -> int | None:

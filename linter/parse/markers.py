@@ -32,8 +32,12 @@ _GLUED = re.compile(
 _SPACED = re.compile(r"(?<=[^\W\d_]|[,.;:”’)])(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)")
 # "report of 8 October 1991 295 and": a marker spaced after the year that ends a date.
 _SPACED_AFTER_YEAR = re.compile(r"(?:(?<=\s)|^)(?:19|20)\d\d(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)")
-# "contained in document S/10352 46": a marker spaced after a symbol, at the line's end.
-_SPACED_AFTER_SYMBOL = re.compile(r"(?:(?<=\s)|^)[A-Z]{1,4}/[\w./-]*\d(\s{1,3})(\d{1,3})(?=\s*$)")
+# "contained in document S/10352 46", "S/4279 and Add.1 1 concerning": a marker spaced
+# after a symbol, at the line's end or before a small word.
+_SPACED_AFTER_SYMBOL = re.compile(
+    r"(?:(?<=\s)|^)(?:[A-Z]{1,4}/[\w./-]*\d|(?:Add|Corr|Rev|Amend)\.\d+)(\s{1,3})(\d{1,3})"
+    r"(?=\s*$|\s+[a-z])"
+)
 _FUSED = re.compile(r"(?:^\s*|(?<=[–-])|(?<=\s))((?:19|20)\d{2})(\d{1,2})(?=[\s,.;:]|$)")
 _LINE_START = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.\-]*)\W*$")
@@ -42,7 +46,7 @@ _RANGE_AFTER = re.compile(r"^\s*(?:and|to|or|-|–)\s*\d")
 _DAY_BEFORE = re.compile(r"(?:^|\s)\d{1,2}\s*$")
 _LAST_TOKEN = re.compile(r"(\S+)\s*$")
 _LIST_MEMBER = re.compile(r"^\(?\d{1,3}(?:\s*\([a-z]\))?\)?[,;]?$")
-_SYMBOL_END = re.compile(r"\b[A-Z]{1,4}/[\w./-]*\d$")
+_SYMBOL_END = re.compile(r"\b[A-Z]{1,4}/[\w./-]*\d$|\b(?:Add|Corr|Rev|Amend)\.\d+$")
 _YEAR_END = re.compile(r"\b(?:1[89]|20)\d\d[,;.]?$")
 #: Small words that follow a figure as a quantity or a range, not as the sentence going on
 #: after a marker ("12 of which", "1 to 5", "3 per cent").

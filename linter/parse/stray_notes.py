@@ -25,9 +25,9 @@ from linter.parse.layout import FURNITURE, Kind, NoteDraft
 from linter.parse.model import Note, Span
 from linter.parse.notes import NoteStart, note_start
 
-#: ``33.One member (China) did not ...``: a note number glued to its text by OCR; read as
-#: a note only after the adoption block, where no paragraph is.
-_GLUED_NOTE = re.compile(r"^\s*(?P<number>\d{1,3})\.(?P<text>[A-Z].*?)\s*$")
+#: ``33.One member (China) did not ...``, ``17See Official Records``: a note number glued
+#: to its text by OCR; read as a note only after the adoption block, where no paragraph is.
+_GLUED_NOTE = re.compile(r"^\s*(?P<number>\d{1,3})\.?(?P<text>[A-Z][a-z].*?)\s*$")
 #: How far past the last note a number after the adoption block may be without a marker.
 _TRAILING_REACH = 60
 
