@@ -118,7 +118,7 @@ def test_e001_names_the_likely_encoding_and_encoding_reads_the_file(tmp_path: Pa
     _, read, _ = cli("check", "--format", "json", "--encoding", "gb18030", str(gb))
     _, utf8, _ = cli("check", "--format", "json", str(SEED))
     assert json.loads(read)["files"][0]["findings"] == json.loads(utf8)["files"][0]["findings"]
-    code, out, err = cli("parse", "--encoding", "gb18030", str(gb))
+    code, out, _ = cli("parse", "--encoding", "gb18030", str(gb))
     assert code == 0 and "operative: 17 paragraphs" in out
 
 

@@ -101,13 +101,11 @@ def test_an_excluded_stdin_filename_is_not_checked(
 
 
 def test_the_language_is_the_text_s_and_can_be_forced() -> None:
-    code, out, _ = cli(
+    _, out, _ = cli(
         "check", "-", "--stdin-filename", "x.en.txt", "--format", "json", stdin=SEED.read_bytes()
     )
     assert json.loads(out)["files"][0]["language"] == "zh"  # as `check x.en.txt` would say
-    code, out, _ = cli(
-        "check", "-", "--language", "en", "--format", "json", stdin=SEED.read_bytes()
-    )
+    _, out, _ = cli("check", "-", "--language", "en", "--format", "json", stdin=SEED.read_bytes())
     assert json.loads(out)["files"][0]["language"] == "en"
 
 
