@@ -195,6 +195,17 @@ def quiet_note(args: argparse.Namespace, settings: Settings, results: Sequence[F
     )
 
 
+def sarif_warning(settings: Settings, results: Sequence[FileResult]) -> str:
+    """A line on stderr when a SARIF report had to leave results out (GitHub's cap)."""
+    formats = {settings.output_format, *(name for name, _ in settings.outputs)}
+    if "sarif" not in formats:
+        return ""
+    from linter.report.sarif import cap_warning, left_out
+
+    over = left_out(results)
+    return f"reslint: warning: SARIF: {cap_warning(over)}\n" if over else ""
+
+
 def apply_baseline(settings: Settings, results: list[FileResult]) -> Outcome | None:
     """The settings' baseline applied to ``results`` (None when no baseline is used)."""
     if settings.baseline is None:
@@ -252,6 +263,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         to_stdout = settings.output_format == "text" and not args.statistics
         (out if to_stdout else err).write(note + "\n")
     err.write(quiet_note(args, settings, results))
+    err.write(sarif_warning(settings, results))
     if report_errors(results, err):
         return EXIT_ERROR
     threshold = settings.fail_on.rank
