@@ -65,6 +65,7 @@ def test_a_run_over_the_cap_keeps_the_most_severe_and_warns(
     summary = json.loads(report)["summary"]
     assert 0 < summary["by_severity"]["error"] < 20
     code, _, err = cli("check", "--format", "concise", "--output", "sarif=out.sarif", "seed.txt")
+    assert code == 1
     run = json.loads(Path("out.sarif").read_text(encoding="utf-8"))["runs"][0]
     results = run["results"]
     assert len(results) == 20
