@@ -265,6 +265,10 @@ def _mark_symbol_clusters(
     for index in range(skip, count):
         text = lines[index].text.strip()
         if kinds[index] is Kind.TEXT and _SYMBOL_LINE.match(text) and "/" in text:
+            # "...document" / "S/12230.": a symbol that ends a sentence is text (a note's
+            # last line), unless it is the document's own symbol, which the heading shows.
+            if text[-1] in ".,;" and text.rstrip(".,;") not in heading_text:
+                continue
             kinds[index] = Kind.SYMBOL
     changed = True
     while changed:

@@ -23,10 +23,15 @@ def _quote(marks: tuple[str, ...]) -> str:
     return " or ".join(f"'{mark}'" for mark in marks[:2])
 
 
-def _hit(paragraph: Paragraph, what: str, wanted: tuple[str, ...]) -> Hit | None:
+def _hit(
+    paragraph: Paragraph, what: str, wanted: tuple[str, ...], introducing: tuple[str, ...]
+) -> Hit | None:
+    """The paragraph's last mark, unless it is one it may end with. A colon is never
+    wrong: it introduces what follows (sub-paragraphs, a list the parser could not label,
+    a quotation, the lettered paragraphs of a draft decision)."""
     body = _last_body(paragraph)
     text = body.text.rstrip()
-    if not text or final_mark(text) in wanted:
+    if not text or final_mark(text) in wanted or final_mark(text) in introducing:
         return None
     end = final_mark(text)
     index = text.rfind(end) if end else len(text) - 1
@@ -50,14 +55,6 @@ def _follows_convention(paragraphs: Sequence[Paragraph], wanted: tuple[str, ...]
         return True
     keeping = sum(1 for p in paragraphs if final_mark(_last_body(p).text) in wanted)
     return keeping * 2 >= len(paragraphs)
-
-
-def _introduces_list(doc: Document, paragraph: Paragraph) -> bool:
-    """Whether an unnumbered block without a lead phrase follows (bullets, ``(1)``)."""
-    blocks = doc.operative
-    position = blocks.index(paragraph)
-    following = blocks[position + 1] if position + 1 < len(blocks) else None
-    return following is not None and following.number is None and following.lead is None
 
 
 @rule("N007", "paragraph-terminator", Severity.WARNING, requires_structure=True)
@@ -107,7 +104,9 @@ def paragraph_terminator(doc: Document) -> Iterator[Hit]:
         return
     if _follows_convention(doc.preamble, lex.preamble_terminators):
         for paragraph in doc.preamble:
-            hit = _hit(paragraph, "preambular paragraph", lex.preamble_terminators)
+            hit = _hit(
+                paragraph, "preambular paragraph", lex.preamble_terminators, lex.list_terminators
+            )
             if hit:
                 yield hit
     # Unnumbered operative blocks without a lead phrase are bullets or the rest of a
@@ -124,12 +123,6 @@ def paragraph_terminator(doc: Document) -> Iterator[Hit]:
             else "operative paragraph"
         )
         following = operative[position + 1] if position + 1 < len(operative) else None
-        if (
-            final_mark(_last_body(paragraph).text) in lex.list_terminators
-            and not paragraph.subparagraphs
-            and _introduces_list(doc, paragraph)
-        ):
-            continue  # "in this regard:" and a list the parser could not label
         if following is None:
             wanted = lex.final_terminators
             name = f"the last {name}"
@@ -138,6 +131,6 @@ def paragraph_terminator(doc: Document) -> Iterator[Hit]:
             wanted = (*lex.operative_terminators, *lex.final_terminators)
         else:
             wanted = lex.operative_terminators
-        hit = _hit(paragraph, name, wanted)
+        hit = _hit(paragraph, name, wanted, lex.list_terminators)
         if hit:
             yield hit
