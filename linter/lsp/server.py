@@ -31,6 +31,7 @@ from linter.engine.lint import FileResult, Finding, lint_text
 from linter.engine.registry import Fix, Severity
 from linter.engine.settings import Settings, SettingsError, build
 from linter.lsp.positions import UTF16, PositionMap
+from linter.report.sarif import docs_url
 
 SOURCE = "reslint"
 FIX_ALL = "source.fixAll.reslint"
@@ -62,6 +63,8 @@ class ReslintServer(LanguageServer):
         )
         self.linted: dict[str, Linted] = {}
         self.reported: set[str] = set()  # configuration errors already shown once
+        # The catalogue's address, read once: package metadata costs a millisecond a read.
+        self.docs = docs_url()
 
     def encoding(self) -> str:
         return str(self.workspace.position_encoding or UTF16)
@@ -86,7 +89,8 @@ class ReslintServer(LanguageServer):
                 language=settings.language,
             )
         diagnostics = tuple(
-            diagnostic(finding, positions) for finding in (result.findings if result else ())
+            diagnostic(finding, positions, self.docs)
+            for finding in (result.findings if result else ())
         )
         linted = Linted(document.version, path, settings, result, positions, diagnostics)
         self.linted[uri] = linted
@@ -120,10 +124,8 @@ def lsp_range(positions: PositionMap, start: int, end: int) -> types.Range:
     )
 
 
-def diagnostic(finding: Finding, positions: PositionMap) -> types.Diagnostic:
-    from linter.report.sarif import docs_url
-
-    docs = docs_url()
+def diagnostic(finding: Finding, positions: PositionMap, docs: str | None) -> types.Diagnostic:
+    """The LSP diagnostic of a finding; ``docs`` is the rule catalogue's address, if known."""
     return types.Diagnostic(
         range=lsp_range(positions, finding.start, finding.end),
         message=finding.message,
