@@ -143,14 +143,7 @@ def fix_text(
     first = lint_text(text, path, rules, options, language=language)
     language = first.language
     if first.document is None or not first.document.has_structure:
-        return FixOutcome(
-            path=path,
-            original=text,
-            text=text,
-            first=first,
-            remaining=first.findings,
-            skipped=NOT_A_RESOLUTION,
-        )
+        return _unchanged(path, text, first, skipped=NOT_A_RESOLUTION)
     allowance = Allowance()
     seen = {text}
     current, result = text, first
@@ -197,14 +190,27 @@ def _refused(
     path: str, text: str, first: FileResult, reason: str, unconverged: tuple[str, ...] = ()
 ) -> FixOutcome:
     """The outcome of a text the fixer will not change: the original, and why."""
+    return _unchanged(path, text, first, error=reason, unconverged=unconverged)
+
+
+def _unchanged(
+    path: str,
+    text: str,
+    first: FileResult,
+    error: str | None = None,
+    unconverged: tuple[str, ...] = (),
+    skipped: str | None = None,
+) -> FixOutcome:
+    """The original text kept: refused (``error``) or left alone (``skipped``)."""
     return FixOutcome(
         path=path,
         original=text,
         text=text,
         first=first,
         remaining=first.findings,
-        error=reason,
+        error=error,
         unconverged=unconverged,
+        skipped=skipped,
     )
 
 
