@@ -75,27 +75,46 @@ def heading_text(lines: tuple[Line, ...], skip: int, author_line: int | None) ->
 
 
 def mark_symbol_clusters(
-    lines: tuple[Line, ...], kinds: list[Kind], heading_text: str, skip: int, language: str
+    lines: tuple[Line, ...],
+    kinds: list[Kind],
+    heading_text: str,
+    skip: int,
+    language: str,
+    masthead_unknown: bool = False,
 ) -> None:
     """Symbol lines, lone page numbers and running titles around strong furniture.
 
     A running header repeats the symbol and the short title of the document. Such a line
     is furniture only inside a cluster that holds strong evidence (a job number, page
     number or symbol line), so a body line that happens to repeat the title survives.
+    When no author line tells where the first page's masthead ends (drafts, amendments),
+    a line is a running header or a page's symbol only as a repeat of an earlier line:
+    the masthead itself ("General Assembly", "Distr.: Limited", "A/80/L.29") is kept.
     """
     count = len(lines)
+    seen: set[str] = set()
+    first_seen: dict[int, bool] = {}
+    for index in range(skip, count):
+        text = norm(lines[index].text)
+        first_seen[index] = masthead_unknown and text not in seen
+        seen.add(text)
     for index in range(skip, count):
         text = lines[index].text.strip()
+        if first_seen[index]:
+            continue
         if kinds[index] is Kind.TEXT and _SYMBOL_LINE.match(text) and "/" in text:
-            # "...document" / "S/12230.": a symbol that ends a sentence is text (a note's
-            # last line), unless it is the document's own symbol, which the heading shows.
-            if text[-1] in ".,;" and text.rstrip(".,;") not in heading_text:
+            # "...document" / "S/12230.": a symbol on a line of its own is page furniture
+            # only when it is the document's own, which the heading shows ("A/RES/80/15",
+            # or "1454 (2002)" for S/RES/1454 (2002)); any other is text (a note's end).
+            if not _own_symbol(text, heading_text):
                 continue
             kinds[index] = Kind.SYMBOL
     changed = True
     while changed:
         changed = False
         for index in _next_to_furniture(kinds, skip):
+            if first_seen[index]:
+                continue
             text = lines[index].text.strip()
             neighbours = _cluster_neighbours(kinds, index)
             if not neighbours:
@@ -147,7 +166,11 @@ def mark_running_titles(
             continue
         if len(text) < 20 or kinds[before] is not Kind.TEXT or kinds[after] is not Kind.TEXT:
             continue
-        unfinished = not lines[before].text.rstrip().endswith((".", ";", ":", ","))
+        # The sentence is cut: the line before stops on a small word ("... in the use
+        # of"), or the line after goes on with a small letter. A date, a heading or the
+        # end of a paragraph before it is no cut sentence (an annex's title repeats the
+        # resolution's title after the adoption date).
+        unfinished = lines[before].text.rstrip()[-1:].islower()
         if unfinished or lines[after].text.lstrip()[:1].islower():
             kinds[index] = Kind.RUNNING_HEADER
 
@@ -158,6 +181,20 @@ def _is_date_line(text: str, language: str) -> bool:
     if not _DIGIT.search(text) or not has_numerals(language):
         return False
     return parse_date(text, language) is not None
+
+
+def _own_symbol(text: str, heading_text: str) -> bool:
+    """Whether a symbol line names the document itself: the heading holds it, or holds its
+    number or last part ("A/RES/80/7": "80/7."; "S/RES/1454 (2002)": "1454 (2002)";
+    "A/80/L.7": "L.7")."""
+    symbol = text.rstrip(".,;")
+    if symbol in heading_text:
+        return True
+    number = symbol.split("/RES/", 1)[-1].strip() if "/RES/" in symbol else ""
+    if number and re.search(rf"(?:^|\s){re.escape(number)}\b", heading_text):
+        return True  # "A/RES/80/7" under "80/7. Report of ..."
+    own = symbol.rsplit("/", 1)[-1].strip()
+    return len(own) >= 3 and own in heading_text
 
 
 def _next_to_furniture(kinds: list[Kind], skip: int) -> list[int]:

@@ -98,7 +98,9 @@ def classify(source: Source) -> Layout:
             strong = furniture.strong_furniture(lines[index].text.strip())
             if strong is not None:
                 kinds[index] = strong
-    furniture.mark_symbol_clusters(lines, kinds, heading_text, body_start, source.language)
+    furniture.mark_symbol_clusters(
+        lines, kinds, heading_text, body_start, source.language, author_line is None
+    )
     if author_line is not None:
         furniture.mark_running_titles(lines, kinds, heading_text, author_line)
 

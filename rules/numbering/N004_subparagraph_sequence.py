@@ -137,6 +137,8 @@ def subparagraph_sequence(doc: Document) -> Iterator[Hit]:
     """
     earlier = ""
     for paragraph in doc.paragraphs:
+        if paragraph.scope:
+            continue  # annexes and annexed instruments list items their own way
         # A label can hide inside a wrapped line of the text before the list.
         yield from _check(paragraph, None, paragraph.subparagraphs, earlier + paragraph.text)
         for sub in paragraph.subparagraphs:
