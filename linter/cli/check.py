@@ -17,11 +17,14 @@ from linter.cli.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 from linter.cli.options import (
     add_baseline_and_jobs,
     add_config_arguments,
+    add_input_arguments,
     add_selection,
+    add_stdin_filename,
     collect,
     format_names,
     settings_for,
 )
+from linter.cli.stdin import config_paths, lint_stdin, stdin_name, wants_stdin
 from linter.engine.lint import FileResult
 from linter.engine.settings import Settings
 
@@ -46,13 +49,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="lowest severity that makes the exit code 1 (default: warning)",
     )
     add_selection(check)
-    check.add_argument(
-        "--include",
-        action="append",
-        metavar="GLOB",
-        help="file pattern to check inside directories (default: *.txt)",
-    )
-    check.add_argument("--language", help="force the language (ISO 639-1 code)")
+    add_input_arguments(check)
+    add_stdin_filename(check)
     check.add_argument("--fix", action="store_true", help="apply safe fixes, then report the rest")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix: unsafe fixes too")
     add_config_arguments(check)
@@ -72,7 +70,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--exit-zero", action="store_true", help="exit 0 even when findings fail the run"
     )
     check.add_argument(
-        "--quiet", "-q", action="store_true", help="print findings only, no summaries"
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="print errors only, one line each, and no summaries (--severity shows more)",
     )
     check.add_argument(
         "--color",
@@ -126,17 +127,16 @@ def _write_reports(
 ) -> None:
     from linter.report import renderer
 
-    if args.severity and (settings.output_format != "text" or args.statistics):
-        raise UsageError("--severity filters the text view; other formats keep every finding")
     if args.statistics:
         from linter.report import statistics as stats
 
         render = stats.render_json if settings.output_format == "json" else stats.render_text
         render(results, out)
     elif args.quiet and settings.output_format == "text":
+        from linter.engine.registry import Severity
         from linter.report.concise import render_findings
 
-        render_findings(results, out)
+        render_findings(results, out, Severity(args.severity or "error"))
     elif settings.output_format == "text":
         from linter.report.text import render_view
 
@@ -154,6 +154,56 @@ def _write_reports(
                 renderer(name)(results, stream)
         except OSError as error:
             raise UsageError(f"cannot write {name} report to {target}: {error.strerror}") from None
+
+
+#: The formats ``--statistics`` can be printed in (a table, or JSON).
+STATISTICS_FORMATS = ("text", "concise", "json")
+
+
+def check_flags(args: argparse.Namespace, settings: Settings) -> None:
+    """Flags that contradict each other or the format: a usage error before any work."""
+    fmt = settings.output_format
+    if args.severity and (fmt != "text" or args.statistics):
+        raise UsageError("--severity filters the text view; other formats keep every finding")
+    if args.statistics and fmt not in STATISTICS_FORMATS:
+        raise UsageError(
+            f"--statistics prints a table or JSON; --format {fmt} cannot carry it "
+            "(use --output FORMAT=PATH for the report beside it)"
+        )
+
+
+def quiet_note(args: argparse.Namespace, settings: Settings, results: Sequence[FileResult]) -> str:
+    """``--quiet`` shows errors only: when findings it hid fail the run anyway, one line
+    on stderr says so, so that exit code 1 never comes with no explanation."""
+    if not (args.quiet and settings.output_format == "text") or args.statistics or args.exit_zero:
+        return ""
+    from linter.engine.registry import Severity
+
+    shown = Severity(args.severity or "error").rank
+    hidden = sum(
+        1
+        for result in results
+        for finding in result.findings
+        if settings.fail_on.rank <= finding.severity.rank < shown
+    )
+    if not hidden:
+        return ""
+    noun = "finding" if hidden == 1 else "findings"
+    return (
+        f"reslint: {hidden} {noun} below {args.severity or 'error'} not shown (--quiet) "
+        f"fail the run (--fail-on {settings.fail_on.value})\n"
+    )
+
+
+def sarif_warning(settings: Settings, results: Sequence[FileResult]) -> str:
+    """A line on stderr when a SARIF report had to leave results out (GitHub's cap)."""
+    formats = {settings.output_format, *(name for name, _ in settings.outputs)}
+    if "sarif" not in formats:
+        return ""
+    from linter.report.sarif import cap_warning, left_out
+
+    over = left_out(results)
+    return f"reslint: warning: SARIF: {cap_warning(over)}\n" if over else ""
 
 
 def apply_baseline(settings: Settings, results: list[FileResult]) -> Outcome | None:
@@ -174,16 +224,14 @@ def apply_baseline(settings: Settings, results: list[FileResult]) -> Outcome | N
     )
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    paths = list(args.paths)
-    settings = settings_for(args, paths)
-    if args.show_settings:
-        from linter.engine.settings import describe
-
-        out.write(describe(settings))
-        return EXIT_OK
-    if not paths:
-        raise UsageError("check needs at least one PATH")
+def _lint(
+    args: argparse.Namespace, settings: Settings, paths: Sequence[str], err: TextIO
+) -> list[FileResult]:
+    """The results of the files (or of standard input), after ``--fix`` when asked."""
+    if wants_stdin(args.paths):
+        if args.fix:
+            raise UsageError("--fix does not read standard input: `reslint fix -` prints the fix")
+        return lint_stdin(settings, stdin_name(args))
     files = collect(settings, paths)
     if args.fix:
         from linter.cli.fix import fix_before_check
@@ -191,7 +239,21 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         fix_before_check(files, settings.rules_for, args.unsafe_fixes, settings.language, err)
     from linter.engine.parallel import lint_all
 
-    results = lint_all(files, settings, args.jobs)
+    return lint_all(files, settings, args.jobs)
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    paths = config_paths(args)
+    settings = settings_for(args, paths)
+    if args.show_settings:
+        from linter.engine.settings import describe
+
+        out.write(describe(settings))
+        return EXIT_OK
+    if not paths:
+        raise UsageError("check needs at least one PATH ('-' reads standard input)")
+    check_flags(args, settings)
+    results = _lint(args, settings, paths, err)
     outcome = apply_baseline(settings, results)
     note = ""
     if outcome is not None:
@@ -200,6 +262,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if note and not args.quiet:
         to_stdout = settings.output_format == "text" and not args.statistics
         (out if to_stdout else err).write(note + "\n")
+    err.write(quiet_note(args, settings, results))
+    err.write(sarif_warning(settings, results))
     if report_errors(results, err):
         return EXIT_ERROR
     threshold = settings.fail_on.rank

@@ -31,7 +31,12 @@ _WORKER_SUMMARIZE: Summarize | None = None
 def lint_one(path: Path, settings: Settings) -> FileResult:
     """One file with its own rules (per-file ignores), options, severities and language."""
     return lint_path(
-        path, settings.rules_for(path), settings.options, settings.severities, settings.language
+        path,
+        settings.rules_for(path),
+        settings.options,
+        settings.severities,
+        settings.language,
+        encoding=settings.encoding,
     )
 
 
