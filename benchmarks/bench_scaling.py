@@ -61,7 +61,7 @@ def stage(mode: str) -> Callable[[str], object]:
         return lambda text: parse(Source.from_text(text))
     if mode == "check":
         return lambda text: lint_text(text, "<bench>", rules)
-    return lambda text: fix_text(text, rules, require_structure=False)
+    return lambda text: fix_text(text, rules)
 
 
 def timed(run: Callable[[str], object], text: str, limit: float) -> float:

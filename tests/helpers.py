@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from linter.engine.lint import FileResult, lint_bytes, lint_text
-from linter.engine.registry import RuleSpec, all_rules, rule_by_code_or_name
+from linter.engine.registry import Input, RuleSpec, all_rules, rule_by_code_or_name
+from linter.engine.versions import compare_texts
 from linter.fix.fixer import MAX_PASSES, apply_fixes
 
 
@@ -22,10 +23,18 @@ def lint_with(
     text: str,
     language: str | None = None,
     encoding: str = "utf-8",
+    other: str | None = None,
+    other_language: str | None = None,
     budget: float | None = None,
 ) -> FileResult:
-    """Lint ``text`` with one rule only (within ``budget`` seconds, if given)."""
+    """Lint ``text`` with one rule only (a version rule: compared with ``other``; within
+    ``budget`` seconds, if given). Cases are fragments: the rule runs whether or not a
+    resolution is recognised in them."""
     rule = spec(code)
+    if rule.input is Input.VERSIONS:
+        assert other is not None, f"{code} compares versions: give the other version"
+        found = compare_texts(text, other, [rule], language=language, other_language=other_language)
+        return FileResult(path="<case>", findings=tuple(found))
     if encoding != "utf-8":
         return lint_bytes(
             text.encode(encoding),
@@ -33,9 +42,18 @@ def lint_with(
             [rule],
             raise_errors=True,
             language=language,
+            fragment=True,
             budget=budget,
         )
-    return lint_text(text, "<case>", [rule], raise_errors=True, language=language, budget=budget)
+    return lint_text(
+        text,
+        "<case>",
+        [rule],
+        raise_errors=True,
+        language=language,
+        fragment=True,
+        budget=budget,
+    )
 
 
 def fix_with(code: str, text: str, language: str | None = None) -> str:
@@ -51,3 +69,22 @@ def fix_with(code: str, text: str, language: str | None = None) -> str:
 
 def every_rule() -> tuple[RuleSpec, ...]:
     return all_rules()
+
+
+def cli(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    """Run ``reslint ARGS`` in this process: (exit code, stdout, stderr). ``stdin`` is
+    what standard input holds (for ``-`` as the path)."""
+    import io
+    import sys
+
+    from linter.cli.main import run
+
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.stdin
+    if stdin is not None:
+        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
+    try:
+        code = run(list(args), out, err)
+    finally:
+        sys.stdin = saved
+    return code, out.getvalue(), err.getvalue()

@@ -87,11 +87,12 @@ def test_seed_json_report() -> None:
     assert report["files"][0]["language"] == "zh"
 
 
-def test_text_format_is_path_line_col_code_severity_message() -> None:
-    code, out, _ = cli("check", "--select", "A001", str(SEED))
+def test_concise_format_is_path_line_col_code_severity_message() -> None:
+    code, out, _ = cli("check", "--format", "concise", "--select", "A001", str(SEED))
     assert code == 1
     first = out.splitlines()[0]
     assert first.startswith(f"{SEED}:8:2: A001 [warning] ")
+    assert len(out.splitlines()) == 36
     assert out.splitlines()[-1] == "35 findings in 1 file"
 
 
@@ -190,7 +191,7 @@ def test_unreadable_file_is_reported_not_raised(
     code, out, err = cli("check", str(path), str(SEED))
     assert code == 2
     assert err == f"reslint: {path}: Permission denied\n"
-    assert f"{SEED}:8:2: A001" in out  # the other file is still checked
+    assert f"{SEED}  (zh; " in out and "  8:2 " in out  # the other file is still checked
 
 
 def test_huge_file_is_refused_without_reading(tmp_path: Path) -> None:

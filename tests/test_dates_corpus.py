@@ -24,7 +24,7 @@ SEED = "seed/E-RES-2012-19.zh.txt"
 EXPECTED = [
     # The adoption line is OCR-damaged ("Adopted at the 298Ist meeting", and the heading's
     # date "of 3 Apri] 1991"): no adoption date or meeting can be read.
-    ("en/S_RES_0687_1991.cr-unsc-gold-ocr.txt", "D009", 472, 17),  # 3 form feeds above
+    ("en/S_RES_0687_1991.cr-unsc-gold-ocr.txt", "D009", 470, 1),  # 3 form feeds above
     # Note 2 reads "S/26G26.": OCR read a figure of the symbol as "G".
     ("en/S_RES_0902_1994.cr-unsc-gold-ocr.txt", "D008", 49, 4),
 ]

@@ -64,9 +64,9 @@ def _check_format(name: str, output: str) -> None:
             json.loads(line)
     elif name == "junit":
         ElementTree.fromstring(output)
-    else:  # text and github: one finding per line, every line names a whole file
-        for line in output.splitlines()[:-1] if name == "text" else output.splitlines():
-            assert line.startswith(("::", "/")), line
+    elif name in ("concise", "github"):  # one finding per line, each names a whole file
+        for line in output.splitlines():
+            assert line.startswith(("::", "/")) or " findings in " in line, line
 
 
 @pytest.mark.parametrize("name", sorted(FORMATS))

@@ -29,7 +29,7 @@ from linter.engine.registry import all_rules
 from linter.fix.fixer import fix_text
 from linter.fix.guard import _words_and_gaps
 from linter.parse.layout import FURNITURE, Kind
-from linter.parse.repeats import find_repeats
+from linter.parse.repeats import collapse, find_repeats
 from linter.source.lexicon import lexicon_for
 from linter.source.text import Source
 from tests.fuzz import fuzzed_bytes, fuzzed_texts
@@ -98,28 +98,42 @@ def _droppable(original: FileResult) -> Counter[str]:
         if kind in _DROPPED_KINDS:
             allowed += _word_chars(line.text)
     text = original.source.text
-    visible = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
-    join = lexicon_for(original.language or "und").line_join
-    joined = _SPACE.sub(join, "".join(c if c.isprintable() else " " for c in text))
-    leads = lexicon_for(original.language or "und").lead_set
-    for version in (text, visible, joined):
-        for repeat in find_repeats(version, leads):
-            span = version[repeat.start : repeat.end]
-            allowed += _word_chars(span) - _word_chars(repeat.phrase)
+    lexicon = lexicon_for(original.language or "und")
+    leads = lexicon.lead_set
+    visible = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf") or c == "\n")
+    lines = [line for line in visible.split("\n") if line.strip()]
+    joined = lexicon.line_join.join(line.strip() for line in lines)
+    # Lines repaired one by one, then joined (a fix collapses a line's repeats first).
+    repaired = lexicon.line_join.join(collapse(line.strip(), leads) for line in lines)
+    for version in (text, visible, joined, repaired):
+        # A collapse can uncover another (回回顾顾会员国 x3 -> 回顾会员国 x3): to a fixpoint.
+        for _ in range(10):
+            found = find_repeats(version, leads)
+            if not found:
+                break
+            for repeat in found:
+                span = version[repeat.start : repeat.end]
+                allowed += _word_chars(span) - _word_chars(repeat.phrase)
+            version = collapse(version, leads)
     return allowed
 
 
-def _glued(original: str, fixed: str) -> list[tuple[str, str]]:
-    """Pairs of words only whitespace separated that the fixed text writes as one."""
-    # The guard's tokenizer, on the whole texts: the guard itself looks at edit windows.
+def _glued(original: str, fixed: str) -> list[str]:
+    """Words of the fixed text made of two words only whitespace separated, beyond what the
+    original held and what removing a character between two words (a NUL, a zero-width
+    space, a hyphen at a line end) explains. The guard's tokenizer, on the whole texts
+    (the guard itself looks at the windows of the edits)."""
     words, gaps = _words_and_gaps(unicodedata.normalize("NFKC", original))
-    before = set(words)
-    after = set(_words_and_gaps(unicodedata.normalize("NFKC", fixed))[0]) - before
-    return [
-        (first, second)
-        for first, second, gap in zip(words, words[1:], gaps, strict=False)
-        if gap.isspace() and first + second in after
-    ]
+    spaced: Counter[str] = Counter()
+    joined_by_a_character: Counter[str] = Counter()
+    for first, second, gap in zip(words, words[1:], gaps, strict=False):
+        if gap.isspace():
+            spaced[first + second] += 1
+        elif gap:
+            joined_by_a_character[first + second] += 1
+    before = Counter(words)
+    after = Counter(_words_and_gaps(unicodedata.normalize("NFKC", fixed))[0])
+    return [word for word in spaced if after[word] - before[word] > joined_by_a_character[word]]
 
 
 @FUZZ

@@ -27,56 +27,101 @@ from linter.parse.layout import Layout
 from linter.parse.model import MappedText, Span
 from linter.parse.structure import parse_text
 from linter.source.lexicon import lexicon_for
-from linter.source.text import Source
+from linter.source.text import Line, Source
 
 _NO_LAYOUT = Layout(kinds=(), pages=(), notes=(), page_breaks=frozenset(), front_matter={})
 
-# -- markers: the word before each figure (``markers._Words``) ------------------------------
+# -- markers: what is read around each figure, not the whole line ----------------------------
 
-_OLD_WORD_BEFORE = re.compile(r"([^\W\d_][\w.\-]*)\W*$")
-_LINE_ALPHABET = st.sampled_from(list("ab Z.-,;:1 9_é中\u3000\t)”"))
+_LINE_PIECES_FOR_MARKERS = st.lists(
+    st.sampled_from(
+        [
+            "word",
+            "Word",
+            " ",
+            "  ",
+            ",",
+            ".",
+            ";",
+            "1",
+            "12",
+            "199",
+            "1991",
+            "November",
+            "and",
+            "paragraph",
+            "No.",
+            "G20",
+            "S/1234",
+            "Add.1",
+            "(a)",
+            "per cent",
+            "年",
+            "第",
+            "\t",
+            "”",
+            ")",
+            "A.2",
+            "of",
+            "[^3]",
+            "*",
+            "1/",
+            "to",
+            "-",
+            "million",
+            "x",
+        ]
+    ),
+    max_size=16,
+).map("".join)
 
 
-def _old_word_before(text: str) -> str:
-    match = _OLD_WORD_BEFORE.search(text)
-    return match.group(1) if match else ""
+def _candidates(text: str, language: str, continuation: bool) -> list[object]:
+    line = Line(2, 0, len(text), text)
+    previous = Line(1, 0, 9, "Recalling")
+    found = markers.find_inline_markers(
+        line, lexicon_for(language), continuation, previous, "and more"
+    )
+    return [*found, *markers.find_asterisk_markers(line)]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(_LINE_ALPHABET, max_size=40), st.data())
-def test_word_before_is_the_old_pattern_search(text: str, data: st.DataObject) -> None:
-    words = markers._Words(text)
-    end = data.draw(st.integers(0, len(text)))
-    assert words.word_before(end) == _old_word_before(text[:end])
-    tokens = text[:end].split()
-    assert words.token_before(end) == (tokens[-1] if tokens else "")
-    assert words.stripped_end(end) == len(text[:end].rstrip())
-
-
-class _CountingPattern:
-    """A compiled pattern that counts how often a whole line is scanned."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self.scans = 0
-
-    def finditer(self, text: str) -> Any:
-        self.scans += 1
-        return self.pattern.finditer(text)
-
-
-@pytest.mark.parametrize("generate", [figures_one_line, markers_one_line])
-def test_a_line_of_figures_is_indexed_once_not_once_per_figure(
-    monkeypatch: pytest.MonkeyPatch, generate: Any
+@settings(max_examples=500, deadline=None)
+@given(_LINE_PIECES_FOR_MARKERS, st.sampled_from(["en", "zh", "fr", "ru"]), st.booleans())
+def test_marker_windows_decide_as_the_whole_line(
+    text: str, language: str, continuation: bool
 ) -> None:
-    counting = _CountingPattern(markers._WORD_RUN)
-    monkeypatch.setattr(markers, "_WORD_RUN", counting)
-    doc = parse_text(generate(300))
-    lines_with_figures = sum(1 for line in doc.source.lines if any(c.isdigit() for c in line.text))
-    # Each line is indexed at most once, however many figures it holds (300 here).
-    assert 0 < counting.scans <= lines_with_figures
-    if generate is markers_one_line:
-        assert len(doc.markers) == 300
+    # The reference is the same code reading the whole text before and after each figure.
+    windowed = _candidates(text, language, continuation)
+    with (
+        patch.object(markers, "_before", lambda line, end: line[:end]),
+        patch.object(markers, "_after", lambda line, start: line[start:]),
+    ):
+        assert _candidates(text, language, continuation) == windowed
+
+
+def test_a_line_of_figures_is_read_near_each_figure_not_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    read = 0
+    real_before, real_after = markers._before, markers._after
+
+    def counted_before(line: str, end: int) -> str:
+        nonlocal read
+        window = real_before(line, end)
+        read += len(window)
+        return window
+
+    def counted_after(line: str, start: int) -> str:
+        nonlocal read
+        window = real_after(line, start)
+        read += len(window)
+        return window
+
+    monkeypatch.setattr(markers, "_before", counted_before)
+    monkeypatch.setattr(markers, "_after", counted_after)
+    text = figures_one_line(2000)
+    parse_text(text)
+    assert 0 < read < 200 * 2000  # the whole line each time: 2,000 x 30,000 characters
 
 
 # -- context.mapped: the cuts inside each piece ----------------------------------------------
@@ -398,21 +443,29 @@ def _groups(match: re.Match[str] | None) -> tuple[object, ...] | None:
 @settings(max_examples=500, deadline=None)
 @given(_LINE_PIECES)
 def test_parse_line_patterns_match_as_before(line: str) -> None:
-    layout = importlib.import_module("linter.parse.layout")
+    notes = importlib.import_module("linter.parse.notes")
+    page_notes = importlib.import_module("linter.parse.page_notes")
+    stray_notes = importlib.import_module("linter.parse.stray_notes")
     heading = importlib.import_module("linter.parse.heading")
     blocks = importlib.import_module("linter.parse.blocks")
-    old_inline = re.compile(r"^\s*(\d{1,3})(/)?\s+(\S.*?)\s*$")
-    old_markdown = re.compile(r"^\s*\[\^(\d{1,3})\]:\s*(.*?)\s*$")
-    assert _groups(layout._NOTE_INLINE.match(line)) == _groups(old_inline.match(line))
-    assert _groups(layout._NOTE_MARKDOWN.match(line)) == _groups(old_markdown.match(line))
-    old_titles = (
-        r"^\s*(?P<number>(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4})\s*[.．]\s*(?P<title>.*?)\s*$",
-        r"^\s*(?P<number>\d{1,4}\s*\(\d{4}\))\s*\.?\s*(?P<title>Resolution\b.*?)\s*$",
-        r"^\s*Resolution\s+(?P<number>\d{1,4}\s*\(\d{4}\))\s*(?P<title>.*?)\s*$",
-    )
-    for new, old in zip(heading._TITLE_PATTERNS, old_titles, strict=True):
+    old_notes = {
+        notes.NUMBERED_START: r"^\s*(?P<number>\d{1,3})(?P<old>/)?\s+(?P<text>\S.*?)\s*$",
+        notes.ASTERISK_START: r"^\s*(?P<mark>\*{1,3})\s*(?P<text>[^\s*\d].*?)\s*$",
+        page_notes._NOTE_MARKDOWN: r"^\s*\[\^(\d{1,3}|\*{1,3})\]:\s*(.*?)\s*$",
+        stray_notes._GLUED_NOTE: r"^\s*(?P<number>\d{1,3})\.?(?P<text>[A-Z][a-z].*?)\s*$",
+    }
+    for new, old in old_notes.items():
         assert _groups(new.match(line)) == _groups(re.match(old, line))
-    old_terminated = r"[，；。：,;:.．!?！？]['\"”’」』)）\]]*\s*(?:\d{1,3}|\[\^\d{1,3}\])?\s*$"
+    lex = lexicon_for("en")
+    marks = "|".join(re.escape(mark) for mark in lex.number_separators)
+    old_titles = (
+        rf"^\s*(?P<number>(?:[A-Z]{{1,2}}-)?\d{{1,4}}/\d{{1,4}})\s*(?:{marks})\s*(?P<title>.*?)\s*$",
+        r"^\s*(?P<number>\d{1,4}\s*\(\d{4}\))\s*\.?\s*(?P<title>Resolution\b.*?)\s*$",
+        r"^\s*(?i:resolution)\s+(?P<number>\d{1,4}\s*\(\d{4}\))\s*(?P<title>.*?)\s*$",
+    )
+    for new, old in zip(heading._titles(lex), old_titles, strict=True):
+        assert _groups(new.match(line)) == _groups(re.match(old, line))
+    old_terminated = r"[，；。：,;:.．!?！？،؛؟]['\"”’」』)）\]]*\s*(?:\d{1,3}|\[\^\d{1,3}\])?\s*$"
     assert bool(blocks._TERMINATED.search(line)) == bool(re.search(old_terminated, line))
 
 
@@ -431,8 +484,7 @@ _REPEAT_TEXT = st.lists(
 @given(_REPEAT_TEXT)
 def test_repeat_scanners_find_what_the_old_patterns_found(text: str) -> None:
     repeats = importlib.import_module("linter.parse.repeats")
-    glued = [(m.start(), m.end(), m.group(1)) for m in _OLD_GLUED.finditer(text)]
-    assert list(repeats._glued_repeats(text)) == glued
+    assert list(repeats._glued_repeats(text)) == _spans(_OLD_GLUED, text)
     assert list(repeats._letter_by_letter(text)) == _spans(_OLD_LETTER_BY_LETTER, text)
 
 
@@ -448,8 +500,7 @@ def test_repeat_scanners_find_what_the_old_patterns_found(text: str) -> None:
 )
 def test_repeat_scanners_on_known_shapes(text: str) -> None:
     repeats = importlib.import_module("linter.parse.repeats")
-    glued = [(m.start(), m.end(), m.group(1)) for m in _OLD_GLUED.finditer(text)]
-    assert list(repeats._glued_repeats(text)) == glued
+    assert list(repeats._glued_repeats(text)) == _spans(_OLD_GLUED, text)
     assert list(repeats._letter_by_letter(text)) == _spans(_OLD_LETTER_BY_LETTER, text)
 
 
@@ -459,7 +510,7 @@ def test_a_long_word_of_one_letter_is_no_longer_a_trap() -> None:
     repeats = importlib.import_module("linter.parse.repeats")
     text = "a" * 100_000 + "b " + "x" * 100_000 + "y"
     assert repeats.find_repeats(text) == []
-    assert [r.phrase for r in repeats.find_repeats("x" * 99_999)] == ["xxx"]
+    assert [r.phrase for r in repeats.find_repeats("x" * 99_999)] == ["x"]
 
 
 @settings(max_examples=300, deadline=None)

@@ -9,7 +9,7 @@ from typing import TextIO
 
 from linter.cli.check import report_errors, write_output
 from linter.cli.errors import EXIT_ERROR, EXIT_OK, UsageError
-from linter.cli.options import add_config_arguments, collect, settings_for
+from linter.cli.options import add_config_arguments, add_input_arguments, collect, settings_for
 from linter.engine.discovery import Problem
 from linter.engine.lint import FileResult
 from linter.engine.settings import Settings
@@ -31,8 +31,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     baseline.add_argument("--select", action="append", metavar="RULES")
     baseline.add_argument("--ignore", action="append", metavar="RULES")
-    baseline.add_argument("--include", action="append", metavar="GLOB")
-    baseline.add_argument("--language", help="force the language (ISO 639-1 code)")
+    add_input_arguments(baseline)
     baseline.add_argument(
         "--allow-outside",
         action="store_true",

@@ -8,21 +8,31 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from linter.cli.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 from linter.cli.options import (
+    add_baseline_and_jobs,
     add_config_arguments,
+    add_input_arguments,
     add_selection,
+    add_stdin_filename,
     collect,
     format_names,
     settings_for,
 )
+from linter.cli.stdin import config_paths, lint_stdin, stdin_name, wants_stdin
 from linter.engine.discovery import Problem
 from linter.engine.lint import FileResult
 from linter.engine.settings import Settings
+
+if TYPE_CHECKING:
+    from linter.engine.baseline import Outcome
+    from linter.report.text import TextOptions
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,13 +51,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="lowest severity that makes the exit code 1 (default: warning)",
     )
     add_selection(check)
-    check.add_argument(
-        "--include",
-        action="append",
-        metavar="GLOB",
-        help="file pattern to check inside directories (default: *.txt)",
-    )
-    check.add_argument("--language", help="force the language (ISO 639-1 code)")
+    add_input_arguments(check)
+    add_stdin_filename(check)
     check.add_argument("--fix", action="store_true", help="apply safe fixes, then report the rest")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix: unsafe fixes too")
     add_config_arguments(check)
@@ -61,40 +66,35 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--show-settings", action="store_true", help="print the settings in effect and exit"
     )
     check.add_argument(
-        "--baseline", metavar="FILE", help="report and fail only on findings not in FILE"
-    )
-    check.add_argument(
-        "--no-baseline", action="store_true", help="ignore the configuration's baseline"
-    )
-    check.add_argument(
         "--statistics", action="store_true", help="print how many findings each rule has"
     )
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when findings fail the run"
     )
     check.add_argument(
-        "--quiet", "-q", action="store_true", help="print findings only, no summaries"
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="print errors only, one line each, and no summaries (--severity shows more)",
     )
     check.add_argument(
-        "--jobs",
-        "-j",
-        type=jobs_count,
-        default=0,
-        metavar="N",
-        help="processes checking files at once (default 0: one per core for many files)",
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour the text view: auto (on a terminal, unless NO_COLOR is set), always, never",
     )
+    check.add_argument(
+        "--show-all",
+        action="store_true",
+        help="text view: list every finding (layout and repeated fixable ones are folded)",
+    )
+    check.add_argument(
+        "--severity",
+        choices=["error", "warning", "info"],
+        help="text view: show only findings at or above this severity (machine formats keep all)",
+    )
+    add_baseline_and_jobs(check)
     check.set_defaults(handler=run)
-
-
-def jobs_count(value: str) -> int:
-    """``--jobs``: a whole number, 0 (one per core) or more."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{number} is negative; use 0 for one per core")
-    return number
 
 
 def report_errors(results: Sequence[FileResult], err: TextIO) -> bool:
@@ -108,8 +108,26 @@ def report_errors(results: Sequence[FileResult], err: TextIO) -> bool:
     return failed
 
 
+def use_color(choice: str, stream: TextIO) -> bool:
+    """``--color``: ``auto`` colours a terminal unless ``NO_COLOR`` is set (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    isatty = getattr(stream, "isatty", None)
+    return not os.environ.get("NO_COLOR") and bool(isatty and isatty())
+
+
+def text_options(args: argparse.Namespace, out: TextIO) -> TextOptions:
+    from linter.engine.registry import Severity
+    from linter.report.text import TextOptions
+
+    color = use_color(args.color, out)
+    width = shutil.get_terminal_size((100, 24)).columns if out.isatty() else 100
+    severity = Severity(args.severity) if args.severity else None
+    return TextOptions(color=color, show_all=args.show_all, severity=severity, width=width)
+
+
 def _write_reports(
-    settings: Settings, results: Sequence[FileResult], out: TextIO, statistics: bool, quiet: bool
+    settings: Settings, results: Sequence[FileResult], out: TextIO, args: argparse.Namespace
 ) -> None:
     from linter.engine.display import for_display
     from linter.report import renderer
@@ -122,15 +140,20 @@ def _write_reports(
         renderer(name)(as_uris if name == "sarif" else shown, stream)
 
     results = shown
-    if statistics:
+    if args.statistics:
         from linter.report import statistics as stats
 
         counts = stats.render_json if settings.output_format == "json" else stats.render_text
         counts(results, out)
-    elif quiet and settings.output_format == "text":
-        from linter.report.text import render_findings
+    elif args.quiet and settings.output_format == "text":
+        from linter.engine.registry import Severity
+        from linter.report.concise import render_findings
 
-        render_findings(results, out)
+        render_findings(results, out, Severity(args.severity or "error"))
+    elif settings.output_format == "text":
+        from linter.report.text import render_view
+
+        render_view(results, out, text_options(args, out))
     else:
         render(settings.output_format, out)
     for name, target in settings.outputs:
@@ -156,16 +179,82 @@ def write_output(path: Path, text: str, what: str) -> None:
         raise UsageError(f"cannot write {what} to {path}: {reason}") from None
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    paths = list(args.paths)
-    settings = settings_for(args, paths)
-    if args.show_settings:
-        from linter.engine.settings import describe
+#: The formats ``--statistics`` can be printed in (a table, or JSON).
+STATISTICS_FORMATS = ("text", "concise", "json")
 
-        out.write(describe(settings))
-        return EXIT_OK
-    if not paths:
-        raise UsageError("check needs at least one PATH")
+
+def check_flags(args: argparse.Namespace, settings: Settings) -> None:
+    """Flags that contradict each other or the format: a usage error before any work."""
+    fmt = settings.output_format
+    if args.severity and (fmt != "text" or args.statistics):
+        raise UsageError("--severity filters the text view; other formats keep every finding")
+    if args.statistics and fmt not in STATISTICS_FORMATS:
+        raise UsageError(
+            f"--statistics prints a table or JSON; --format {fmt} cannot carry it "
+            "(use --output FORMAT=PATH for the report beside it)"
+        )
+
+
+def quiet_note(args: argparse.Namespace, settings: Settings, results: Sequence[FileResult]) -> str:
+    """``--quiet`` shows errors only: when findings it hid fail the run anyway, one line
+    on stderr says so, so that exit code 1 never comes with no explanation."""
+    if not (args.quiet and settings.output_format == "text") or args.statistics or args.exit_zero:
+        return ""
+    from linter.engine.registry import Severity
+
+    shown = Severity(args.severity or "error").rank
+    hidden = sum(
+        1
+        for result in results
+        for finding in result.findings
+        if settings.fail_on.rank <= finding.severity.rank < shown
+    )
+    if not hidden:
+        return ""
+    noun = "finding" if hidden == 1 else "findings"
+    return (
+        f"reslint: {hidden} {noun} below {args.severity or 'error'} not shown (--quiet) "
+        f"fail the run (--fail-on {settings.fail_on.value})\n"
+    )
+
+
+def sarif_warning(settings: Settings, results: Sequence[FileResult]) -> str:
+    """A line on stderr when a SARIF report had to leave results out (GitHub's cap)."""
+    formats = {settings.output_format, *(name for name, _ in settings.outputs)}
+    if "sarif" not in formats:
+        return ""
+    from linter.report.sarif import cap_warning, left_out
+
+    over = left_out(results)
+    return f"reslint: warning: SARIF: {cap_warning(over)}\n" if over else ""
+
+
+def apply_baseline(settings: Settings, results: list[FileResult]) -> Outcome | None:
+    """The settings' baseline applied to ``results`` (None when no baseline is used)."""
+    if settings.baseline is None:
+        return None
+    from linter.engine import baseline
+
+    try:
+        recorded = baseline.load(settings.baseline)
+    except baseline.BaselineError as error:
+        raise UsageError(str(error)) from None
+    return baseline.apply(
+        results,
+        recorded,
+        settings.baseline.parent,
+        lambda result: [spec.code for spec in settings.rules_for(Path(result.path))],
+    )
+
+
+def _lint(
+    args: argparse.Namespace, settings: Settings, paths: Sequence[str], err: TextIO
+) -> list[FileResult]:
+    """The results of the files (or of standard input), after ``--fix`` when asked."""
+    if wants_stdin(args.paths):
+        if args.fix:
+            raise UsageError("--fix does not read standard input: `reslint fix -` prints the fix")
+        return lint_stdin(settings, stdin_name(args))
     problems: list[Problem] = []
     files = collect(settings, paths, problems)
     if args.fix:
@@ -183,27 +272,32 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     from linter.engine.parallel import lint_all
 
-    results = [FileResult(path=str(p.path), error=p.reason) for p in problems]
-    results += lint_all(files, settings, args.jobs)
-    note = ""
-    if settings.baseline is not None:
-        from linter.engine import baseline
+    failed = [FileResult(path=str(p.path), error=p.reason) for p in problems]
+    return failed + lint_all(files, settings, args.jobs)
 
-        try:
-            recorded = baseline.load(settings.baseline)
-        except baseline.BaselineError as error:
-            raise UsageError(str(error)) from None
-        outcome = baseline.apply(
-            results,
-            recorded,
-            settings.baseline.parent,
-            lambda result: [spec.code for spec in settings.rules_for(Path(result.path))],
-        )
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    paths = config_paths(args)
+    settings = settings_for(args, paths)
+    if args.show_settings:
+        from linter.engine.settings import describe
+
+        out.write(describe(settings))
+        return EXIT_OK
+    if not paths:
+        raise UsageError("check needs at least one PATH ('-' reads standard input)")
+    check_flags(args, settings)
+    results = _lint(args, settings, paths, err)
+    outcome = apply_baseline(settings, results)
+    note = ""
+    if outcome is not None:
         results, note = outcome.results, outcome.summary()
-    _write_reports(settings, results, out, args.statistics, args.quiet)
+    _write_reports(settings, results, out, args)
     if note and not args.quiet:
         to_stdout = settings.output_format == "text" and not args.statistics
         (out if to_stdout else err).write(note + "\n")
+    err.write(quiet_note(args, settings, results))
+    err.write(sarif_warning(settings, results))
     if report_errors(results, err):
         return EXIT_ERROR
     threshold = settings.fail_on.rank

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from linter.engine.fingerprint import Key, KeyedResult, keys
-from linter.engine.lint import FileResult
+from linter.engine.lint import FileResult, Finding
 from linter.engine.reading import read_limited
 from linter.engine.writing import replace_file
 
@@ -169,43 +170,79 @@ def apply(
     rules_run: Callable[[FileResult], Collection[str]],
 ) -> Outcome:
     """Drop the findings the baseline holds. ``rules_run(result)`` names the rules that
-    ran on a file, so entries of rules not run this time are not counted as fixed."""
-    by_path: dict[str, set[EntryKey]] = {}
+    ran on a file, so entries of rules not run this time are not counted as fixed.
+
+    A finding matches an entry with its whole key (rule, text, context, occurrence). What
+    is left is matched by count: an edit right next to a finding changes its context, yet
+    when its rule and matched text occur in the file no more often than the baseline
+    recorded, nothing was added and the leftover findings take the leftover entries of
+    their rule and text. Only a rule and text that now occur more often than recorded
+    are reported as new (which of the equal findings is the new one cannot be told).
+    The dropped findings stay on the result (``KeyedResult.baselined``): SARIF reports
+    them as suppressed, with ``baselineState`` ``unchanged``."""
+    by_path: dict[str, list[EntryKey]] = {}
     for entry in baseline.entries:
-        by_path.setdefault(entry.path, set()).add(
+        by_path.setdefault(entry.path, []).append(
             (entry.rule, entry.text, entry.context, entry.occurrence)
         )
     kept: list[FileResult] = []
     baselined = fixed = new = 0
     for result in results:
-        path = relative_path(result.path, base)
-        accepted = by_path.get(path, set())
-        matched: set[EntryKey] = set()
-        findings, new_keys = [], []
-        for finding, key in zip(result.findings, keys(result), strict=True):
-            wanted = _entry_key(key)
-            if wanted in accepted:
-                matched.add(wanted)
-                continue
-            findings.append(finding)
-            new_keys.append(key)
+        recorded = by_path.get(relative_path(result.path, base), [])
+        matched, consumed = _match(result, recorded)
+        findings = tuple(f for f, _, hit in matched if not hit)
         ran = set(rules_run(result))
-        gone = [e for e in accepted - matched if e[0] in ran]
-        baselined += len(matched)
-        fixed += 0 if result.error else len(gone)
+        left = Counter(recorded) - consumed
+        baselined += len(matched) - len(findings)
+        fixed += 0 if result.error else sum(n for e, n in left.items() if e[0] in ran)
         new += len(findings)
         kept.append(
             KeyedResult(
                 path=result.path,
-                findings=tuple(findings),
+                findings=findings,
                 language=result.language,
                 error=result.error,
                 source=result.source,
                 document=result.document,
-                keys=tuple(new_keys),
+                outline=result.outline,
+                versions=result.versions,
+                keys=tuple(k for _, k, hit in matched if not hit),
+                baselined=tuple((f, k) for f, k, hit in matched if hit),
             )
         )
     return Outcome(kept, baselined, fixed, new)
+
+
+def _match(
+    result: FileResult, recorded: Sequence[EntryKey]
+) -> tuple[list[tuple[Finding, Key, bool]], Counter[EntryKey]]:
+    """Each finding of ``result`` with its key and whether the baseline holds it (by its
+    whole key, else by the count of its rule and text: see :func:`apply`), and the
+    entries that matched."""
+    pairs = list(zip(result.findings, keys(result), strict=True))
+    spare = Counter(recorded)
+    consumed: Counter[EntryKey] = Counter()
+    hits = []
+    for _, key in pairs:
+        wanted = _entry_key(key)
+        hit = spare[wanted] > 0
+        if hit:
+            spare[wanted] -= 1
+            consumed[wanted] += 1
+        hits.append(hit)
+    recorded_count = Counter((rule, text) for rule, text, _, _ in recorded)
+    found_count = Counter((key.rule, key.text) for _, key in pairs)
+    left: dict[tuple[str, str], list[EntryKey]] = {}
+    for entry, count in spare.items():
+        left.setdefault(entry[:2], []).extend([entry] * count)
+    for index, (_, key) in enumerate(pairs):
+        group = (key.rule, key.text)
+        if hits[index] or found_count[group] > recorded_count[group] or not left.get(group):
+            continue
+        entry = left[group].pop()
+        consumed[entry] += 1
+        hits[index] = True
+    return [(f, k, hit) for (f, k), hit in zip(pairs, hits, strict=True)], consumed
 
 
 def _entry_key(key: Key) -> EntryKey:

@@ -24,7 +24,7 @@ from linter.engine.select import validate as validate_selectors
 
 SeverityName = Literal["error", "warning", "info"]
 #: The names of ``linter.report.FORMATS`` (a test keeps the two lists equal).
-FormatName = Literal["text", "json", "json-lines", "sarif", "junit", "github", "gitlab"]
+FormatName = Literal["text", "concise", "json", "json-lines", "sarif", "junit", "github", "gitlab"]
 
 
 def _kebab(name: str) -> str:

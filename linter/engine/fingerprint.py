@@ -100,9 +100,13 @@ def keys(result: FileResult) -> tuple[Key, ...]:
 @dataclass(frozen=True)
 class KeyedResult(FileResult):
     """A file's result whose keys were computed before some findings were filtered out
-    (by the baseline), so occurrence indices stay those of the whole file."""
+    (by the baseline), so occurrence indices stay those of the whole file. A result of a
+    run with a baseline is always one."""
 
     keys: tuple[Key, ...] = ()
+    # The findings the baseline held, with their keys: left out of every report but SARIF,
+    # which lists them as suppressed (``baselineState`` ``unchanged``).
+    baselined: tuple[tuple[Finding, Key], ...] = ()
 
 
 def keys_of(result: FileResult) -> tuple[Key, ...]:

@@ -4,6 +4,12 @@ The engine is the only place that knows about positions: rules give character sp
 the engine adds line and column (1-based, columns in code points, end exclusive), the
 rule's code, name and severity. A rule that raises does not stop the run: it becomes an
 error finding that names the rule (under tests, set ``raise_errors`` and it raises).
+
+A text in which no resolution was recognised (a ``requirements.txt`` beside the
+documents, a letter) gets the one finding E002 says so with, and nothing else: the other
+rules describe damage to a resolution, and reporting hard wraps or whitespace in a file
+that is not one is noise that fails a pre-commit hook for nothing. A rule's cases and
+examples are fragments, not resolutions: ``fragment=True`` runs every rule on them.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter.engine.budget import BudgetExceeded, limit, stage
 from linter.engine.budget import stop as budget_stop
@@ -21,7 +27,15 @@ from linter.engine.reading import read_limited, reason
 from linter.engine.registry import Fix, Hit, Input, RuleSpec, Severity, iter_hits
 from linter.parse.model import Document
 from linter.parse.structure import parse
+from linter.source.encoding import is_utf8
 from linter.source.text import LINE_BREAK, DecodeError, Source, decode
+
+if TYPE_CHECKING:
+    from linter.facts.versions import VersionFacts
+
+#: The rule that reports a text with no resolution structure: on such a text it is the
+#: only one run (see the module docstring).
+UNSTRUCTURED_RULE = "E002"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +65,12 @@ class FileResult:
     error: str | None = None  # the file could not be checked (unreadable, too large)
     source: Source | None = field(default=None, repr=False)
     document: Document | None = field(default=None, repr=False)
+    # A compact, picklable summary of the Document made where the file was linted (the
+    # audit report's outline); the engine does not know its type, see ``lint_all``.
+    outline: object | None = field(default=None, repr=False)
+    # What the parallel-version rules compare (X001-X003), when one of them is selected
+    # for the file: small and picklable, it stays when a worker drops the Document.
+    versions: VersionFacts | None = field(default=None, repr=False)
 
 
 def _raise_errors_default() -> bool:
@@ -118,9 +138,22 @@ def lint_bytes(
     severities: Mapping[str, Severity] | None = None,
     raise_errors: bool | None = None,
     language: str | None = None,
+    fragment: bool = False,
+    encoding: str | None = None,
     budget: float | None = None,
 ) -> FileResult:
-    """Lint the bytes of one file, within ``budget`` seconds (see ``linter.engine.budget``)."""
+    """Lint the bytes of one file: UTF-8, or the ``encoding`` named (``--encoding``), in
+    which case the input rules (E001: is it UTF-8?) are not run, and bytes that are not
+    in that encoding make the file's ``error``: the user's reading of it was wrong. All
+    within ``budget`` seconds (see ``linter.engine.budget``)."""
+    if not is_utf8(encoding):
+        try:
+            text = decode(data, encoding)
+        except DecodeError as error:
+            return FileResult(path=path, error=str(error))
+        return lint_text(
+            text, path, rules, options, severities, raise_errors, language, fragment, budget
+        )
     options = options or {}
     severities = severities or {}
     raise_errors = _raise_errors_default() if raise_errors is None else raise_errors
@@ -130,7 +163,7 @@ def lint_bytes(
         rules,
         severities,
         lambda progress: _lint_bytes(
-            data, path, rules, options, severities, raise_errors, language, progress
+            data, path, rules, options, severities, raise_errors, language, fragment, progress
         ),
     )
 
@@ -163,6 +196,7 @@ def _lint_bytes(
     severities: Mapping[str, Severity],
     raise_errors: bool,
     language: str | None,
+    fragment: bool,
     progress: _Progress,
 ) -> FileResult:
     findings = progress.findings
@@ -194,7 +228,9 @@ def _lint_bytes(
     except DecodeError:
         # Nothing else can be checked; E001 (if selected) has said why.
         return FileResult(path=path, findings=tuple(findings))
-    return _lint_decoded(text, path, rules, options, severities, raise_errors, progress, language)
+    return _lint_decoded(
+        text, path, rules, options, severities, raise_errors, progress, language, fragment
+    )
 
 
 def lint_text(
@@ -205,9 +241,12 @@ def lint_text(
     severities: Mapping[str, Severity] | None = None,
     raise_errors: bool | None = None,
     language: str | None = None,
+    fragment: bool = False,
     budget: float | None = None,
 ) -> FileResult:
-    """Lint a text that is already decoded (fix passes, tests), within ``budget``."""
+    """Lint a text that is already decoded (fix passes, tests), within ``budget``.
+    ``fragment``: run every rule even where no resolution is recognised (rule cases and
+    examples)."""
     raise_errors = _raise_errors_default() if raise_errors is None else raise_errors
     severities = severities or {}
     return _within(
@@ -216,7 +255,15 @@ def lint_text(
         rules,
         severities,
         lambda progress: _lint_decoded(
-            text, path, rules, options or {}, severities, raise_errors, progress, language
+            text,
+            path,
+            rules,
+            options or {},
+            severities,
+            raise_errors,
+            progress,
+            language,
+            fragment,
         ),
     )
 
@@ -235,21 +282,9 @@ def out_of_time(
         if spec.input is not Input.ENGINE:
             continue
         for hit in iter_hits(spec, error, spec.default_options()):
-            findings.append(
-                Finding(
-                    spec.code,
-                    spec.name,
-                    severities.get(spec.code, spec.severity),
-                    hit.message,
-                    1,
-                    1,
-                    1,
-                    1,
-                    0,
-                    0,
-                )
-            )
-    findings.sort(key=lambda f: (f.line, f.column, f.rule, f.end_line, f.end_column))
+            severity = severities.get(spec.code, spec.severity)
+            findings.append(Finding(spec.code, spec.name, severity, hit.message, 1, 1, 1, 1, 0, 0))
+    findings.sort(key=finding_order)
     source = progress.source if progress is not None else None
     language = source.language if source is not None else None
     return FileResult(path=path, findings=tuple(findings), language=language, source=source)
@@ -264,6 +299,7 @@ def _lint_decoded(
     raise_errors: bool,
     progress: _Progress,
     language: str | None,
+    fragment: bool = False,
 ) -> FileResult:
     findings = progress.findings
     stage("line index and language")
@@ -273,20 +309,34 @@ def _lint_decoded(
     document = parse(source)
     structured = document.has_structure
     for spec in document_rules:
-        if spec.requires_structure and not structured:
+        if not structured and (
+            spec.requires_structure or not (fragment or spec.code == UNSTRUCTURED_RULE)
+        ):
             continue
         stage(f"rule {spec.code} ({spec.name})")
         severity = severities.get(spec.code, spec.severity)
         for hit in _run(spec, document, options, raise_errors):
             findings.append(_finding(spec, hit, source, severity))
-    findings.sort(key=lambda f: (f.line, f.column, f.rule, f.end_line, f.end_column))
+    findings.sort(key=finding_order)
+    versions = None
+    if structured and any(spec.input is Input.VERSIONS for spec in rules):
+        stage("parallel versions")
+        from linter.facts.versions import version_facts
+
+        versions = version_facts(document)
     return FileResult(
         path=path,
         findings=tuple(findings),
         language=source.language,
         source=source,
         document=document,
+        versions=versions,
     )
+
+
+def finding_order(finding: Finding) -> tuple[int, int, str, int, int]:
+    """How findings are listed in a file: by position, then rule."""
+    return (finding.line, finding.column, finding.rule, finding.end_line, finding.end_column)
 
 
 def lint_path(
@@ -295,6 +345,7 @@ def lint_path(
     options: Mapping[str, Any] | None = None,
     severities: Mapping[str, Severity] | None = None,
     language: str | None = None,
+    encoding: str | None = None,
     budget: float | None = None,
 ) -> FileResult:
     """Lint one file on disk; an unreadable file gives a result with ``error`` set."""
@@ -304,7 +355,14 @@ def lint_path(
         return FileResult(path=str(path), error=reason(error))
     try:
         return lint_bytes(
-            data, str(path), rules, options, severities, language=language, budget=budget
+            data,
+            str(path),
+            rules,
+            options,
+            severities,
+            language=language,
+            encoding=encoding,
+            budget=budget,
         )
     except BudgetExceeded as error:  # the timer fired as the lint was returning
         return out_of_time(str(path), rules, severities or {}, error)

@@ -16,7 +16,7 @@ import dataclasses
 import multiprocessing
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from linter.engine import interrupts
@@ -25,7 +25,14 @@ from linter.engine.settings import Settings
 
 #: Fewer files than this are checked in this process: starting workers costs more.
 PARALLEL_THRESHOLD = 24
+
+#: Turns a result that still holds its Document into a small picklable value (stored in
+#: ``FileResult.outline``), computed where the file is linted so that the Document never
+#: has to travel between processes. A top-level function, so workers can receive it.
+Summarize = Callable[[FileResult], object]
+
 _WORKER_SETTINGS: Settings | None = None
+_WORKER_SUMMARIZE: Summarize | None = None
 
 
 def lint_one(path: Path, settings: Settings) -> FileResult:
@@ -36,19 +43,27 @@ def lint_one(path: Path, settings: Settings) -> FileResult:
         settings.options,
         settings.severities,
         settings.language,
+        encoding=settings.encoding,
         budget=settings.time_budget,
     )
 
 
-def _start_worker(settings: Settings) -> None:
-    global _WORKER_SETTINGS  # one per worker process, set once
+def _summarized(result: FileResult, summarize: Summarize | None) -> FileResult:
+    if summarize is None:
+        return result
+    return dataclasses.replace(result, outline=summarize(result))
+
+
+def _start_worker(settings: Settings, summarize: Summarize | None = None) -> None:
+    global _WORKER_SETTINGS, _WORKER_SUMMARIZE  # one per worker process, set once
     _WORKER_SETTINGS = settings
+    _WORKER_SUMMARIZE = summarize
     interrupts.as_worker()
 
 
 def _lint_in_worker(path: Path) -> FileResult:
     assert _WORKER_SETTINGS is not None
-    result = lint_one(path, _WORKER_SETTINGS)
+    result = _summarized(lint_one(path, _WORKER_SETTINGS), _WORKER_SUMMARIZE)
     # The parsed Document stays in the worker: reports need the findings and the source.
     return dataclasses.replace(result, document=None)
 
@@ -64,22 +79,46 @@ def workers_for(jobs: int, files: int) -> int:
     return min(cores, files // (PARALLEL_THRESHOLD // 2))
 
 
-def lint_all(files: Sequence[Path], settings: Settings, jobs: int = 0) -> list[FileResult]:
+def lint_all(
+    files: Sequence[Path], settings: Settings, jobs: int = 0, summarize: Summarize | None = None
+) -> list[FileResult]:
     """Every file's result, in the order of ``files``; in worker processes when it pays.
 
     Workers are forked where the platform allows it (Linux), so they start with every
     module imported and every pattern compiled; each receives the settings once.
+    ``summarize``, if given, fills each result's ``outline`` from its Document. When
+    the files are done, language versions of one resolution among them are compared
+    (X rules, :mod:`linter.engine.versions`).
     """
+    return _compare_versions(_lint_files(files, settings, jobs, summarize), settings)
+
+
+def _compare_versions(results: list[FileResult], settings: Settings) -> list[FileResult]:
+    if sum(1 for result in results if result.versions is not None) < 2:
+        return results
+    from linter.engine.versions import compare_versions
+
+    return compare_versions(
+        results, lambda path: settings.rules_for(Path(path)), settings.options, settings.severities
+    )
+
+
+def _lint_files(
+    files: Sequence[Path], settings: Settings, jobs: int, summarize: Summarize | None
+) -> list[FileResult]:
     workers = workers_for(jobs, len(files))
     if workers <= 1:
-        return [lint_one(path, settings) for path in files]
+        return [_summarized(lint_one(path, settings), summarize) for path in files]
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(64, len(files) // (workers * 4)))
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(settings,)
+        max_workers=workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(settings, summarize),
     )
     try:
         # Workers are forked while the tasks are submitted; a signal arriving in the middle

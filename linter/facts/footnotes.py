@@ -10,19 +10,24 @@ from linter.parse.model import Document, Marker, Note
 from linter.source.lexicon import Lexicon
 
 
-def numbers_text(numbers: list[int]) -> str:
-    return ", ".join(str(n) for n in sorted(set(numbers))) or "none"
+def labels_text(labels: list[str]) -> str:
+    """``"*, 1, 2, 10"``: asterisks first, then the numbers in order."""
+    ordered = sorted(
+        set(labels),
+        key=lambda label: (label.isdigit(), int(label or 0) if label.isdigit() else len(label)),
+    )
+    return ", ".join(ordered) or "none"
 
 
-def notes_on_page(doc: Document, page: int) -> list[int]:
-    return [note.number for note in doc.notes if note.page == page]
+def notes_on_page(doc: Document, page: int) -> list[str]:
+    return [note.label for note in doc.notes if note.page == page]
 
 
 def first_references(doc: Document) -> list[Marker]:
-    """The first marker of each number, in the order of the text."""
+    """The first marker of each number, in the order of the text (asterisks aside)."""
     seen: set[int] = set()
     firsts = []
-    for marker in sorted(doc.markers, key=lambda m: m.span.start):
+    for marker in sorted(doc.numbered_markers, key=lambda m: m.span.start):
         if marker.number not in seen:
             seen.add(marker.number)
             firsts.append(marker)
@@ -40,5 +45,16 @@ def ibid_form(note: Note, lex: Lexicon) -> str | None:
     return None
 
 
-def defined_numbers(doc: Document) -> set[int]:
-    return {note.number for note in doc.notes}
+def own_numbering(doc: Document) -> bool:
+    """Whether the text numbers its notes itself (from 1), rather than through a printed
+    volume (the Security Council's annual volumes: a resolution's notes may be 72, 73, 75,
+    and 74 is another resolution's; its first references need not count up here)."""
+    notes = [note.number for note in doc.numbered_notes]
+    if notes:
+        return min(notes) == 1
+    markers = [marker.number for marker in doc.numbered_markers]
+    return not markers or min(markers) == 1
+
+
+def defined_labels(doc: Document) -> set[str]:
+    return {note.label for note in doc.notes}

@@ -42,6 +42,11 @@ class FileFix:
         return self.outcome is not None and self.outcome.changed
 
     @property
+    def skipped(self) -> bool:
+        """Left alone on purpose: the file holds no resolution (not an error)."""
+        return self.outcome is not None and self.outcome.skipped is not None
+
+    @property
     def fixes(self) -> int:
         return self.outcome.applied if self.changed and self.outcome is not None else 0
 
@@ -87,37 +92,51 @@ def fix_file(
         data, snapshot = read_file(path)
     except OSError as error:
         return FileFix(shown, io_error=f"cannot read: {reason(error)}")
+    result = fix_data(data, rules, unsafe=unsafe, language=language, display=shown, budget=budget)
+    outcome = result.outcome
+    if not (result.changed and write and outcome is not None):
+        return result
+    linked = path.is_symlink()
+    if linked and (tree is None or not inside(path, tree)):
+        where = "outside the checked paths" if tree is not None else "elsewhere"
+        return FileFix(
+            shown, outcome=outcome, refused=f"is a symbolic link to a file {where}; not rewritten"
+        )
+    try:
+        with interrupts.deferred():
+            replace_file(
+                path,
+                outcome.text.encode("utf-8"),
+                expected=snapshot,
+                policy=Policy(follow_symlink=linked),
+            )
+            if written is not None:
+                written.append(shown)
+    except WriteRefused as error:
+        return FileFix(shown, outcome=outcome, refused=reason(error))
+    except OSError as error:
+        return FileFix(shown, outcome=outcome, io_error=f"cannot write: {reason(error)}")
+    return result
+
+
+def fix_data(
+    data: bytes,
+    rules: Sequence[RuleSpec],
+    *,
+    unsafe: bool = False,
+    language: str | None = None,
+    display: str = "<bytes>",
+    budget: float | None = None,
+) -> FileFix:
+    """Fix the bytes of one file (on disk, or standard input) without writing anything."""
     try:
         text = decode(data)
     except DecodeError as error:
-        return FileFix(shown, refused=f"{error}; not fixed (E001)")
-    outcome = fix_text(text, rules, path=shown, unsafe=unsafe, language=language, budget=budget)
+        return FileFix(display, refused=f"{error}; not fixed (E001)")
+    outcome = fix_text(text, rules, path=display, unsafe=unsafe, language=language, budget=budget)
     if outcome.error is not None:
-        return FileFix(shown, outcome=outcome, refused=outcome.error)
-    if outcome.changed and write:
-        linked = path.is_symlink()
-        if linked and (tree is None or not inside(path, tree)):
-            where = "outside the checked paths" if tree is not None else "elsewhere"
-            return FileFix(
-                shown,
-                outcome=outcome,
-                refused=f"is a symbolic link to a file {where}; not rewritten",
-            )
-        try:
-            with interrupts.deferred():
-                replace_file(
-                    path,
-                    outcome.text.encode("utf-8"),
-                    expected=snapshot,
-                    policy=Policy(follow_symlink=linked),
-                )
-                if written is not None:
-                    written.append(shown)
-        except WriteRefused as error:
-            return FileFix(shown, outcome=outcome, refused=reason(error))
-        except OSError as error:
-            return FileFix(shown, outcome=outcome, io_error=f"cannot write: {reason(error)}")
-    return FileFix(shown, outcome=outcome)
+        return FileFix(display, outcome=outcome, refused=outcome.error)
+    return FileFix(display, outcome=outcome)
 
 
 def unified_diff(result: FileFix) -> str:
@@ -141,16 +160,20 @@ def _lines(text: str) -> list[str]:
 
 
 def summary(results: Sequence[FileFix], dry_run: bool) -> str:
-    """``3 files fixed, 412 fixes, 2 files left unchanged: a.txt, b.txt``."""
+    """``3 files fixed, 412 fixes, 2 files left unchanged: a.txt, b.txt``; files that hold
+    no resolution are counted apart (``1 file skipped (no resolution structure): …``)."""
     changed = [r for r in results if r.changed and r.io_error is None and r.refused is None]
-    unchanged = [r for r in results if not r.changed and r.refused is None and r.io_error is None]
+    kept = [r for r in results if not r.changed and r.refused is None and r.io_error is None]
+    skipped = [r for r in kept if r.skipped]
+    unchanged = [r for r in kept if not r.skipped]
     fixes = sum(r.fixes for r in changed)
     verb = "would be fixed" if dry_run else "fixed"
     parts = [f"{count(len(changed), 'file')} {verb}, {count(fixes, 'fix', 'fixes')}"]
     if unchanged:
-        names = ", ".join(display_path(r.path) for r in unchanged[:_LISTED])
-        more = f" and {len(unchanged) - _LISTED} more" if len(unchanged) > _LISTED else ""
-        parts.append(f"{count(len(unchanged), 'file')} left unchanged: {names}{more}")
+        parts.append(f"{count(len(unchanged), 'file')} left unchanged: {_names(unchanged)}")
+    if skipped:
+        what = "skipped (no resolution structure)"
+        parts.append(f"{count(len(skipped), 'file')} {what}: {_names(skipped)}")
     refused = [r for r in results if r.refused is not None or r.io_error is not None]
     if refused:
         parts.append(
@@ -158,6 +181,13 @@ def summary(results: Sequence[FileFix], dry_run: bool) -> str:
             + ", ".join(display_path(r.path) for r in refused)
         )
     return ", ".join(parts)
+
+
+def _names(results: Sequence[FileFix]) -> str:
+    """The first :data:`_LISTED` paths, then ``and N more``."""
+    names = ", ".join(display_path(r.path) for r in results[:_LISTED])
+    more = f" and {len(results) - _LISTED} more" if len(results) > _LISTED else ""
+    return names + more
 
 
 def count(number: int, singular: str, plural: str | None = None) -> str:

@@ -13,6 +13,9 @@ either way the original text is kept and the rules whose fixes were still pendin
 named. Every applied fix goes through the content guard (``linter.fix.guard``), and the fixed
 text must parse to the same structure as the original (``linter.fix.signature``): a fix
 that would lose a word or a paragraph is refused, never written.
+
+A text in which no resolution is recognised is left alone (``skipped`` says why): it is
+not an error to keep a ``requirements.txt`` beside the documents.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from linter.fix.guard import Allowance, GuardError, check_joins
 from linter.fix.signature import differences, structure
 
 MAX_PASSES = 10
+#: Why a text without resolution structure is left alone.
+NOT_A_RESOLUTION = "no resolution structure found (E002); left alone"
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
@@ -165,6 +170,7 @@ class FixOutcome:
     passes: int = 0
     error: str | None = None  # why the text was refused (None: fixed, or nothing to fix)
     unconverged: tuple[str, ...] = field(default=())
+    skipped: str | None = None  # why the text was left alone without being an error
 
     @property
     def changed(self) -> bool:
@@ -195,14 +201,13 @@ def fix_text(
     unsafe: bool = False,
     language: str | None = None,
     options: Mapping[str, Any] | None = None,
-    require_structure: bool = True,
     budget: float | None = None,
 ) -> FixOutcome:
     """Fix ``text`` with ``rules`` until it settles; see the module docstring. All passes
     share one time ``budget``: when it runs out the text is refused, unchanged."""
     with limit(budget) as owner:
         try:
-            return _fix_text(text, rules, path, unsafe, language, options, require_structure)
+            return _fix_text(text, rules, path, unsafe, language, options)
         except BudgetExceeded as error:
             if not owner:
                 raise
@@ -218,12 +223,11 @@ def _fix_text(
     unsafe: bool,
     language: str | None,
     options: Mapping[str, Any] | None,
-    require_structure: bool,
 ) -> FixOutcome:
     first = lint_text(text, path, rules, options, language=language)
     language = first.language
-    if require_structure and (first.document is None or not first.document.has_structure):
-        return _refused(path, text, first, "no resolution structure found; fixing needs one")
+    if first.document is None or not first.document.has_structure:
+        return _unchanged(path, text, first, skipped=NOT_A_RESOLUTION)
     allowance = Allowance()
     seen = {text}
     current, result = text, first
@@ -276,14 +280,27 @@ def _refused(
     path: str, text: str, first: FileResult, reason: str, unconverged: tuple[str, ...] = ()
 ) -> FixOutcome:
     """The outcome of a text the fixer will not change: the original, and why."""
+    return _unchanged(path, text, first, error=reason, unconverged=unconverged)
+
+
+def _unchanged(
+    path: str,
+    text: str,
+    first: FileResult,
+    error: str | None = None,
+    unconverged: tuple[str, ...] = (),
+    skipped: str | None = None,
+) -> FixOutcome:
+    """The original text kept: refused (``error``) or left alone (``skipped``)."""
     return FixOutcome(
         path=path,
         original=text,
         text=text,
         first=first,
         remaining=first.findings,
-        error=reason,
+        error=error,
         unconverged=unconverged,
+        skipped=skipped,
     )
 
 

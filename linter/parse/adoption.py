@@ -8,9 +8,11 @@ the heading, "Resolution adopted by the General Assembly on 14 November 2025".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from linter.facts.grammars.dates import DateMatch, find_dates
-from linter.parse.context import NUMBER_LABEL, ParseContext
+from linter.facts.grammars.numerals import parse_meeting_number
+from linter.parse.context import ParseContext
 from linter.parse.layout import Kind
 from linter.parse.model import (
     Adoption,
@@ -20,83 +22,135 @@ from linter.parse.model import (
 _DIGIT = re.compile(r"\d")
 
 
+#: An adoption block is at most this many lines ("Adopted at the 2963rd meeting by" /
+#: "12 votes to 2 (Cuba and Yemen)," / ...); its meeting is read from the first lines.
+_WINDOW = 3
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def find_adoption(ctx: ParseContext, start: int) -> tuple[set[int], Adoption]:
-    """The meeting line and the date line next to it."""
-    regexes = ctx.lex.meeting_regexes
+    """The adoption block: the meeting line, its date, the rest of the vote.
+
+    The meeting is read from the block's first lines joined (so "at the 3003rd" /
+    "meeting." and "meet-" / "ing" read as one line). A block that is plainly an adoption
+    line but whose meeting number cannot be read ("at the 179Ist meeting") is still
+    the adoption block, not a paragraph, with no meeting. A second copy of the block (a
+    volume that printed it twice) is taken out of the text too.
+    """
+    lines_used: set[int] = set()
+    adoption: Adoption | None = None
+    index = start
+    while index < len(ctx.lines):
+        block = _adoption_block(ctx, index) if ctx.is_text(index) else None
+        if block is None:
+            index += 1
+            continue
+        lines, found = block
+        lines_used |= lines
+        if adoption is None or (adoption.meeting is None and found.meeting is not None):
+            adoption = found
+        index = max(lines) + 1
+    return lines_used, adoption or Adoption(None, None, None, None, None, "none")
+
+
+def _meeting_number(ctx: ParseContext, text: str) -> int | None:
+    """The meeting number as printed: figures, with the volumes' OCR slips ("3O93",
+    "273 1"), or the language's numerals (第一四八一次)."""
+    cleaned = text.replace("O", "0")
+    if any(char.isdigit() for char in cleaned):
+        return int(_NOT_DIGIT.sub("", cleaned))
+    return parse_meeting_number(text, ctx.lex.language)
+
+
+def _window(ctx: ParseContext, index: int) -> list[int]:
+    """The line and the text lines after it that an adoption line may run on to (one blank
+    line may fall inside it)."""
+    window = [index]
+    probe = index + 1
+    blanks = 0
+    while probe < len(ctx.lines) and len(window) < _WINDOW:
+        if ctx.is_text(probe):
+            window.append(probe)
+        elif ctx.kinds[probe] is Kind.BLANK and blanks == 0:
+            blanks += 1
+        else:
+            break
+        probe += 1
+    return window
+
+
+def _adoption_block(ctx: ParseContext, index: int) -> tuple[set[int], Adoption] | None:
+    text = ctx.text_of(index)
+    stripped = text.strip()
+    if len(stripped) > 300:  # an adoption line with its vote fits; a paragraph not
+        return None
     meeting_words = ctx.lex.meeting_words or ("",)
-    for index in range(start, len(ctx.lines)):
-        if not ctx.is_text(index):
+    window = _window(ctx, index)
+    joined = ctx.mapped([ctx.stripped_piece(i) for i in window], [], " ")
+    # Every adoption block holds the lexicon's word for a meeting: most lines are passed
+    # by without trying the patterns.
+    if not any(word in joined.text for word in meeting_words):
+        return None
+    meeting: int | None = None
+    meeting_span: Span | None = None
+    match_end = 0
+    for regex in ctx.lex.meeting_regexes:
+        match = regex.match(joined.text)
+        if match and match.start("meeting") < len(stripped) + 80:
+            meeting = _meeting_number(ctx, match.group("meeting"))
+            meeting_span = joined.source_span(match.start("meeting"), match.end("meeting"))
+            match_end = match.end()
+            break
+    else:
+        unreadable = next(
+            (m for r in ctx.lex.adoption_line_regexes if (m := r.match(joined.text))), None
+        )
+        if unreadable is None:
+            return None
+        match_end = unreadable.end()
+    last = joined.source_offset(max(match_end - 1, 0))
+    lines = {i for i in window if ctx.lines[i].start <= last}
+    date, date_span, date_line = None, None, None
+    for probe in nearby_text(ctx, max(lines), 3):
+        if probe in lines:
             continue
-        text = ctx.text_of(index)
-        stripped = text.strip()
-        if len(stripped) > 300:  # an adoption line with its vote fits; a paragraph not
-            continue
-        following = None
-        if index + 1 < len(ctx.lines) and ctx.is_text(index + 1):
-            following = index + 1
-        # Every meeting line holds a number and the lexicon's word for a meeting: most
-        # lines can be passed by without trying the patterns.
-        window = stripped if following is None else f"{stripped} {ctx.text_of(following)}"
-        if not _DIGIT.search(window) or not any(w in window for w in meeting_words):
-            continue
-        for regex in regexes:
-            match = regex.match(stripped)
-            lead = len(text) - len(text.lstrip())
-            base = ctx.lines[index].start + lead
-            lines = {index}
-            if match:
-                meeting_span = Span(base + match.start("meeting"), base + match.end("meeting"))
-            elif following is not None and len(stripped) < 60:
-                # "Adopted unanimously at the" / "1382nd meeting.": one line wrapped.
-                next_text = ctx.text_of(following)
-                next_stripped = next_text.strip()
-                match = regex.match(f"{stripped} {next_stripped}")
-                if not match or match.start("meeting") <= len(stripped):
-                    continue
-                next_base = ctx.lines[following].start + len(next_text) - len(next_text.lstrip())
-                shift = next_base - len(stripped) - 1
-                meeting_span = Span(shift + match.start("meeting"), shift + match.end("meeting"))
-                lines.add(following)
-            else:
-                continue
-            date, date_span, date_line = None, None, None
-            for probe in nearby_text(ctx, index, 3):
-                line_text = ctx.text_of(probe)
-                found = first_date(ctx, line_text)
-                if found and not (line_text[: found.start] + line_text[found.end :]).strip():
-                    date = found.iso()
-                    offset = ctx.lines[probe].start
-                    date_span = Span(offset + found.start, offset + found.end)
-                    date_line = probe
-                    lines.add(probe)
-                    break
-            # The rest of an adoption paragraph ("by 8 votes to none, ..."): it continues
-            # the meeting line, so canonical text keeps it in the same block.
-            probe = index + 1
-            continued: set[int] = set()
-            while probe < len(ctx.lines) and ctx.is_text(probe) and probe != date_line:
-                if date_line is not None or not continues_adoption(ctx, probe):
-                    break
-                continued.add(probe)
-                probe += 1
-            if date is None:
-                found = first_date(ctx, stripped)
-                if found:
-                    date = found.iso()
-                    date_span = Span(base + found.start, base + found.end)
-            for line in lines:
-                ctx.roles[line] = "adoption"
-            for line in continued:
-                ctx.roles[line] = "adoption-continuation"
-            return lines | continued, Adoption(
-                date=date,
-                date_span=date_span,
-                meeting=int(match.group("meeting")),
-                meeting_span=meeting_span,
-                line=index + 1,
-                source="adoption-line",
-            )
-    return set(), Adoption(None, None, None, None, None, "none")
+        line_text = ctx.text_of(probe)
+        found = first_date(ctx, line_text)
+        if found and not (line_text[: found.start] + line_text[found.end :]).strip():
+            date = found.iso()
+            offset = ctx.lines[probe].start
+            date_span = Span(offset + found.start, offset + found.end)
+            date_line = probe
+            lines.add(probe)
+            break
+    # The rest of an adoption paragraph ("by 8 votes to none, ..."): it continues the
+    # meeting line, so canonical text keeps it in the same block.
+    probe = max(lines) + 1
+    continued: set[int] = set()
+    while probe < len(ctx.lines) and ctx.is_text(probe) and probe != date_line:
+        if date_line is not None or not continues_adoption(ctx, probe):
+            break
+        continued.add(probe)
+        probe += 1
+    if date is None:
+        # "Adopted at the 2nd meeting on 26 January 1946.": the date in the line itself.
+        own = ctx.mapped([ctx.stripped_piece(i) for i in sorted(lines)], [], " ")
+        found = first_date(ctx, own.text)
+        if found:
+            date = found.iso()
+            date_span = own.source_span(found.start, found.end)
+    for line in lines:
+        ctx.roles[line] = "adoption"
+    for line in continued:
+        ctx.roles[line] = "adoption-continuation"
+    return lines | continued, Adoption(
+        date=date,
+        date_span=date_span,
+        meeting=meeting,
+        meeting_span=meeting_span,
+        line=index + 1,
+        source="adoption-line",
+    )
 
 
 def first_date(ctx: ParseContext, text: str) -> DateMatch | None:
@@ -111,7 +165,7 @@ def continues_adoption(ctx: ParseContext, index: int) -> bool:
     """A line of the adoption paragraph ("by 14 votes to none. One member" /
     "(Yemen) did not participate in the vote.")."""
     text = ctx.text_of(index).strip()
-    if not text or NUMBER_LABEL.match(text):
+    if not text or ctx.number_label(text):
         return False
     previous = ctx.text_of(index - 1).strip()
     return text[:1].islower() or not previous.endswith(".")
@@ -131,39 +185,65 @@ def nearby_text(ctx: ParseContext, index: int, reach: int) -> list[int]:
 
 
 def adoption_from_heading(ctx: ParseContext, first: int, end: int) -> Adoption:
-    """ "Resolution adopted by the General Assembly on 14 November 2025"."""
+    """ "Resolution adopted by the General Assembly on 14 November 2025", "Adopted by the
+    Security Council at its 3106th meeting," / "on 13 August 1992"."""
     for index in range(first, min(end + 3, len(ctx.lines))):
         if not ctx.is_text(index) and ctx.kinds[index] is not Kind.MARKER:
             continue
-        text = ctx.text_of(index)
-        joined = text
         # The sentence may go on in the next line of text, past a blank line
         # (canonical text puts each heading line in a block of its own).
         following = next(
             (i for i in range(index + 1, min(index + 3, len(ctx.lines))) if ctx.is_text(i)),
             None,
         )
+        line_only = ctx.mapped([ctx.stripped_piece(index)], [], " ")
+        joined = line_only
         if following is not None:
-            joined = text + " " + ctx.text_of(following)
+            joined = ctx.mapped([ctx.stripped_piece(index), ctx.stripped_piece(following)], [], " ")
         for regex in ctx.lex.adoption_heading_regexes:
             # The line alone first: a pattern anchored at its end must see the end.
-            match = regex.search(text) or regex.search(joined)
+            mapped, match = line_only, regex.search(line_only.text)
+            if not match:
+                mapped, match = joined, regex.search(joined.text)
             if not match:
                 continue
             found = first_date(ctx, match.group("date"))
+            meeting = match.groupdict().get("meeting")
+            if not found and meeting:
+                # "at its 3263rd meeting," / "on 10 Auqust 1993": the meeting stands, the
+                # date OCR damaged (D009 reports it).
+                return Adoption(
+                    date=None,
+                    date_span=None,
+                    meeting=_meeting_number(ctx, meeting),
+                    meeting_span=mapped.source_span(match.start("meeting"), match.end("meeting")),
+                    line=index + 1,
+                    source="heading",
+                )
             if not found:
                 continue
             offset = match.start("date") + found.start
-            if following is not None and offset > len(text):
-                start = ctx.lines[following].start + offset - len(text) - 1
-            else:
-                start = ctx.lines[index].start + offset
             return Adoption(
                 date=found.iso(),
-                date_span=Span(start, start + found.end - found.start),
-                meeting=None,
-                meeting_span=None,
+                date_span=mapped.source_span(offset, offset + found.end - found.start),
+                meeting=_meeting_number(ctx, meeting) if meeting else None,
+                meeting_span=(
+                    mapped.source_span(match.start("meeting"), match.end("meeting"))
+                    if meeting
+                    else None
+                ),
                 line=index + 1,
                 source="heading",
             )
     return Adoption(None, None, None, None, None, "none")
+
+
+def merge(line: Adoption, heading: Adoption) -> Adoption:
+    """The adoption line's date and meeting, completed from the heading's."""
+    if line.source == "none":
+        return heading
+    if line.date is None and heading.date is not None:
+        line = replace(line, date=heading.date, date_span=heading.date_span)
+    if line.meeting is None and heading.meeting is not None:
+        line = replace(line, meeting=heading.meeting, meeting_span=heading.meeting_span)
+    return line

@@ -14,15 +14,19 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from linter.parse.context import NUMBER_LABEL, SUB_LABEL, ParseContext
+from linter.parse.context import ParseContext
 from linter.parse.layout import FURNITURE, Kind
 
 # Spaces after the mark, then maybe a marker and more spaces: the second run is tried only
 # after a marker. ``\s*(?:marker)?\s*$`` split one long run of spaces between its two
 # ``\s*`` in every way before failing (quadratic).
 _TERMINATED = re.compile(
-    r"[，；。：,;:.．!?！？]['\"”’」』)）\]]*\s*(?:(?:\d{1,3}|\[\^\d{1,3}\])\s*)?$"
+    r"[，；。：,;:.．!?！？،؛؟]['\"”’」』)）\]]*\s*(?:(?:\d{1,3}|\[\^\d{1,3}\])\s*)?$"
 )
+
+
+#: A line that opens with a citation (a symbol, a figure), not with a word: "GC(69)/DEC/11,".
+_CITATION_START = re.compile(r"^[A-Z]*[\d(/][\w()./-]*[,;]|^[A-Z]{1,6}(?:\(\d+\))?/\S")
 
 
 @dataclass
@@ -77,7 +81,7 @@ def is_terminated(ctx: ParseContext, block: Block) -> bool:
         return False
     last = ctx.text_of(block.lines[-1])
     if len(block.lines) == 1:
-        label = NUMBER_LABEL.match(last) or SUB_LABEL.match(last)
+        label = ctx.number_label(last) or ctx.sub_label(last)
         if label and not last[label.end() :].strip():
             return False  # "1. " alone: the paragraph's text follows
     return bool(_TERMINATED.search(last))
@@ -117,6 +121,17 @@ def build_blocks(ctx: ParseContext, start: int, skip: set[int]) -> list[Block]:
     return blocks
 
 
+def _cites_paragraph(ctx: ParseContext, block: Block) -> bool:
+    """Whether the block's last line ends with "paragraph 3" (a reference whose
+    sub-paragraph label the wrap put at the start of the next line)."""
+    words = ctx.text_of(block.lines[-1]).split()
+    return (
+        len(words) >= 2
+        and words[-1].isdigit()
+        and (words[-2] in ctx.lex.paragraph_reference_nouns or words[-2].lower() == "paragraph")
+    )
+
+
 def starts_block(
     ctx: ParseContext,
     index: int,
@@ -131,6 +146,8 @@ def starts_block(
         return True
     kind = ctx.structural(text)
     terminated = is_terminated(ctx, current)
+    if kind == "subparagraph" and not terminated and _cites_paragraph(ctx, current):
+        return False  # "paragraphs 3" / "(c) and 4 of resolution 661": a reference wrapped
     if kind in ("paragraph", "subparagraph", "annex"):
         return True
     if kind == "section" and (terminated or blank_before):
@@ -139,7 +156,9 @@ def starts_block(
         # Canonical text: a blank line ends every block, wherever a page broke; a
         # new lead phrase after a terminated line opens one even without it.
         if blank_before:
-            return terminated or not page_break
+            # A small letter after an unfinished block is the sentence going on: a cleaned
+            # text split it where a page broke and the break left no trace.
+            return terminated or not (page_break or text.lstrip()[:1].islower())
         return terminated and not page_break and ctx.lead_of(text)[0] is not None
     if indent_marks:
         return text[:1].isspace() and (terminated or ctx.lead_of(text)[0] is not None)
@@ -149,6 +168,10 @@ def starts_block(
         stripped = text.strip()
         if page_break and stripped[:1].islower():
             return False  # the sentence goes on over the page break ("safe," / "affordable")
+        if page_break and _CITATION_START.match(stripped) and ctx.lead_of(text)[0] is None:
+            # "...of the Statute”;" / page break / "GC(69)/DEC/11, entitled ...": a list
+            # of citations goes on; a new paragraph opens with a label or a word.
+            return False
         if terminated:
             return True
         return not (page_break or stripped[:1].islower())

@@ -18,9 +18,8 @@ from linter.parse.repeats import collapse
 from linter.source.lexicon import Lexicon
 from linter.source.text import Source
 
-NUMBER_LABEL = re.compile(r"^\s*(\d{1,3})\s*[.．](?!\d)\s*")
-SUB_LABEL = re.compile(r"^\s*[(（]([a-z]{1,2}|[ivxlcdm]{1,7})[)）]\s*")
-_LEAD_WINDOW = 48
+#: "7, Requests": the printed volumes' OCR read a paragraph number's full stop as a comma.
+_COMMA_LABEL = re.compile(r"^\s*(\d{1,3}),\s+(?=[A-Z])")
 
 
 def _cut_start(cut: Span) -> int:
@@ -44,6 +43,9 @@ class ParseContext:
         self._structural: dict[str, str | None] = {}
         self._leads: dict[str, tuple[str | None, str | None]] = {}
         self.block_per_line = False
+        # Enough text to hold the longest lead phrase drawn four times ("Taking into
+        # consideration" x 4 is 100 characters; 表示赞赏地注意到 x 4 is 32).
+        self.lead_window = 4 * max((len(lead) for lead in lexicon.lead_phrases), default=8) + 8
 
     def text_of(self, index: int) -> str:
         return self.lines[index].text
@@ -59,7 +61,7 @@ class ParseContext:
 
     def clean_start(self, text: str) -> str:
         """The text with extraction repeats collapsed, to recognise lead phrases."""
-        start = text.lstrip()[:_LEAD_WINDOW]
+        start = text.lstrip()[: self.lead_window]
         match = self.lex.lead_regex.match(start)
         if match and not start[match.end() :].startswith(start[:2]):
             return start  # an intact lead phrase: nothing drawn twice here
@@ -67,7 +69,7 @@ class ParseContext:
 
     def lead_of(self, text: str) -> tuple[str | None, str | None]:
         """The lead phrase ``text`` opens with and its kind (memoised per parse)."""
-        key = text.lstrip()[:_LEAD_WINDOW]
+        key = text.lstrip()[: self.lead_window]
         if key not in self._leads:
             self._leads[key] = self._lead_of(key)
         return self._leads[key]
@@ -88,6 +90,21 @@ class ParseContext:
             return lead, "operative"
         return lead, "either"
 
+    def number_label(self, text: str) -> re.Match[str] | None:
+        """The paragraph number ``text`` opens with: ``7.`` (the lexicon's separators:
+        ``7 -`` in Arabic), or ``7,`` before an operative lead phrase (OCR)."""
+        match = self.lex.number_label_regex.match(text)
+        if match is None:
+            match = _COMMA_LABEL.match(text)
+            if match is not None and self.lead_of(text[match.end() :])[1] != "operative":
+                return None
+        return match
+
+    def sub_label(self, text: str) -> re.Match[str] | None:
+        """The sub-paragraph label ``text`` opens with (``(a)``, ``a)``, ``(أ)``), label in
+        group 1."""
+        return self.lex.sub_label_regex.match(text)
+
     def structural(self, text: str) -> str | None:
         """What a line opens: a paragraph, sub-paragraph, annex or section, or None."""
         if text in self._structural:
@@ -97,9 +114,9 @@ class ParseContext:
 
     def _structural_kind(self, text: str) -> str | None:
         stripped = text.strip()
-        if NUMBER_LABEL.match(text):
+        if self.number_label(text):
             return "paragraph"
-        if SUB_LABEL.match(text):
+        if self.sub_label(text):
             return "subparagraph"
         if self.lex.annex_regex.match(stripped):
             return "annex"

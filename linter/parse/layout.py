@@ -8,74 +8,35 @@ and the rules can point at every piece of furniture they want removed.
 
 The classification is deliberately conservative: a line becomes furniture only on strong
 evidence (a job number, a barcode, a page number ``2/18``, a symbol line) or when it sits
-in such a cluster and repeats the document's own heading text.
+in such a cluster and repeats the document's own heading text. The passes live beside
+this module: :mod:`linter.parse.furniture` (furniture and running titles),
+:mod:`linter.parse.page_notes` (the notes of each page), :mod:`linter.parse.line_kinds`
+(the kinds of line, re-exported here).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
-from linter.source.lexicon import Lexicon, lexicon_or_none
+from linter.parse import furniture, page_notes
+from linter.parse.line_kinds import (
+    FURNITURE,
+    NOTE_ALONE,
+    Kind,
+    NoteDraft,
+    is_blank,
+    next_nonblank,
+)
+from linter.parse.notes import note_start
+from linter.source.lexicon import lexicon_or_none
 from linter.source.text import Line, Source
 
+__all__ = ["FURNITURE", "Kind", "Layout", "NoteDraft", "classify"]
 
-class Kind(StrEnum):
-    """What a physical line is."""
-
-    BLANK = "blank"
-    FRONT_MATTER = "front-matter"
-    SEPARATOR = "separator"
-    NOTE_NUMBER = "note-number"
-    NOTE_TEXT = "note-text"
-    MARKER = "marker"
-    RUNNING_HEADER = "running-header"
-    PAGE_NUMBER = "page-number"
-    JOB_NUMBER = "job-number"
-    BARCODE = "barcode"
-    SYMBOL = "symbol"
-    TEXT = "text"
-
-
-#: Kinds that are page furniture: never part of the resolution's text.
-FURNITURE = frozenset(
-    {Kind.RUNNING_HEADER, Kind.PAGE_NUMBER, Kind.JOB_NUMBER, Kind.BARCODE, Kind.SYMBOL}
-)
-
-_JOB_NUMBER = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?$")
-_BARCODE = re.compile(r"^\*\d{6,}\*$")
-_PAGE_OF = re.compile(r"^(\d{1,3})\s?/\s?(\d{1,3})$")
-_PAGE_DASHED = re.compile(r"^[-–]\s*\d{1,3}\s*[-–]$")
-_LONE_NUMBER = re.compile(r"^\d{1,3}$")
-_PAGE_WORD = re.compile(r"^(?:Page|page)\s+\d{1,3}$")
-_SYMBOL_LINE = re.compile(
-    r"^(?:[A-Z]{1,5}(?:\.\d+)?/)+(?:RES/)?[A-Z0-9.\-]+(?:/[A-Za-z0-9.\-]+)*(?:\s*\(\d{4}\))?$"
-)
 # ``---`` alone is the Markdown rule some pipelines put above the notes.
 _SEPARATOR = re.compile(r"^\s*(?:_{5,}|-{10,}|—{5,}|-{3}|\*{3})\s*$")
 _WIDE_BLANK = 20  # a whitespace-only line this wide is the separator drawn as spaces
-_NOTE_ALONE = re.compile(r"^\s*(\d{1,3})\s*$")
-# The text runs to its last non-space character: ``(\S(?:.*\S)?)\s*$`` finds it in one
-# pass, where a lazy ``(.*?)\s*$`` tried the end of the line again after every character
-# (quadratic on a note holding a long run of spaces).
-_NOTE_INLINE = re.compile(r"^\s*(\d{1,3})(/)?\s+(\S(?:.*\S)?)\s*$")
-_NOTE_MARKDOWN = re.compile(r"^\s*\[\^(\d{1,3})\]:\s*((?:\S(?:.*\S)?)?)\s*$")
-_NOTE_END = re.compile(r"[.。．)）”\"’]\s*$")
-_SPACES = re.compile(r"\s+")
-
-
-@dataclass(frozen=True, slots=True)
-class NoteDraft:
-    """A footnote as found on its page: number, where the number is, the text lines."""
-
-    number: int
-    number_start: int
-    number_end: int
-    line: int
-    page: int
-    pieces: tuple[tuple[int, int], ...]  # (start, end) offsets of the text on each line
-    style: str  # "own-line", "inline", "old-style", "markdown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +51,6 @@ class Layout:
 
     def kind(self, line_number: int) -> Kind:
         return self.kinds[line_number - 1]
-
-
-def _norm(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
 
 
 def _front_matter(lines: tuple[Line, ...]) -> tuple[int, dict[str, str]]:
@@ -111,70 +68,43 @@ def _front_matter(lines: tuple[Line, ...]) -> tuple[int, dict[str, str]]:
     return 0, {}
 
 
-def _is_blank(line: Line) -> bool:
-    return not line.text.strip()
-
-
-def _strong_furniture(text: str) -> Kind | None:
-    if _JOB_NUMBER.match(text):
-        return Kind.JOB_NUMBER
-    if _BARCODE.match(text):
-        return Kind.BARCODE
-    match = _PAGE_OF.match(text)
-    if match and 1 <= int(match.group(1)) <= int(match.group(2)):
-        return Kind.PAGE_NUMBER
-    if _PAGE_DASHED.match(text):
-        return Kind.PAGE_NUMBER
-    return None
-
-
 def _is_separator(lines: tuple[Line, ...], index: int) -> bool:
     text = lines[index].text
     if _SEPARATOR.match(text):
         return True
     if text and not text.strip() and len(text) >= _WIDE_BLANK:
         # A wide run of spaces is a separator only when a note follows it.
-        following = _next_nonblank(lines, index + 1)
+        following = next_nonblank(lines, index + 1)
         return following is not None and bool(
-            _NOTE_ALONE.match(lines[following].text) or _NOTE_INLINE.match(lines[following].text)
+            NOTE_ALONE.match(lines[following].text) or note_start(lines[following].text)
         )
     return False
-
-
-def _next_nonblank(lines: tuple[Line, ...], index: int) -> int | None:
-    while index < len(lines):
-        if not _is_blank(lines[index]):
-            return index
-        index += 1
-    return None
-
-
-def _text_piece(line: Line) -> tuple[int, int]:
-    stripped = line.text.strip()
-    if not stripped:
-        return line.start, line.start
-    lead = len(line.text) - len(line.text.lstrip())
-    return line.start + lead, line.start + lead + len(stripped)
 
 
 def classify(source: Source) -> Layout:
     """Classify every line of ``source``."""
     lines = source.lines
     count = len(lines)
-    kinds: list[Kind] = [Kind.BLANK if _is_blank(line) else Kind.TEXT for line in lines]
+    kinds: list[Kind] = [Kind.BLANK if is_blank(line) else Kind.TEXT for line in lines]
     skip, front = _front_matter(lines)
     for index in range(skip):
         kinds[index] = Kind.FRONT_MATTER
 
-    author_line = _author_line(lines, skip, lexicon_or_none(source.language))
+    author_line = furniture.author_line(lines, skip, lexicon_or_none(source.language))
     body_start = skip if author_line is None else author_line
-    heading_text = _heading_text(lines, skip, author_line)
+    heading_text = furniture.heading_text(lines, skip, author_line)
     for index in range(skip, count):
         if kinds[index] is Kind.TEXT:
-            strong = _strong_furniture(lines[index].text.strip())
+            strong = furniture.strong_furniture(lines[index].text.strip())
             if strong is not None:
                 kinds[index] = strong
-    _mark_symbol_clusters(lines, kinds, heading_text, body_start)
+    furniture.mark_symbol_clusters(
+        lines, kinds, heading_text, body_start, source.language, author_line is None
+    )
+    if author_line is not None:
+        furniture.mark_running_titles(
+            lines, kinds, heading_text, author_line, lexicon_or_none(source.language)
+        )
 
     notes: list[NoteDraft] = []
     page_breaks: set[int] = set()
@@ -184,17 +114,17 @@ def classify(source: Source) -> Layout:
     while index < count:
         if _is_separator(lines, index):
             kinds[index] = Kind.SEPARATOR
-            end = _read_notes(lines, kinds, index + 1, page, notes, source.text)
+            end = page_notes.read_notes(lines, kinds, index + 1, page, notes, source.text)
             for i in range(index, end):
                 pages[i] = page
             page += 1
-            resume = _next_nonblank(lines, end)
+            resume = next_nonblank(lines, end)
             # Furniture right after the notes still belongs to the page that ended.
             while resume is not None and kinds[resume] in FURNITURE:
                 for i in range(end, resume + 1):
                     pages[i] = page - 1
                 end = resume + 1
-                resume = _next_nonblank(lines, end)
+                resume = next_nonblank(lines, end)
             if resume is not None:
                 page_breaks.add(resume)
             index = end
@@ -213,7 +143,9 @@ def classify(source: Source) -> Layout:
         pages[index] = page
         index += 1
 
-    _mark_markdown_notes(lines, kinds, notes, pages)
+    page_notes.mark_markdown_notes(lines, kinds, notes, pages)
+    page_notes.mark_asterisk_notes(lines, kinds, notes, pages, source.text, skip)
+    notes.sort(key=lambda note: note.number_start)
     return Layout(
         kinds=tuple(kinds),
         pages=tuple(pages),
@@ -221,219 +153,3 @@ def classify(source: Source) -> Layout:
         page_breaks=frozenset(page_breaks),
         front_matter=front,
     )
-
-
-def _author_line(lines: tuple[Line, ...], skip: int, lex: Lexicon | None) -> int | None:
-    """Index of the author line ("The General Assembly,"), if any: the first page's
-    masthead, with its job number and barcode, ends there and is not running furniture."""
-    if lex is None:
-        return None
-    author = lex.author_line_regex
-    for index in range(skip, min(len(lines), skip + 200)):
-        if author.match(lines[index].text):
-            return index
-    return None
-
-
-def _heading_text(lines: tuple[Line, ...], skip: int, author_line: int | None) -> str:
-    """The opening lines, against which running headers are recognised.
-
-    They end at the author line when there is one: the body of the first page (its
-    sentences, its separator, its notes) is no heading, and a line that merely repeats
-    it near a page number must not be taken for a running header.
-    """
-    end = skip + 60 if author_line is None else author_line
-    return _norm(" ".join(line.text for line in lines[skip:end]))
-
-
-def _mark_symbol_clusters(
-    lines: tuple[Line, ...], kinds: list[Kind], heading_text: str, skip: int
-) -> None:
-    """Symbol lines, lone page numbers and running titles around strong furniture.
-
-    A running header repeats the symbol and the short title of the document. Such a line
-    is furniture only inside a cluster that holds strong evidence (a job number, page
-    number or symbol line), so a body line that happens to repeat the title survives.
-    """
-    count = len(lines)
-    for index in range(skip, count):
-        text = lines[index].text.strip()
-        if kinds[index] is Kind.TEXT and _SYMBOL_LINE.match(text) and "/" in text:
-            kinds[index] = Kind.SYMBOL
-    changed = True
-    while changed:
-        changed = False
-        for index in _next_to_furniture(kinds, skip):
-            text = lines[index].text.strip()
-            neighbours = _cluster_neighbours(kinds, index)
-            if not neighbours:
-                continue
-            lone_page = _LONE_NUMBER.match(text) and any(
-                kinds[n] is Kind.SYMBOL for n in neighbours
-            )
-            if lone_page or _PAGE_WORD.match(text):
-                kinds[index] = Kind.PAGE_NUMBER
-                changed = True
-            elif (
-                len(_norm(text)) >= 8
-                and _norm(text) in heading_text
-                and _touches_strong(kinds, index)
-            ):
-                kinds[index] = Kind.RUNNING_HEADER
-                changed = True
-
-
-def _next_to_furniture(kinds: list[Kind], skip: int) -> list[int]:
-    """Text lines with furniture next to them (past blank lines), in order."""
-    found: set[int] = set()
-    for index in range(skip, len(kinds)):
-        if kinds[index] not in FURNITURE:
-            continue
-        for step in (-1, 1):
-            probe = index + step
-            while skip <= probe < len(kinds) and kinds[probe] is Kind.BLANK:
-                probe += step
-            if skip <= probe < len(kinds) and kinds[probe] is Kind.TEXT:
-                found.add(probe)
-    return sorted(found)
-
-
-def _cluster_neighbours(kinds: list[Kind], index: int) -> list[int]:
-    """Furniture lines next to ``index``, looking past blank lines."""
-    found = []
-    for step in (-1, 1):
-        probe = index + step
-        while 0 <= probe < len(kinds) and kinds[probe] is Kind.BLANK:
-            probe += step
-        if 0 <= probe < len(kinds) and kinds[probe] in FURNITURE:
-            found.append(probe)
-    return found
-
-
-def _touches_strong(kinds: list[Kind], index: int) -> bool:
-    """Whether a job, page or symbol line is within a few furniture/blank lines."""
-    strong = {Kind.JOB_NUMBER, Kind.PAGE_NUMBER, Kind.SYMBOL, Kind.BARCODE}
-    for step in (-1, 1):
-        probe = index + step
-        for _ in range(6):
-            if not 0 <= probe < len(kinds):
-                break
-            if kinds[probe] in strong:
-                return True
-            if kinds[probe] is not Kind.BLANK and kinds[probe] not in FURNITURE:
-                break
-            probe += step
-    return False
-
-
-def _read_notes(
-    lines: tuple[Line, ...],
-    kinds: list[Kind],
-    start: int,
-    page: int,
-    notes: list[NoteDraft],
-    text: str,
-) -> int:
-    """Read the notes below a separator; return the index of the first line after them."""
-    index = start
-    count = len(lines)
-    last_number = notes[-1].number if notes else 0
-    while index < count:
-        line = lines[index]
-        if _is_blank(line):
-            index += 1
-            continue
-        if kinds[index] in FURNITURE:
-            break
-        alone = _NOTE_ALONE.match(line.text)
-        inline = None if alone else _NOTE_INLINE.match(line.text)
-        if alone and index + 1 < count and not _is_blank(lines[index + 1]):
-            number = int(alone.group(1))
-            kinds[index] = Kind.NOTE_NUMBER
-            number_start = line.start + alone.start(1)
-            text_index = index + 1
-            pieces = [_text_piece(lines[text_index])]
-            kinds[text_index] = Kind.NOTE_TEXT
-            style = "own-line"
-        elif inline and _plausible_note_number(int(inline.group(1)), last_number):
-            number = int(inline.group(1))
-            kinds[index] = Kind.NOTE_TEXT
-            number_start = line.start + inline.start(1)
-            text_index = index
-            pieces = [(line.start + inline.start(3), line.start + inline.end(3))]
-            style = "old-style" if inline.group(2) else "inline"
-        else:
-            break
-        # Continuation lines: until the note's text is finished.
-        probe = text_index + 1
-        while (
-            probe < count
-            and not _is_blank(lines[probe])
-            and kinds[probe] is Kind.TEXT
-            and not _NOTE_END.search(text[pieces[-1][0] : pieces[-1][1]])
-            and not _NOTE_ALONE.match(lines[probe].text)
-            and not _starts_note(lines[probe].text, number)
-        ):
-            kinds[probe] = Kind.NOTE_TEXT
-            pieces.append(_text_piece(lines[probe]))
-            probe += 1
-        notes.append(
-            NoteDraft(
-                number=number,
-                number_start=number_start,
-                number_end=number_start + len(str(number)),
-                line=lines[index].number,
-                page=page,
-                pieces=tuple(pieces),
-                style=style,
-            )
-        )
-        last_number = number
-        index = probe
-    return index
-
-
-def _starts_note(text: str, previous: int) -> bool:
-    match = _NOTE_INLINE.match(text)
-    return match is not None and int(match.group(1)) == previous + 1
-
-
-def _plausible_note_number(number: int, last: int) -> bool:
-    """Notes count up; a figure far from the last note number is text, not a note."""
-    return 0 < number <= last + 10
-
-
-def _mark_markdown_notes(
-    lines: tuple[Line, ...], kinds: list[Kind], notes: list[NoteDraft], pages: list[int]
-) -> None:
-    """Notes already in canonical Markdown form: ``[^3]: text``."""
-    for index, line in enumerate(lines):
-        if kinds[index] is not Kind.TEXT:
-            continue
-        match = _NOTE_MARKDOWN.match(line.text)
-        if not match:
-            continue
-        kinds[index] = Kind.NOTE_TEXT
-        start = line.start + match.start(1)
-        pieces = [(line.start + match.start(2), line.start + match.end(2))]
-        probe = index + 1
-        # A wrapped note continues on the following non-blank lines of text.
-        while (
-            probe < len(lines)
-            and kinds[probe] is Kind.TEXT
-            and not _NOTE_MARKDOWN.match(lines[probe].text)
-        ):
-            kinds[probe] = Kind.NOTE_TEXT
-            pieces.append(_text_piece(lines[probe]))
-            probe += 1
-        notes.append(
-            NoteDraft(
-                number=int(match.group(1)),
-                number_start=start,
-                number_end=start + len(match.group(1)),
-                line=line.number,
-                page=pages[index],
-                pieces=tuple(pieces),
-                style="markdown",
-            )
-        )

@@ -14,30 +14,46 @@ number) stay markers without a note, so that a lost note is reported, not hidden
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from linter.parse.model import MarkerStyle
+from linter.parse.windows import after as _after
+from linter.parse.windows import before as _before
+from linter.parse.windows import stripped_end as _stripped_end
 from linter.source.lexicon import Lexicon
 from linter.source.text import Line
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _DIGIT = re.compile(r"\d")
-_MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
+_MARKDOWN = re.compile(r"\[\^(\d{1,3}|\*{1,3})\](?!:)")
 _OLD_STYLE = re.compile(r"(?:(?<=\s)|(?<=[^\W\d_])|(?<=[,.;:”’)]))(\d{1,3})/(?![\d/\w])")
 _GLUED = re.compile(
-    rf"(?<=[^\W\d_]|[,.;:”’)\]，。；：》」』）])(\d{{1,3}})(?=[\s,.;:)\]”’，。；、{_CJK}]|$)"
+    rf"(?<=[^\W\d_]|[,.;:”’)\]，。；：》」』）،؛])(\d{{1,3}})(?=[\s,.;:)\]”’，。；、،؛{_CJK}]|$)"
 )
 _SPACED = re.compile(r"(?<=[^\W\d_]|[,.;:”’)])(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)")
+# "report of 8 October 1991 295 and": a marker spaced after the year that ends a date.
+_SPACED_AFTER_YEAR = re.compile(r"(?:(?<=\s)|^)(?:19|20)\d\d(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)")
+# "contained in document S/10352 46", "S/4279 and Add.1 1 concerning": a marker spaced
+# after a symbol, at the line's end or before a small word.
+_SPACED_AFTER_SYMBOL = re.compile(
+    r"(?:(?<=\s)|^)(?:[A-Z]{1,4}/[\w./-]*\d|(?:Add|Corr|Rev|Amend)\.\d+)(\s{1,3})(\d{1,3})"
+    r"(?=\s*$|\s+[a-z])"
+)
 _FUSED = re.compile(r"(?:^\s*|(?<=[–-])|(?<=\s))((?:19|20)\d{2})(\d{1,2})(?=[\s,.;:]|$)")
 _LINE_START = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")
-_WORD_AFTER = re.compile(r"\W*([^\W\d_]+)")  # used with match(text, pos): no ``^``
-_WORD_RUN = re.compile(r"\w+")
-_WIDE_RUN = re.compile(r"[\w.\-]+")
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
-_TOKEN = re.compile(r"\S+")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.\-]*)\W*$")
+_WORD_AFTER = re.compile(r"^\W*([^\W\d_]+)")
+_RANGE_AFTER = re.compile(r"^\s*(?:and|to|or|-|–)\s*\d")
+_DAY_BEFORE = re.compile(r"(?:^|\s)\d{1,2}\s*$")
+_LAST_TOKEN = re.compile(r"(\S+)\s*$")
+_LIST_MEMBER = re.compile(r"^\(?\d{1,3}(?:\s*\([a-z]\))?\)?[,;]?$")
+_SYMBOL_END = re.compile(r"\b[A-Z]{1,4}/[\w./-]*\d$|\b(?:Add|Corr|Rev|Amend)\.\d+$")
+_YEAR_END = re.compile(r"\b(?:1[89]|20)\d\d[,;.]?$")
+#: Small words that follow a figure as a quantity or a range, not as the sentence going on
+#: after a marker ("12 of which", "1 to 5", "3 per cent").
+_NOT_AFTER_MARKER = frozenset({"of", "to", "per", "percent", "or", "million", "billion", "times"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,60 +64,17 @@ class MarkerCandidate:
     line: int
     anchor: int
     style: MarkerStyle
+    mark: str = ""  # "*", "**": an asterisk marker (number 0)
+    strong: bool = False  # a spaced figure where only a marker stands (see _strong_spaced)
 
 
-class _Words:
-    """Where the words and tokens of one line are, found once per line.
-
-    A line may hold thousands of figures; asking "which word comes before this figure"
-    with a pattern over the whole text before it, once per figure, made a line of
-    figures quadratic. The runs found here answer by bisection instead, with the same
-    result as the pattern ``([^\\W\\d_][\\w.\\-]*)\\W*$`` searched in ``text[:end]``.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._runs: dict[str, tuple[list[int], list[int]]] = {}
-
-    def _spans(self, name: str, pattern: re.Pattern[str]) -> tuple[list[int], list[int]]:
-        """Starts and ends of the runs of ``pattern``, found on first use."""
-        if name not in self._runs:
-            spans = [match.span() for match in pattern.finditer(self.text)]
-            self._runs[name] = ([a for a, _ in spans], [b for _, b in spans])
-        return self._runs[name]
-
-    def word_before(self, end: int) -> str:
-        """The word ``text[:end]`` ends with, past any non-word characters ("" if none)."""
-        word_starts, word_ends = self._spans("word", _WORD_RUN)
-        last = bisect.bisect_left(word_starts, end) - 1  # the last run of \\w before end
-        if last < 0:
-            return ""
-        stop = min(word_ends[last], end)  # past it, only non-word characters up to end
-        wide_starts, wide_ends = self._spans("wide", _WIDE_RUN)
-        run = bisect.bisect_right(wide_starts, stop - 1) - 1  # the [\\w.-] run holding it
-        letter_starts, letter_ends = self._spans("letter", _LETTER_RUN)
-        first = bisect.bisect_right(letter_ends, wide_starts[run])  # its first letter
-        if first == len(letter_starts):
-            return ""
-        start = max(wide_starts[run], letter_starts[first])
-        return self.text[start : min(wide_ends[run], end)] if start < stop else ""
-
-    def token_before(self, end: int) -> str:
-        """``text[:end].split()[-1]`` (or ""), without splitting the whole prefix."""
-        starts, ends = self._spans("token", _TOKEN)
-        last = bisect.bisect_left(starts, end) - 1
-        return self.text[starts[last] : min(ends[last], end)] if last >= 0 else ""
-
-    def stripped_end(self, end: int) -> int:
-        """``len(text[:end].rstrip())``."""
-        text = self.text
-        while end > 0 and text[end - 1].isspace():
-            end -= 1
-        return end
+def _word_before(text: str) -> str:
+    match = _WORD_BEFORE.search(text)
+    return match.group(1) if match else ""
 
 
-def _word_after(text: str, start: int = 0) -> str:
-    match = _WORD_AFTER.match(text, start)
+def _word_after(text: str) -> str:
+    match = _WORD_AFTER.match(text)
     return match.group(1) if match else ""
 
 
@@ -113,61 +86,102 @@ def _ends_sentence(word: str) -> bool:
     return any(ch.islower() for ch in word) or word.isdigit()
 
 
-def _is_quantity(lexicon: Lexicon, before: _Words, end: int, text: str, after: int) -> bool:
-    """A figure after "paragraph" or before "年" or a month name is not a marker.
-
-    What comes before the figure is ``before.text[:end]``, what follows it ``text[after:]``
-    (offsets, not slices: a line of many figures must not copy itself once per figure)."""
-    word = before.word_before(end).rstrip(".")
+def _is_quantity(lexicon: Lexicon, before: str, after: str) -> bool:
+    """A figure after "paragraph" or before "年" or a month name is not a marker."""
+    word = _word_before(before).rstrip(".")
     # "paragraph 5" and "第 5" take a number; "session,3" is a word, a comma and a marker.
     # "No. 5" and "para. 5" are abbreviations; "meeting. 22" ends a sentence.
-    stripped = before.stripped_end(end)
-    directly_after = before.text.endswith(word, 0, stripped) or (
-        before.text.endswith(word + ".", 0, stripped) and len(word) <= 4
+    directly_after = before.rstrip().endswith(word) or (
+        before.rstrip().endswith(word + ".") and len(word) <= 4
     )
     if directly_after and (
         word in lexicon.numbered_nouns or word.lower() in lexicon.numbered_nouns
     ):
         return True
-    if word in lexicon.months:
+    if word in lexicon.months and not _DAY_BEFORE.search(before[: before.rfind(word)]):
+        # "November 17" is a date; "16 November 17 and" is a date and a marker.
         return True
-    following = after
-    while following < len(text) and text[following].isspace():
-        following += 1
-    if any(text.startswith(unit, following) for unit in lexicon.number_suffix_units):
+    following = after.lstrip()
+    if any(following.startswith(unit) for unit in lexicon.number_suffix_units):
         return True
-    return _word_after(text, after) in lexicon.months
+    if _RANGE_AFTER.match(after) and not _YEAR_END.search(before.rstrip()):
+        # "22 and 23 September", "11 to 13 March": a range of figures ("of 17 December
+        # 1992 7 and 19 January 1993 8": after a year, a marker and the next date).
+        return True
+    return _word_after(after) in lexicon.months
+
+
+def _in_figure_list(before: str) -> bool:
+    """``of 3, 11`` / ``and 22 March``: a figure after another figure and a comma is the
+    next member of a list of figures (days, paragraphs), not a marker."""
+    token = _LAST_TOKEN.search(before.rstrip())
+    return token is not None and bool(_LIST_MEMBER.match(token.group(1)))
+
+
+def _strong_spaced(before: str, after: str) -> bool:
+    """Whether a spaced figure stands where only a footnote marker does.
+
+    After a comma, semicolon or full stop, a year or a word, at the end of the line or
+    before a small word that goes on with the sentence (``Cyprus, 294`` / ``1991, 196 and
+    expresses`` / ``of 8 October 1991 295 and``), and not as a member of a list of figures
+    (``paragraphs 2, 3 and 4``). Such a figure is a marker even when its note is not in
+    the text (the printed volumes number notes through the volume and print the notes of
+    other resolutions elsewhere).
+    """
+    head = before.rstrip()
+    if _LAST_TOKEN.search(head) is None or _in_figure_list(head):
+        return False
+    if not (head.endswith((",", ";", ".")) or _YEAR_END.search(head) or _SYMBOL_END.search(head)):
+        return False  # after a word ("on 18", "all 33", "with 2") a figure is a number
+    following = after.split()
+    if not following:
+        return True
+    word = following[0].rstrip(",;.")
+    # "1990, 661" / "(1990) of 6 August": a resolution cited, its year on the next line.
+    return word.isalpha() and word.islower() and word not in _NOT_AFTER_MARKER
 
 
 def find_inline_markers(
-    line: Line, lexicon: Lexicon, continuation: bool, previous_line: Line | None
+    line: Line,
+    lexicon: Lexicon,
+    continuation: bool,
+    previous_line: Line | None,
+    next_text: str = "",
 ) -> list[MarkerCandidate]:
-    """Marker candidates on one line of a paragraph."""
+    """Marker candidates on one line of a paragraph (``next_text``: the paragraph's next
+    line, which tells a figure at the end of this one from a number going on there)."""
     text = line.text
-    if not _DIGIT.search(text):
+    if not _DIGIT.search(text) and "[^" not in text:
         return []
     base = line.start
     number = line.number
     found: dict[int, MarkerCandidate] = {}
 
-    def add(start: int, end: int, anchor: int, style: MarkerStyle) -> None:
+    def add(start: int, end: int, anchor: int, style: MarkerStyle, strong: bool = False) -> None:
         if start + base not in found:
             found[start + base] = MarkerCandidate(
-                int(text[start:end]), base + start, base + end, number, base + anchor, style
+                int(text[start:end]),
+                base + start,
+                base + end,
+                number,
+                base + anchor,
+                style,
+                strong=strong,
             )
 
     for match in _MARKDOWN.finditer(text):
+        label = match.group(1)
         found[base + match.start()] = MarkerCandidate(
-            int(match.group(1)),
+            0 if label.startswith("*") else int(label),
             base + match.start(),
             base + match.end(),
             number,
             base + match.start(),
             MarkerStyle.MARKDOWN,
+            mark=label if label.startswith("*") else "",
         )
-    words = _Words(text)
     for match in _OLD_STYLE.finditer(text):
-        anchor = words.stripped_end(match.start(1))
+        anchor = _stripped_end(text, match.start(1))
         add(match.start(1), match.end(1), anchor, MarkerStyle.OLD_STYLE)
     for match in _FUSED.finditer(text):
         if match.start() == 0 and not continuation:
@@ -175,34 +189,58 @@ def find_inline_markers(
         add(match.start(2), match.end(2), match.start(2), MarkerStyle.FUSED)
     for match in _GLUED.finditer(text):
         start = match.start(1)
-        token = words.token_before(start)
+        window = _before(text, start)
+        tokens = window.split()
+        token = tokens[-1] if tokens else ""
         if "/" in token and token[-1:] not in ",.;:”’)":
             continue  # "66/181": the figure ends a symbol ("79/7;1" is a symbol and a marker)
         # Glued straight to a word ("Agenda9") the figure is no quantity of that word:
         # "Agenda 21" and "paragraph 5" are written with a space.
-        before_end = 0 if text[start - 1 : start].isalpha() else start
-        if _is_quantity(lexicon, words, before_end, text, match.end(1)):
+        before = "" if text[start - 1 : start].isalpha() else window
+        if _is_quantity(lexicon, before, _after(text, match.end(1))):
             continue
         if token.endswith(".") and not _ends_sentence(token[:-1]):
             continue  # "A.2", "IV.8", "Corr.1": a label, not a sentence and its marker
         if token[-1:].isalpha() and token[-1:].isascii():
             # "G20", "COP28", "A4": a figure glued to capitals is a name, not a marker.
-            word = words.word_before(start)
+            word = _word_before(window)
             if len(word) < 3 or word.isupper() or not any(ch.islower() for ch in word):
                 continue
-        add(start, match.end(1), start, MarkerStyle.GLUED)
-    for match in _SPACED.finditer(text):
+        # "of 12 August 1949,4 and": glued to the punctuation after a year or a word, where
+        # a spaced figure would be a marker too.
+        after = _after(text, match.end(1))
+        strong = text[start - 1 : start] in ",;." and _strong_spaced(
+            window, after if after.strip() else next_text
+        )
+        add(start, match.end(1), start, MarkerStyle.GLUED, strong)
+    spaced = [
+        *_SPACED.finditer(text),
+        *_SPACED_AFTER_YEAR.finditer(text),
+        *_SPACED_AFTER_SYMBOL.finditer(text),
+    ]
+    for match in spaced:
         start = match.start(2)
-        if _is_quantity(lexicon, words, match.start(1), text, match.end(2)):
+        before = _before(text, match.start(1))
+        after = _after(text, match.end(2))
+        ahead = after if after.strip() else next_text  # a figure at the line's end
+        if _is_quantity(lexicon, before, ahead) or _in_figure_list(before):
             continue
-        add(start, match.end(2), match.start(1), MarkerStyle.SPACED)
+        if start + base not in found:
+            found[start + base] = MarkerCandidate(
+                int(text[start : match.end(2)]),
+                base + start,
+                base + match.end(2),
+                number,
+                base + match.start(1),
+                MarkerStyle.SPACED,
+                strong=_strong_spaced(before, ahead),
+            )
     if continuation and previous_line is not None:
         start_match = _LINE_START.match(text)
-        previous = _Words(previous_line.text)
-        anchor_end = previous.stripped_end(len(previous_line.text))
         if start_match and not _is_quantity(
-            lexicon, previous, anchor_end, text, start_match.end(1)
+            lexicon, previous_line.text.rstrip(), text[start_match.end(1) :]
         ):
+            anchor_line = previous_line.text.rstrip()
             found.setdefault(
                 base + start_match.start(1),
                 MarkerCandidate(
@@ -210,15 +248,62 @@ def find_inline_markers(
                     base + start_match.start(1),
                     base + start_match.end(1),
                     number,
-                    previous_line.start + anchor_end,
+                    previous_line.start + len(anchor_line),
                     MarkerStyle.LINE_START,
                 ),
             )
     return list(found.values())
 
 
+_MARKDOWN_ASTERISK = re.compile(r"\[\^(\*{1,3})\](?!:)")
+_ASTERISK = re.compile(r"(?:(?<=[^\s*])|(?P<space>(?<=\s)))(?P<mark>\*{1,3})(?=[\s?]|$)")
+
+
+def find_asterisk_markers(line: Line) -> list[MarkerCandidate]:
+    """``Australia:* draft resolution``, ``provisional agenda*``, ``Relies on * the``, and
+    in canonical text ``Australia:[^*] draft resolution``."""
+    text = line.text
+    if "*" not in text:
+        return []
+    found = [
+        MarkerCandidate(
+            number=0,
+            start=line.start + match.start(),
+            end=line.start + match.end(),
+            line=line.number,
+            anchor=line.start + match.start(),
+            style=MarkerStyle.MARKDOWN,
+            mark=match.group(1),
+        )
+        for match in _MARKDOWN_ASTERISK.finditer(text)
+    ]
+    for match in _ASTERISK.finditer(text):
+        start = match.start("mark")
+        token_start = max(text.rfind(" ", 0, start), text.rfind("\t", 0, start)) + 1
+        token = text[token_start:start]
+        if not match.group("space") and (token[:1] == "*" or _SYMBOL_END.search(token)):
+            # "*2517051*": a barcode; "S/1996/636*": a reissued document's symbol.
+            continue
+        style = MarkerStyle.SPACED if match.group("space") is not None else MarkerStyle.GLUED
+        found.append(
+            MarkerCandidate(
+                number=0,
+                start=line.start + start,
+                end=line.start + match.end("mark"),
+                line=line.number,
+                anchor=line.start + _stripped_end(text, start),
+                style=style,
+                mark=match.group("mark"),
+            )
+        )
+    return found
+
+
 def select_markers(
-    candidates: Iterable[MarkerCandidate], note_numbers: set[int], old_style_notes: bool
+    candidates: Iterable[MarkerCandidate],
+    note_numbers: set[int],
+    old_style_notes: bool,
+    note_marks: frozenset[str] = frozenset(),
 ) -> list[MarkerCandidate]:
     """Keep the candidates that fit the notes and the order of first references."""
     expected = min(note_numbers) if note_numbers else 1
@@ -227,6 +312,14 @@ def select_markers(
     last_end = -1
     for candidate in candidates:
         if candidate.start < last_end:
+            continue
+        if candidate.mark:
+            # An asterisk glued to a word is a marker (its note may be lost); one standing
+            # apart only when its note is there.
+            glued = candidate.style in (MarkerStyle.GLUED, MarkerStyle.MARKDOWN)
+            if glued or candidate.mark in note_marks:
+                chosen.append(candidate)
+                last_end = candidate.end
             continue
         number = candidate.number
         in_notes = number in note_numbers
@@ -247,11 +340,24 @@ def select_markers(
                 accepted = False  # "2 per cent" opening a line: a marker only with its note
             else:
                 # Glued to a word, exactly the next number: a marker even when its note
-                # is lost (F001 must see it); any other figure stays text.
+                # is lost (F001 must see it); any other figure stays text, but where only
+                # a marker stands and the notes do not cover it (a volume's numbering).
                 opening = not seen and number == 1  # notes may begin after a lost note 1
-                accepted = number in seen or number == expected or opening
-        else:  # spaced or fused: ambiguous shapes need a note and the next number
-            accepted = in_notes and number == expected
+                covered = bool(note_numbers) and min(note_numbers) <= number <= max(note_numbers)
+                accepted = (
+                    number in seen
+                    or number == expected
+                    or opening
+                    or (candidate.strong and not covered)
+                )
+        elif in_notes:  # spaced or fused: ambiguous shapes need their note and the next
+            # number, or (spaced) a place where only a marker stands
+            accepted = number == expected or candidate.strong
+        else:
+            # A spaced marker whose note is not in the text: where only a marker stands,
+            # and the notes the text has do not say its number is missing from them.
+            covered = bool(note_numbers) and min(note_numbers) <= number <= max(note_numbers)
+            accepted = candidate.strong and (not covered or number == expected or number in seen)
         if not accepted:
             continue
         chosen.append(candidate)

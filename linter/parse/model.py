@@ -88,6 +88,12 @@ class Marker:
     anchor: int  # offset of the end of the text the marker annotates
     style: MarkerStyle
     page: int
+    mark: str = ""  # "*", "**" for an asterisk marker (whose number is 0)
+
+    @property
+    def label(self) -> str:
+        """How the marker is printed: ``"3"``, ``"*"``; what ties it to its note."""
+        return self.mark or str(self.number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +107,12 @@ class Note:
     line: int
     page: int
     style: str
+    mark: str = ""  # "*", "**" for an asterisk note (whose number is 0)
+
+    @property
+    def label(self) -> str:
+        """How the note is printed: ``"3"``, ``"*"``; what ties it to its markers."""
+        return self.mark or str(self.number)
 
 
 class Zone(StrEnum):
@@ -142,6 +154,12 @@ class Paragraph:
     scope: str  # "" for the resolution, "annex", "annex I", ... restarts numbering
     part: str | None  # "A", "I", ... a part or section heading above it
     subparagraphs: tuple[SubParagraph, ...] = ()
+    letter: str | None = None  # "a": a lettered paragraph of a draft decision
+
+    @property
+    def label(self) -> str | None:
+        """How the paragraph is numbered: ``"7"``, ``"a"``, or None if it is not."""
+        return str(self.number) if self.number is not None else self.letter
 
     @property
     def text(self) -> str:
@@ -213,3 +231,12 @@ class Document:
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return self.preamble + self.operative + self.annexes
+
+    @property
+    def numbered_notes(self) -> tuple[Note, ...]:
+        """The notes numbered 1, 2, ... (asterisk notes stand outside the numbering)."""
+        return tuple(note for note in self.notes if not note.mark)
+
+    @property
+    def numbered_markers(self) -> tuple[Marker, ...]:
+        return tuple(marker for marker in self.markers if not marker.mark)

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
+from math import gcd
 
 _SPACES = re.compile(r"[ \t]+")
 
@@ -58,17 +59,19 @@ def _find_cjk(text: str, leads: frozenset[str]) -> list[Repeat]:
     ]
     index = 0
     while index < len(segments):
-        start, end, phrase, times = segments[index]
+        start, end, _, times = segments[index]
         following = index + 1
         # Neighbouring units drawn the same number of times are one run: 又×4 邀×4 请×4.
-        while (
-            following < len(segments)
-            and segments[following][0] == end
-            and segments[following][3] == times
-        ):
+        # A unit drawn a multiple of that is a legitimate double drawn as often: 大×4 会×8
+        # 议×4 is 大会会议, each character drawn 4 times (never 大会议: a word lost).
+        while following < len(segments) and segments[following][0] == end:
+            joined = gcd(times, segments[following][3])
+            if segments[following][3] != times and joined < 3:
+                break
+            times = joined
             end = segments[following][1]
-            phrase += segments[following][2]
             following += 1
+        phrase = "".join(unit * (count // times) for _, _, unit, count in segments[index:following])
         if times >= 3 or phrase in leads:
             found.append(Repeat(start, end, phrase, times))
         else:
@@ -84,6 +87,14 @@ def _find_cjk(text: str, leads: frozenset[str]) -> list[Repeat]:
     return found
 
 
+def _smallest_period(run: str) -> str:
+    """The shortest unit whose repetition is ``run`` (``run`` itself if none)."""
+    for size in range(1, len(run) // 2 + 1):
+        if len(run) % size == 0 and run[:size] * (len(run) // size) == run:
+            return run[:size]
+    return run
+
+
 @cache
 def _lower(leads: frozenset[str]) -> frozenset[str]:
     return frozenset(lead.lower() for lead in leads)
@@ -97,7 +108,10 @@ def _find_latin(text: str, leads: frozenset[str]) -> list[Repeat]:
         times = len(_SPACES.split(match.group())) // len(_SPACES.split(unit))
         if times >= 3 or unit.lower() in lower_leads:
             found.append(Repeat(match.start(), match.end(), unit, times))
-    for start, end, unit in _glued_repeats(text):
+    for start, end in _glued_repeats(text):
+        # The pattern may settle on a unit that is itself doubled ("ссылаясь нассылаясь на"
+        # for "ссылаясь на" drawn 4 times): the run's smallest period is the phrase.
+        unit = _smallest_period(text[start:end])
         times = (end - start) // len(unit)
         if times >= 3 or unit.lower() in lower_leads:
             found.append(Repeat(start, end, unit, times))
@@ -112,7 +126,7 @@ def _find_latin(text: str, leads: frozenset[str]) -> list[Repeat]:
     return found
 
 
-def _smallest_period(word: str) -> int:
+def _period_length(word: str) -> int:
     """The length of the shortest ``p`` with ``word[i] == word[i + p]`` throughout
     (the prefix function of Knuth, Morris and Pratt: one pass)."""
     border = [0] * len(word)
@@ -124,8 +138,8 @@ def _smallest_period(word: str) -> int:
     return len(word) - border[-1]
 
 
-def _glued_repeats(text: str) -> Iterator[tuple[int, int, str]]:
-    """Glued repeats, (start, end, unit) in order: what the pattern
+def _glued_repeats(text: str) -> Iterator[tuple[int, int]]:
+    """Glued repeats, (start, end) in order: the spans the pattern
     ``(?<![L])([L]{3,}?(?:[ \\t]+[L]+){0,3}?)\\1+(?![L])`` finds (L a letter).
 
     That pattern tried every unit length inside a long word, and each time matched the
@@ -141,7 +155,7 @@ def _glued_repeats(text: str) -> Iterator[tuple[int, int, str]]:
         length = end - start
         if start < resume or length < 3:
             continue
-        period = _smallest_period(word.group())
+        period = _period_length(word.group())
         unit_length = 0
         if length % period == 0 and period < length:
             unit_length = next(
@@ -149,12 +163,12 @@ def _glued_repeats(text: str) -> Iterator[tuple[int, int, str]]:
             )
         if unit_length:
             resume = end
-            yield start, end, text[start : start + unit_length]
+            yield start, end
             continue
         match = _GLUED_MULTI.match(text, start)
         if match:
             resume = match.end()
-            yield start, match.end(), match.group(1)
+            yield start, match.end()
 
 
 def _letter_by_letter(text: str) -> Iterator[tuple[int, int]]:

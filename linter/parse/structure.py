@@ -16,8 +16,6 @@ and the immutable :class:`~linter.parse.model.Document` is built from what they 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from linter.parse import adoption as adoption_pass
 from linter.parse import blocks as block_pass
 from linter.parse import heading, marker_pass, paragraphs, stray_notes
@@ -40,26 +38,33 @@ def build(ctx: ParseContext) -> Document:
     marker_pass.mark_own_line_markers(ctx, body_start)
     blocks = block_pass.build_blocks(ctx, body_start, adoption_lines)
     trailing_after = max(adoption_lines) if adoption_lines else None
-    extra_notes, blocks = stray_notes.split_stray_notes(ctx, blocks, trailing_after)
+    candidates = marker_pass.collect_candidates(ctx, blocks, title_index, sorted(adoption_lines))
+    extra_notes, blocks = stray_notes.split_stray_notes(
+        ctx, blocks, trailing_after, marker_pass.evidence(candidates)
+    )
     note_drafts = sorted([*ctx.layout.notes, *extra_notes], key=lambda n: n.number_start)
     notes = tuple(stray_notes.make_note(ctx, draft) for draft in note_drafts)
-    markers = marker_pass.find_markers(ctx, blocks, notes, title_index, sorted(adoption_lines))
+    markers = marker_pass.find_markers(ctx, blocks, notes, candidates)
     marker_spans = [marker.span for marker in markers]
 
     headings = heading.heading_lines(ctx, first, heading_end, title_index)
     number, number_span, title, title_span = heading.title_parts(ctx, title_index, author)
     body_id = heading.body_id(ctx, first, heading_end, author)
     symbol = heading.symbol(ctx, first, heading_end, number, body_id)
-    if adoption.source == "none":
-        adoption = adoption_pass.adoption_from_heading(ctx, first, heading_end)
-    elif adoption.date is None:
-        # "Adopted at the 229th meeting" names no date; the heading may
-        # ("38 (1948). Resolution of 17 January 1948"): D002/D003 need it.
-        dated = adoption_pass.adoption_from_heading(ctx, first, heading_end)
-        if dated.date is not None:
-            adoption = replace(adoption, date=dated.date, date_span=dated.date_span)
+    if adoption.source == "none" or adoption.date is None or adoption.meeting is None:
+        # "Adopted at the 229th meeting" names no date; the heading may ("38 (1948).
+        # Resolution of 17 January 1948", "Adopted by the Security Council at its 3106th
+        # meeting," / "on 13 August 1992"): what the adoption line lacks, it gives.
+        adoption = adoption_pass.merge(
+            adoption, adoption_pass.adoption_from_heading(ctx, first, heading_end)
+        )
 
-    preamble, operative, annexes, sections = paragraphs.paragraphs(ctx, blocks, marker_spans)
+    amendment = heading.is_amendment(ctx, first)
+    preamble, operative, annexes, sections = paragraphs.paragraphs(
+        ctx, blocks, marker_spans, amendment, trailing_after
+    )
+    if author is not None or adoption.source != "none":
+        preamble, operative = paragraphs.promote_closing_paragraph(ctx, preamble, operative)
     author_span = None
     author_text = None
     if author is not None:

@@ -17,6 +17,7 @@ Renderer = Callable[[Sequence[FileResult], TextIO], None]
 
 FORMATS: dict[str, str] = {
     "text": "linter.report.text",
+    "concise": "linter.report.concise",
     "json": "linter.report.json_format",
     "json-lines": "linter.report.json_lines",
     "sarif": "linter.report.sarif",

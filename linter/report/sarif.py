@@ -12,6 +12,14 @@ content-based fingerprint and, where the rule offers one, the fix as replacement
 :mod:`linter.engine.fingerprint`, the one the baseline matches on: it does not change when lines
 are inserted above a finding, so code scanning keeps tracking the same alert.
 
+With a baseline, every result says so: new ones have ``baselineState`` ``new``; the ones the
+baseline holds are listed too, ``unchanged`` and with an external ``suppression``, so a viewer
+shows them as accepted instead of losing them. GitHub takes at most :data:`MAX_RESULTS`
+results in a run: past that the log keeps the most severe (new before baselined), and a
+warning notification (and a line on stderr, :func:`left_out`) says how many were left out.
+Each rule's help is plain text and Markdown (``help.markdown``); ``informationUri`` and
+``helpUri`` are written when the project's addresses are known (:func:`project_url`).
+
 Paths given relative are written relative to ``%SRCROOT%`` (the working directory, in
 ``originalUriBaseIds``); run reslint from the repository root for GitHub.
 """
@@ -27,10 +35,10 @@ from urllib.parse import quote
 
 from linter import __version__
 from linter.engine.display import display_path
-from linter.engine.fingerprint import Key, keys_of
+from linter.engine.fingerprint import Key, KeyedResult, keys_of
 from linter.engine.lint import FileResult, Finding
 from linter.engine.registry import RuleSpec, all_rules
-from linter.engine.ruledoc import sections
+from linter.engine.ruledoc import markdown, plain_text, sections
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "reslintContentKey/v1"
@@ -38,6 +46,30 @@ ROOT_ID = "%SRCROOT%"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 #: The ``Project-URL`` label of the package metadata that names the rule catalogue.
 DOCS_LABEL = "Documentation"
+#: Labels of the project's home page, in the order tried, for ``informationUri``.
+HOME_LABELS = ("Homepage", "Repository", "Source")
+#: GitHub code scanning refuses a run with more results than this.
+MAX_RESULTS = 25_000
+#: ``runAutomationDetails.id``: the category ``reslint`` (GitHub reads what stands before
+#: the last ``/``); upload-sarif's ``category`` input, when given, takes its place.
+AUTOMATION_ID = "reslint/"
+_SUPPRESSION = {"kind": "external", "justification": "recorded in the reslint baseline"}
+
+
+def project_url(*labels: str) -> str | None:
+    """The first of the package's ``Project-URL`` entries with one of ``labels``."""
+    from importlib import metadata
+
+    try:
+        urls: list[str] = metadata.metadata("reslint").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    found: dict[str, str] = {}
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if url.strip():
+            found.setdefault(label.strip(), url.strip())
+    return next((found[label] for label in labels if label in found), None)
 
 
 def docs_url() -> str | None:
@@ -46,20 +78,7 @@ def docs_url() -> str | None:
 
     SARIF requires ``helpUri`` to be an absolute URI and GitHub's upload checks it, so
     with neither the rules carry their full help text but no ``helpUri``."""
-    configured = os.environ.get("RESLINT_DOCS_URL")
-    if configured:
-        return configured
-    from importlib import metadata
-
-    try:
-        urls: list[str] = metadata.metadata("reslint").get_all("Project-URL") or []
-    except metadata.PackageNotFoundError:
-        return None
-    for entry in urls:
-        label, _, url = entry.partition(",")
-        if label.strip() == DOCS_LABEL and url.strip():
-            return url.strip()
-    return None
+    return os.environ.get("RESLINT_DOCS_URL") or project_url(DOCS_LABEL)
 
 
 def rule_descriptor(spec: RuleSpec, docs: str | None) -> dict[str, Any]:
@@ -70,7 +89,7 @@ def rule_descriptor(spec: RuleSpec, docs: str | None) -> dict[str, Any]:
         "name": spec.name,
         "shortDescription": {"text": spec.summary},
         "fullDescription": {"text": why},
-        "help": {"text": spec.doc},
+        "help": {"text": plain_text(spec.doc), "markdown": markdown(spec.doc)},
         "defaultConfiguration": {"level": LEVELS[spec.severity.value]},
         "properties": {"fix": spec.fix.value, "tags": [spec.family]},
     }
@@ -140,12 +159,42 @@ def _result(result: FileResult, finding: Finding, key: Key, index: dict[str, int
     return sarif
 
 
-def build(results: Sequence[FileResult]) -> dict[str, Any]:
-    """The SARIF log as a JSON-ready dictionary."""
-    specs = all_rules()
-    docs = docs_url()
-    index = {spec.code: number for number, spec in enumerate(specs)}
-    notifications = [
+def _ranked(results: Sequence[FileResult], index: dict[str, int]) -> list[tuple[int, Any]]:
+    """Every SARIF result with its rank for the cap (lower is kept first): errors, then
+    warnings, then notes; new findings before baselined ones."""
+    with_baseline = any(isinstance(result, KeyedResult) for result in results)
+    ranked = []
+    for result in results:
+        for finding, key in zip(result.findings, keys_of(result), strict=True):
+            entry = _result(result, finding, key, index)
+            if with_baseline:
+                entry["baselineState"] = "new"
+            ranked.append((-finding.severity.rank, entry))
+        if isinstance(result, KeyedResult):
+            for finding, key in result.baselined:
+                entry = _result(result, finding, key, index)
+                entry["baselineState"] = "unchanged"
+                entry["suppressions"] = [dict(_SUPPRESSION)]
+                ranked.append((3 - finding.severity.rank, entry))
+    return ranked
+
+
+def left_out(results: Sequence[FileResult]) -> int:
+    """How many results a SARIF log of ``results`` leaves out (over :data:`MAX_RESULTS`)."""
+    total = sum(len(result.findings) for result in results)
+    total += sum(len(r.baselined) for r in results if isinstance(r, KeyedResult))
+    return max(0, total - MAX_RESULTS)
+
+
+def _capped(ranked: list[tuple[int, Any]]) -> list[Any]:
+    if len(ranked) <= MAX_RESULTS:
+        return [entry for _, entry in ranked]
+    kept = sorted(range(len(ranked)), key=lambda i: ranked[i][0])[:MAX_RESULTS]
+    return [ranked[i][1] for i in sorted(kept)]  # in file order again
+
+
+def _notifications(results: Sequence[FileResult]) -> list[dict[str, Any]]:
+    notifications: list[dict[str, Any]] = [
         {
             "level": "error",
             "message": {"text": f"{display_path(result.path)}: {result.error}"},
@@ -156,32 +205,55 @@ def build(results: Sequence[FileResult]) -> dict[str, Any]:
         for result in results
         if result.error
     ]
+    over = left_out(results)
+    if over:
+        notifications.append(
+            {
+                "level": "warning",
+                "message": {"text": cap_warning(over)},
+            }
+        )
+    return notifications
+
+
+def cap_warning(over: int) -> str:
+    return (
+        f"{over} results left out: GitHub code scanning takes at most {MAX_RESULTS} results "
+        "in a run; the most severe were kept (see --statistics, or split the run)"
+    )
+
+
+def build(results: Sequence[FileResult]) -> dict[str, Any]:
+    """The SARIF log as a JSON-ready dictionary."""
+    specs = all_rules()
+    docs = docs_url()
+    index = {spec.code: number for number, spec in enumerate(specs)}
+    notifications = _notifications(results)
+    driver: dict[str, Any] = {
+        "name": "reslint",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "rules": [rule_descriptor(spec, docs) for spec in specs],
+    }
+    home = project_url(*HOME_LABELS) or docs
+    if home:
+        driver["informationUri"] = home
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "reslint",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "rules": [rule_descriptor(spec, docs) for spec in specs],
-                    }
-                },
+                "tool": {"driver": driver},
+                "automationDetails": {"id": AUTOMATION_ID},
                 "invocations": [
                     {
-                        "executionSuccessful": not notifications,
+                        "executionSuccessful": not any(r.error for r in results),
                         "toolExecutionNotifications": notifications,
                     }
                 ],
                 "originalUriBaseIds": {ROOT_ID: {"uri": _folder_uri(Path.cwd())}},
                 "columnKind": "unicodeCodePoints",
-                "results": [
-                    _result(result, finding, key, index)
-                    for result in results
-                    for finding, key in zip(result.findings, keys_of(result), strict=True)
-                ],
+                "results": _capped(_ranked(results, index)),
             }
         ],
     }

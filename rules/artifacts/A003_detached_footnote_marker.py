@@ -30,7 +30,7 @@ def _inline_fix(doc: Document, marker: Marker) -> Fix:
     if marker.style is MarkerStyle.OLD_STYLE and doc.text[end : end + 1] == "/":
         end += 1
     start = min(marker.anchor, marker.span.start)
-    return Fix((Edit(start, end, markdown_marker(marker.number)),), removes=REMOVES_WHITESPACE)
+    return Fix((Edit(start, end, markdown_marker(marker.label)),), removes=REMOVES_WHITESPACE)
 
 
 @rule("A003", "detached-footnote-marker", Severity.WARNING, FixAvailability.SAFE)
@@ -93,7 +93,7 @@ def detached_footnote_marker(doc: Document) -> Iterator[Hit]:
         yield Hit(
             marker.span.start,
             marker.span.end,
-            f"footnote marker {marker.number} {how}; write {markdown_marker(marker.number)} "
+            f"footnote marker {marker.label} {how}; write {markdown_marker(marker.label)} "
             f"right after '{_context(doc, marker.anchor)}' (line {line})",
             fix,
         )

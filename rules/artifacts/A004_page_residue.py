@@ -20,7 +20,7 @@ _WHAT = {
 
 
 def _note_hit(doc: Document, gap: Gap, note: Note) -> Hit:
-    written = markdown_marker(note.number) + ":"
+    written = markdown_marker(note.label) + ":"
     if gap.kind == "join":
         where = "interrupts a paragraph (printed at the foot of a page)"
     elif gap.kind == "tail":

@@ -55,7 +55,9 @@ def missing_adoption(doc: Document) -> Iterator[Hit]:
         adoption is unknown and the dates of the acts it cites cannot be checked against
         it (D002, D003). With no adoption line at all, the finding points at the end of the
         last operative paragraph, where the block should follow; with a meeting line but no
-        date anywhere (not in the heading either), at the meeting line's number. Draft
+        date anywhere (not in the heading either), at the meeting line's number; with an
+        adoption line whose meeting number OCR made unreadable ("at the 179Ist meeting")
+        and no meeting in the heading either, at that line. Draft
         resolutions (a heading with "draft resolution"/决议草案, or an own symbol with an
         ``L.`` part) have no adoption block and are left alone.
 
@@ -73,14 +75,26 @@ def missing_adoption(doc: Document) -> Iterator[Hit]:
         14 November 2025
     """
     adoption = doc.adoption
-    if adoption.date is not None or not doc.operative or _is_draft(doc):
+    if not doc.operative or _is_draft(doc):
+        return
+    if adoption.source == "adoption-line" and adoption.meeting is None and adoption.line:
+        line = doc.source.lines[adoption.line - 1]
+        lead = len(line.text) - len(line.text.lstrip())
+        yield Hit(
+            line.start + lead,
+            line.start + len(line.text.rstrip()),
+            f"the adoption line (line {adoption.line}) names no meeting that can be read, "
+            "and the heading gives none; the meeting number is damaged",
+        )
+        return
+    if adoption.date is not None:
         return
     if adoption.source != "none" and adoption.meeting_span is not None:
         yield Hit(
             adoption.meeting_span.start,
             adoption.meeting_span.end,
-            f"the adoption line (meeting {adoption.meeting}, line {adoption.line}) has no "
-            "date, and the heading gives none; the date line is missing or could not be read",
+            f"the adoption (meeting {adoption.meeting}, line {adoption.line}) has no date that "
+            "can be read: the date line is missing or damaged",
         )
         return
     last = doc.operative[-1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.engine.registry import Hit, Severity, rule
-from linter.facts.footnotes import defined_numbers, notes_on_page, numbers_text
+from linter.facts.footnotes import defined_labels, labels_text, notes_on_page
 from linter.parse.model import Document
 
 
@@ -45,14 +45,14 @@ def undefined_footnote(doc: Document) -> Iterator[Hit]:
         1 United Nations, Treaty Series, vol. 2225, No. 39574.
         2 Ibid., vols. 2237, 2241 and 2326, No. 39574.
     """
-    defined = defined_numbers(doc)
+    defined = defined_labels(doc)
     for marker in doc.markers:
-        if marker.number in defined:
+        if marker.label in defined:
             continue
         on_page = notes_on_page(doc, marker.page)
-        where = f"notes on this page: {numbers_text(on_page)}" if doc.notes else "no notes found"
+        where = f"notes on this page: {labels_text(on_page)}" if doc.notes else "no notes found"
         yield Hit(
             marker.span.start,
             marker.span.end,
-            f"marker {marker.number} on line {marker.line} has no note; {where}",
+            f"marker {marker.label} on line {marker.line} has no note; {where}",
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.engine.registry import Hit, Severity, rule
-from linter.facts.footnotes import defined_numbers, ibid_form
+from linter.facts.footnotes import ibid_form
 from linter.parse.model import Document
 from linter.source.lexicon import lexicon_for
 
@@ -19,6 +19,12 @@ def dangling_ibid(doc: Document) -> Iterator[Hit]:
         no such source; after a lost note it silently cites the wrong one. Both happen
         when notes are lost or reordered in extraction. The forms come from the lexicons
         (``ibid`` in ``rules/data/lang/<lang>.toml``).
+
+        The printed volumes of Security Council resolutions number notes through the
+        volume: a resolution's first note may be 18 and open with "Ibid.", its source in
+        the resolution printed before it. Such a note is flagged only when its source
+        should be in this text: the notes start at 1, or the marker of the note before
+        it is in the text.
 
     Example:
         The General Assembly,
@@ -49,22 +55,28 @@ def dangling_ibid(doc: Document) -> Iterator[Hit]:
         2 Ibid., vols. 2237, 2241 and 2326, No. 39574.
     """
     lex = lexicon_for(doc.language)
-    if not lex.ibid or not doc.notes:
+    notes = doc.numbered_notes
+    if not lex.ibid or not notes:
         return
-    defined = defined_numbers(doc)
-    first = min(note.number for note in doc.notes)
-    for note in doc.notes:
+    defined = {note.number for note in notes}
+    referenced = {marker.number for marker in doc.numbered_markers}
+    first = min(defined)
+    for note in notes:
         form = ibid_form(note, lex)
         if form is None:
             continue
+        before = note.number - 1
+        # The note it refers to belongs to this text when numbering starts here, or when
+        # the text holds its marker.
+        here = first == 1 or before in referenced
+        if before in defined or not here:
+            continue
         start = note.body.source_span(0, len(form))
-        if note.number == first:
+        if note.number == first and first == 1:
             message = f"note {note.number} opens with '{form}', but no note comes before it"
-        elif note.number - 1 not in defined:
+        else:
             message = (
-                f"note {note.number} opens with '{form}', but note {note.number - 1}, "
+                f"note {note.number} opens with '{form}', but note {before}, "
                 "which it refers to, is missing"
             )
-        else:
-            continue
         yield Hit(start.start, start.end, message)

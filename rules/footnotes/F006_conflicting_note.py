@@ -46,9 +46,9 @@ def conflicting_note(doc: Document) -> Iterator[Hit]:
         1 United Nations, Treaty Series, vol. 2225, No. 39574.
         2 Ibid., vols. 2237, 2241 and 2326, No. 39574.
     """
-    first: dict[int, Note] = {}
+    first: dict[str, Note] = {}
     for note in sorted(doc.notes, key=lambda n: n.number_span.start):
-        earlier = first.setdefault(note.number, note)
+        earlier = first.setdefault(note.label, note)
         if earlier is note:
             continue
         if " ".join(note.text.split()) == " ".join(earlier.text.split()):
@@ -56,6 +56,6 @@ def conflicting_note(doc: Document) -> Iterator[Hit]:
         yield Hit(
             note.number_span.start,
             note.number_span.end,
-            f"note {note.number} is defined twice with different texts: line "
+            f"note {note.label} is defined twice with different texts: line "
             f"{earlier.line} ('{earlier.text[:30]}') and line {note.line} ('{note.text[:30]}')",
         )
