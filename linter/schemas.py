@@ -1,7 +1,8 @@
-"""Generate the JSON Schemas in ``schemas/`` from the pydantic models.
+"""Generate the JSON Schemas in ``schemas/`` from the pydantic models, and the service's
+OpenAPI document (``openapi.json``, needs the server extra) from its app.
 
-Run ``python -m linter.schemas [DIRECTORY]`` after changing a model; a test fails while
-the committed files and the models disagree.
+Run ``python -m linter.schemas [DIRECTORY]`` after changing a model or a route; a test
+fails while the committed files and the code disagree.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ def generated() -> dict[str, dict[str, Any]]:
     from linter.engine.config_model import ReslintConfig
     from linter.parse.document_json import ParsedDocument
     from linter.report.schema import Report
+    from linter.service.app import create_app
 
     return {
         "report.schema.json": Report.model_json_schema(),
@@ -26,6 +28,7 @@ def generated() -> dict[str, dict[str, Any]]:
         "rule-cases.schema.json": CasesFile.model_json_schema(),
         "config.schema.json": ReslintConfig.model_json_schema(by_alias=True),
         "baseline.schema.json": Baseline.model_json_schema(),
+        "openapi.json": create_app().openapi(),
     }
 
 

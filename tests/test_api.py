@@ -56,7 +56,9 @@ def test_the_configuration_applies_when_named(seed_text: str, tmp_path: Path) ->
     report = api.check_text(seed_text, config=config)
     assert "A006" not in report.summary.by_rule
     assert report.summary.by_severity["error"] == report.summary.by_rule["A001"]
-    assert api.fails(report, "error") and not api.fails(api.check_text(seed_text, select="A006"), "error")
+    assert api.fails(report, "error") and not api.fails(
+        api.check_text(seed_text, select="A006"), "error"
+    )
     # an edited file is read again
     config.write_text('select = ["A006"]\n', encoding="utf-8")
     assert set(api.check_text(seed_text, config=config).summary.by_rule) == {"A006"}
@@ -68,7 +70,10 @@ def test_the_configuration_applies_when_named(seed_text: str, tmp_path: Path) ->
     ("call", "message"),
     [
         (lambda: api.check_text("x", select="Z999"), "unknown rule selector 'Z999'"),
-        (lambda: api.check_text("x", ignore="repeated-emphasi"), "did you mean 'repeated-emphasis'"),
+        (
+            lambda: api.check_text("x", ignore="repeated-emphasi"),
+            "did you mean 'repeated-emphasis'",
+        ),
         (lambda: api.check_text("x", language="../../etc/passwd"), "ISO 639 code"),
         (lambda: api.parse_text("x", language="zh/../x"), "ISO 639 code"),
         (lambda: api.check_text("x", config="/nonexistent/reslint.toml"), "not found"),

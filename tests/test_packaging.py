@@ -75,6 +75,9 @@ def test_built_wheel_holds_and_finds_every_rule(tmp_path: Path) -> None:
         assert any(n.endswith(f"/{stem}.py") and n.startswith("linter/rules/") for n in names)
         assert any(n.endswith(f"/{stem}.cases.yaml") for n in names), stem
     assert "linter/rules/data/lang/zh.toml" in names
+    assert "linter/py.typed" in names  # the API's types reach users (PEP 561)
+    for asset in ("editor.html", "editor.js", "editor.css"):
+        assert f"linter/service/assets/{asset}" in names
     # Import from the wheel itself (it is pure Python): the rules and data must load.
     probe = (
         "import sys; sys.path.insert(0, sys.argv[1]);"

@@ -25,6 +25,7 @@ COMMANDS = (
     "linter.cli.fix",
     "linter.cli.parse",
     "linter.cli.rules",
+    "linter.cli.serve",
 )
 
 
