@@ -16,7 +16,7 @@ from typing import TextIO
 from linter.cli.errors import EXIT_OK, UsageError
 
 #: The modules of the server extra: each must import for ``serve`` to start.
-EXTRA = ("fastapi", "uvicorn", "pebble", "prometheus_client", "multipart")
+EXTRA = ("fastapi", "uvicorn", "pebble", "prometheus_client", "python_multipart")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 _SIZE = re.compile(r"^\s*(\d+)\s*(|b|k|kb|kib|m|mb|mib)\s*$", re.I)
 _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024}

@@ -40,8 +40,8 @@
     return JSON.stringify(body);
   }
 
-  function count(number, word) {
-    return `${number} ${word}${number === 1 ? "" : "s"}`;
+  function count(number, word, plural) {
+    return `${number} ${number === 1 ? word : plural || word + "s"}`;
   }
 
   function drawSummary(report) {
@@ -160,7 +160,7 @@
       }
       input.value = result.text;
       await check();
-      status(`${count(result.applied, "fix")} applied; ` +
+      status(`${count(result.applied, "fix", "fixes")} applied; ` +
         `${count(result.remaining.length, "finding")} left.`);
     } catch (error) {
       state.busy = false;
