@@ -65,6 +65,7 @@ def document(app: FastAPI) -> dict[str, Any]:
         summary=app.summary,
         description=DESCRIPTION,
         routes=app.routes,
+        servers=app.servers or None,  # a --root-path behind a proxy, once a request shows it
     )
     _, definitions = models_json_schema(
         [(model, "validation") for model in REQUEST_MODELS],
