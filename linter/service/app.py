@@ -164,24 +164,8 @@ _DOCUMENT_ERRORS = responses(400, 413, 415, 422, 503)
 
 
 def _routes(app: FastAPI, service: Service) -> None:
-    @app.post(
-        "/v1/check",
-        response_model=Report,
-        responses={200: {"headers": _OUTCOME}, **_DOCUMENT_ERRORS},
-        openapi_extra=body_doc("CheckRequest"),
-        tags=["documents"],
-        summary="The findings of one text (reslint check --format json)",
-    )
-    async def check(
-        request: Request,
-        language: LanguageQuery = None,
-        select: SelectQuery = None,
-        ignore: IgnoreQuery = None,
-        name: NameQuery = None,
-        fail_on: FailOnQuery = None,
-    ) -> Response:
-        query = {"language": language, "select": select, "ignore": ignore, "name": name}
-        return await service.check(request, query | {"fail_on": fail_on}, "/v1/check", jobs.check)
+    _check_route(app, service, "/v1/check", Report, jobs.check, "documents")
+    _check_route(app, service, "/editor/check", EditorView, jobs.editor, "editor")
 
     @app.post(
         "/v1/fix",
@@ -298,15 +282,28 @@ def _routes(app: FastAPI, service: Service) -> None:
         service.metrics.in_progress.set(service.pool.pending)
         return Response(service.metrics.exposition(), media_type=CONTENT_TYPE)
 
+
+_SUMMARIES = {
+    "/v1/check": "The findings of one text (reslint check --format json)",
+    "/editor/check": "What the editor page draws: the report and the text with findings marked",
+}
+
+
+def _check_route(
+    app: FastAPI, service: Service, path: str, model: type[Any], job: Any, tag: str
+) -> None:
+    """A route that checks one text and answers ``model`` with the Reslint-Outcome header:
+    ``/v1/check`` (the report) and ``/editor/check`` (the report and the marked text)."""
+
     @app.post(
-        "/editor/check",
-        response_model=EditorView,
+        path,
+        response_model=model,
         responses={200: {"headers": _OUTCOME}, **_DOCUMENT_ERRORS},
         openapi_extra=body_doc("CheckRequest"),
-        tags=["editor"],
-        summary="What the editor page draws: the report and the text with findings marked",
+        tags=[tag],
+        summary=_SUMMARIES[path],
     )
-    async def editor_check(
+    async def check(
         request: Request,
         language: LanguageQuery = None,
         select: SelectQuery = None,
@@ -315,6 +312,4 @@ def _routes(app: FastAPI, service: Service) -> None:
         fail_on: FailOnQuery = None,
     ) -> Response:
         query = {"language": language, "select": select, "ignore": ignore, "name": name}
-        return await service.check(
-            request, query | {"fail_on": fail_on}, "/editor/check", jobs.editor
-        )
+        return await service.check(request, query | {"fail_on": fail_on}, path, job)
