@@ -79,7 +79,7 @@ def test_the_configuration_applies_when_named(seed_text: str, tmp_path: Path) ->
         (lambda: api.check_text("x", config="/nonexistent/reslint.toml"), "not found"),
         (lambda: api.check_paths(["/nonexistent/docs"]), "path not found"),
         (lambda: api.check_paths([]), "at least one path"),
-        (lambda: api.rule_doc("A01"), "did you mean 'A010'"),
+        (lambda: api.rule_doc("hard-wra"), "did you mean 'hard-wrap'"),
     ],
 )
 def test_bad_input_is_one_line_error(call: Any, message: str) -> None:

@@ -113,9 +113,10 @@ def test_rules_and_one_rule(client: TestClient) -> None:
     assert client.get("/v1/rules").json() == cli_json("rules", "--format", "json")
     by_name = client.get("/v1/rules/repeated-emphasis").json()
     assert by_name["code"] == "A001" and by_name["sections"]["Why"]
-    unknown = client.get("/v1/rules/A01")
+    unknown = client.get("/v1/rules/repeated-emphasi")
     assert unknown.status_code == 404
-    assert unknown.json()["error"]["message"] == "no rule 'A01'; did you mean 'A010'?"
+    message = "no rule 'repeated-emphasi'; did you mean 'repeated-emphasis'?"
+    assert unknown.json()["error"]["message"] == message
 
 
 def test_health_and_metrics(client: TestClient, seed_text: str) -> None:
