@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from linter.engine.lint import FileResult, lint_bytes, lint_text
-from linter.engine.registry import RuleSpec, all_rules, rule_by_code_or_name
+from linter.engine.registry import Input, RuleSpec, all_rules, rule_by_code_or_name
+from linter.engine.versions import compare_texts
 from linter.fix.fixer import MAX_PASSES, apply_fixes
 
 
@@ -14,10 +15,19 @@ def spec(code: str) -> RuleSpec:
 
 
 def lint_with(
-    code: str, text: str, language: str | None = None, encoding: str = "utf-8"
+    code: str,
+    text: str,
+    language: str | None = None,
+    encoding: str = "utf-8",
+    other: str | None = None,
+    other_language: str | None = None,
 ) -> FileResult:
-    """Lint ``text`` with one rule only."""
+    """Lint ``text`` with one rule only (a version rule: compared with ``other``)."""
     rule = spec(code)
+    if rule.input is Input.VERSIONS:
+        assert other is not None, f"{code} compares versions: give the other version"
+        found = compare_texts(text, other, [rule], language=language, other_language=other_language)
+        return FileResult(path="<case>", findings=tuple(found))
     if encoding != "utf-8":
         return lint_bytes(
             text.encode(encoding), "<case>", [rule], raise_errors=True, language=language

@@ -114,6 +114,30 @@ def test_parse_text_is_parse_format_json(seed_text: str) -> None:
     assert api.parse_text(seed_text, path=str(SEED)).model_dump(mode="json") == expected
 
 
+def versions(folder: Path) -> dict[str, str]:
+    """The fr and es versions of A/RES/66/181, the Spanish one short of a sub-paragraph,
+    written to ``folder``: path -> text."""
+    texts = {}
+    for language in ("fr", "es"):
+        text = (CORPUS / language / f"A-RES-66-181.{language}.txt").read_text(encoding="utf-8")
+        lost = " c) Para la protección de los bienes culturales;\n\n"
+        if language == "es":
+            assert text.count(lost) == 1
+            text = text.replace(lost, "")
+        path = folder / f"A-RES-66-181.{language}.txt"
+        path.write_text(text, encoding="utf-8")
+        texts[str(path)] = text
+    return texts
+
+
+def test_check_texts_compares_language_versions_as_check_does(tmp_path: Path) -> None:
+    texts = versions(tmp_path)
+    expected = cli_json("check", "--isolated", "--format", "json", *texts)
+    report = api.check_texts(list(texts.items())).model_dump(mode="json")
+    assert report == expected
+    assert report["summary"]["by_rule"]["X001"] == 2  # reported in both versions
+
+
 def test_check_paths_is_check_format_json() -> None:
     folder = CORPUS / "seed"
     expected = cli_json("check", "--isolated", "--format", "json", str(folder))

@@ -194,9 +194,10 @@ def test_short_name_resolved_by_the_heading_zh() -> None:
 
 
 def test_language_without_grammar_data_is_skipped_not_crashed() -> None:
+    # German: no lexicon and no numeral data (the six United Nations languages all have some).
     doc = parse_text(
-        "L'Assemblée générale,\n\n1. Décide, par sa résolution A/RES//66/1 du 30 février 2012.\n",
-        language="fr",
+        "Die Generalversammlung,\n\n1. beschließt: Resolution A/RES//66/1 vom 30. Februar 2012.\n",
+        language="de",
     )
     found = citations(doc)
     assert (found.dates, found.acts, found.records, found.session_numerals) == ((), (), (), ())

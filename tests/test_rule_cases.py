@@ -39,7 +39,9 @@ def test_every_rule_has_a_case_that_fires_and_one_that_does_not() -> None:
 
 @pytest.mark.parametrize(("code", "case"), _params())
 def test_case(code: str, case: Case) -> None:
-    result = lint_with(code, case.text, case.language, case.encoding)
+    result = lint_with(
+        code, case.text, case.language, case.encoding, case.other, case.other_language
+    )
     got = [f for f in result.findings if f.rule == code]
     assert len(got) == len(case.findings), [(f.line, f.column, f.message) for f in got]
     for finding, expected in zip(got, case.findings, strict=True):

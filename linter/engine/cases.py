@@ -30,6 +30,12 @@ class Case(BaseModel):
     encoding: str = Field(default="utf-8", description="Encode the text so before linting.")
     findings: list[ExpectedFinding] = Field(description="Exactly the findings of this rule.")
     fixed: str | None = Field(default=None, description="What the fixer makes of the text.")
+    other: str | None = Field(
+        default=None,
+        description="Rules that compare language versions (X): the version `text` is "
+        "compared with; `findings` are those reported in `text`.",
+    )
+    other_language: str | None = Field(default=None, description="Force the other's language.")
 
 
 class CasesFile(BaseModel):

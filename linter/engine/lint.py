@@ -12,12 +12,15 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter.engine.registry import Fix, Hit, Input, RuleSpec, Severity, iter_hits
 from linter.parse.model import Document
 from linter.parse.structure import parse
 from linter.source.text import DecodeError, Source, decode
+
+if TYPE_CHECKING:
+    from linter.facts.versions import VersionFacts
 
 #: Files larger than this are reported, not read: no resolution comes near it.
 MAX_BYTES = 64 * 1024 * 1024
@@ -53,6 +56,9 @@ class FileResult:
     # A compact, picklable summary of the Document made where the file was linted (the
     # audit report's outline); the engine does not know its type, see ``lint_all``.
     outline: object | None = field(default=None, repr=False)
+    # What the parallel-version rules compare (X001-X003), when one of them is selected
+    # for the file: small and picklable, it stays when a worker drops the Document.
+    versions: VersionFacts | None = field(default=None, repr=False)
 
 
 def _raise_errors_default() -> bool:
@@ -182,14 +188,25 @@ def _lint_decoded(
         severity = severities.get(spec.code, spec.severity)
         for hit in _run(spec, document, options, raise_errors):
             findings.append(_finding(spec, hit, source, severity))
-    findings.sort(key=lambda f: (f.line, f.column, f.rule, f.end_line, f.end_column))
+    findings.sort(key=finding_order)
+    versions = None
+    if structured and any(spec.input is Input.VERSIONS for spec in rules):
+        from linter.facts.versions import version_facts
+
+        versions = version_facts(document)
     return FileResult(
         path=path,
         findings=tuple(findings),
         language=source.language,
         source=source,
         document=document,
+        versions=versions,
     )
+
+
+def finding_order(finding: Finding) -> tuple[int, int, str, int, int]:
+    """How findings are listed in a file: by position, then rule."""
+    return (finding.line, finding.column, finding.rule, finding.end_line, finding.end_column)
 
 
 def read_limited(path: Path) -> bytes:

@@ -72,8 +72,26 @@ def lint_all(
 
     Workers are forked where the platform allows it (Linux), so they start with every
     module imported and every pattern compiled; each receives the settings once.
-    ``summarize``, if given, fills each result's ``outline`` from its Document.
+    ``summarize``, if given, fills each result's ``outline`` from its Document. When
+    the files are done, language versions of one resolution among them are compared
+    (X rules, :mod:`linter.engine.versions`).
     """
+    return _compare_versions(_lint_files(files, settings, jobs, summarize), settings)
+
+
+def _compare_versions(results: list[FileResult], settings: Settings) -> list[FileResult]:
+    if sum(1 for result in results if result.versions is not None) < 2:
+        return results
+    from linter.engine.versions import compare_versions
+
+    return compare_versions(
+        results, lambda path: settings.rules_for(Path(path)), settings.options, settings.severities
+    )
+
+
+def _lint_files(
+    files: Sequence[Path], settings: Settings, jobs: int, summarize: Summarize | None
+) -> list[FileResult]:
     workers = workers_for(jobs, len(files))
     if workers <= 1:
         return [_summarized(lint_one(path, settings), summarize) for path in files]

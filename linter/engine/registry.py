@@ -18,7 +18,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from linter.facts.versions import Place
 
 CODE = re.compile(r"^[A-Z]\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -44,6 +47,9 @@ class FixAvailability(StrEnum):
 class Input(StrEnum):
     DOCUMENT = "document"  # the rule reads the parsed Document
     BYTES = "bytes"  # the rule reads the raw bytes (input rules, before decoding)
+    # The rule compares two language versions of one resolution (a VersionPair), after
+    # every file of a run has been linted; it yields PlacedHits in the pair's first file.
+    VERSIONS = "versions"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +80,16 @@ class Hit:
     fix: Fix | None = None
 
 
-Check = Callable[..., Iterable[Hit]]
+@dataclass(frozen=True, slots=True)
+class PlacedHit:
+    """A hit that carries its own line and column: rules that compare files have no
+    Source at hand (the files were linted apart, perhaps in other processes)."""
+
+    place: Place
+    message: str
+
+
+Check = Callable[..., Iterable[Any]]
 
 
 @dataclass(frozen=True)
@@ -185,9 +200,16 @@ def rule_by_code_or_name(key: str) -> RuleSpec | None:
     return None
 
 
-def iter_hits(spec: RuleSpec, subject: Any, options: Any) -> Iterator[Hit]:
+def _call(spec: RuleSpec, subject: Any, options: Any) -> Iterable[Any]:
     """Call a rule the way it was declared: with options if it takes them."""
-    if spec.takes_options:
-        yield from spec.check(subject, options)
-    else:
-        yield from spec.check(subject)
+    return spec.check(subject, options) if spec.takes_options else spec.check(subject)
+
+
+def iter_hits(spec: RuleSpec, subject: Any, options: Any) -> Iterator[Hit]:
+    """The hits of a rule that reads a Document or bytes."""
+    yield from _call(spec, subject, options)
+
+
+def iter_placed_hits(spec: RuleSpec, subject: Any, options: Any) -> Iterator[PlacedHit]:
+    """The hits of a rule that compares files (``Input.VERSIONS``)."""
+    yield from _call(spec, subject, options)

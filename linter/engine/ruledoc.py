@@ -10,7 +10,10 @@ import re
 import textwrap
 
 REQUIRED = ("Why", "Example", "Use instead")
-KNOWN = (*REQUIRED, "Options", "Fix safety")
+#: A rule that compares language versions (X) shows the version its Example and Use
+#: instead are compared with under "Other version".
+KNOWN = (*REQUIRED, "Other version", "Options", "Fix safety")
+_TEXTS = ("Example", "Use instead", "Other version")
 _HEADING = re.compile(r"^(?P<name>[A-Z][A-Za-z ]+):\s*$")
 
 
@@ -30,5 +33,5 @@ def sections(doc: str) -> dict[str, str]:
     result: dict[str, str] = {}
     for name, body in found.items():
         text = textwrap.dedent("\n".join(body)).strip("\n")
-        result[name] = text + "\n" if name in ("Example", "Use instead") else text.strip()
+        result[name] = text + "\n" if name in _TEXTS else text.strip()
     return result

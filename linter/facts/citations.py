@@ -220,18 +220,14 @@ class Citations:
         return text_units(self.doc)
 
     @cached_property
-    def _scannable(self) -> bool:
+    def scannable(self) -> bool:
         """Whether the grammars know this language (an unknown one has no data)."""
-        try:
-            _data.numerals(self.language)
-        except KeyError:
-            return False
-        return True
+        return _data.has_numerals(self.language)
 
     @cached_property
     def _unit_dates(self) -> tuple[list[DateMatch], ...]:
         """The dates of each unit (acts need them too: found once, used twice)."""
-        if not self._scannable:
+        if not self.scannable:
             return tuple([] for _ in self.units)
         return tuple(
             find_dates(unit.text, self.language) if _has_digit(unit.text) else []
@@ -250,7 +246,7 @@ class Citations:
     @cached_property
     def acts(self) -> tuple[CitedAct, ...]:
         """Every cited resolution and decision (paragraphs and notes; not headings)."""
-        if not self._scannable:
+        if not self.scannable:
             return ()
         heading = " ".join(u.text for u in self.units if u.kind == "heading")
         resolver = BodyResolver(self.doc.body, heading, self.language)
@@ -278,7 +274,7 @@ class Citations:
     @cached_property
     def records(self) -> tuple[Found[RecordsCitation], ...]:
         """Every Official Records citation."""
-        if not self._scannable:
+        if not self.scannable:
             return ()
         out = []
         for index, unit in enumerate(self.units):
@@ -289,7 +285,7 @@ class Citations:
     @cached_property
     def session_numerals(self) -> tuple[Found[NumeralMatch], ...]:
         """Every session (or year) ordinal, in words, Chinese numerals or figures."""
-        if not self._scannable:
+        if not self.scannable:
             return ()
         out = []
         for index, unit in enumerate(self.units):

@@ -11,7 +11,8 @@ import re
 from dataclasses import replace
 
 from linter.facts.grammars.dates import DateMatch, find_dates
-from linter.parse.context import NUMBER_LABEL, ParseContext
+from linter.facts.grammars.numerals import parse_meeting_number
+from linter.parse.context import ParseContext
 from linter.parse.layout import Kind
 from linter.parse.model import (
     Adoption,
@@ -52,6 +53,15 @@ def find_adoption(ctx: ParseContext, start: int) -> tuple[set[int], Adoption]:
     return lines_used, adoption or Adoption(None, None, None, None, None, "none")
 
 
+def _meeting_number(ctx: ParseContext, text: str) -> int | None:
+    """The meeting number as printed: figures, with the volumes' OCR slips ("3O93",
+    "273 1"), or the language's numerals (第一四八一次)."""
+    cleaned = text.replace("O", "0")
+    if any(char.isdigit() for char in cleaned):
+        return int(_NOT_DIGIT.sub("", cleaned))
+    return parse_meeting_number(text, ctx.lex.language)
+
+
 def _window(ctx: ParseContext, index: int) -> list[int]:
     """The line and the text lines after it that an adoption line may run on to (one blank
     line may fall inside it)."""
@@ -87,7 +97,7 @@ def _adoption_block(ctx: ParseContext, index: int) -> tuple[set[int], Adoption] 
     for regex in ctx.lex.meeting_regexes:
         match = regex.match(joined.text)
         if match and match.start("meeting") < len(stripped) + 80:
-            meeting = int(_NOT_DIGIT.sub("", match.group("meeting").replace("O", "0")))
+            meeting = _meeting_number(ctx, match.group("meeting"))
             meeting_span = joined.source_span(match.start("meeting"), match.end("meeting"))
             match_end = match.end()
             break
@@ -155,7 +165,7 @@ def continues_adoption(ctx: ParseContext, index: int) -> bool:
     """A line of the adoption paragraph ("by 14 votes to none. One member" /
     "(Yemen) did not participate in the vote.")."""
     text = ctx.text_of(index).strip()
-    if not text or NUMBER_LABEL.match(text):
+    if not text or ctx.number_label(text):
         return False
     previous = ctx.text_of(index - 1).strip()
     return text[:1].islower() or not previous.endswith(".")
@@ -198,14 +208,25 @@ def adoption_from_heading(ctx: ParseContext, first: int, end: int) -> Adoption:
             if not match:
                 continue
             found = first_date(ctx, match.group("date"))
+            meeting = match.groupdict().get("meeting")
+            if not found and meeting:
+                # "at its 3263rd meeting," / "on 10 Auqust 1993": the meeting stands, the
+                # date OCR damaged (D009 reports it).
+                return Adoption(
+                    date=None,
+                    date_span=None,
+                    meeting=_meeting_number(ctx, meeting),
+                    meeting_span=mapped.source_span(match.start("meeting"), match.end("meeting")),
+                    line=index + 1,
+                    source="heading",
+                )
             if not found:
                 continue
             offset = match.start("date") + found.start
-            meeting = match.groupdict().get("meeting")
             return Adoption(
                 date=found.iso(),
                 date_span=mapped.source_span(offset, offset + found.end - found.start),
-                meeting=int(meeting) if meeting else None,
+                meeting=_meeting_number(ctx, meeting) if meeting else None,
                 meeting_span=(
                     mapped.source_span(match.start("meeting"), match.end("meeting"))
                     if meeting

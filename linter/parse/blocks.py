@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from linter.parse.context import NUMBER_LABEL, SUB_LABEL, ParseContext
+from linter.parse.context import ParseContext
 from linter.parse.layout import FURNITURE, Kind
 
 _TERMINATED = re.compile(
-    r"[，；。：,;:.．!?！？]['\"”’」』)）\]]*\s*(?:\d{1,3}|\[\^\d{1,3}\])?\s*$"
+    r"[，；。：,;:.．!?！？،؛؟]['\"”’」』)）\]]*\s*(?:\d{1,3}|\[\^\d{1,3}\])?\s*$"
 )
 
 
@@ -78,7 +78,7 @@ def is_terminated(ctx: ParseContext, block: Block) -> bool:
         return False
     last = ctx.text_of(block.lines[-1])
     if len(block.lines) == 1:
-        label = NUMBER_LABEL.match(last) or SUB_LABEL.match(last)
+        label = ctx.number_label(last) or ctx.sub_label(last)
         if label and not last[label.end() :].strip():
             return False  # "1. " alone: the paragraph's text follows
     return bool(_TERMINATED.search(last))
@@ -118,6 +118,17 @@ def build_blocks(ctx: ParseContext, start: int, skip: set[int]) -> list[Block]:
     return blocks
 
 
+def _cites_paragraph(ctx: ParseContext, block: Block) -> bool:
+    """Whether the block's last line ends with "paragraph 3" (a reference whose
+    sub-paragraph label the wrap put at the start of the next line)."""
+    words = ctx.text_of(block.lines[-1]).split()
+    return (
+        len(words) >= 2
+        and words[-1].isdigit()
+        and (words[-2] in ctx.lex.paragraph_reference_nouns or words[-2].lower() == "paragraph")
+    )
+
+
 def starts_block(
     ctx: ParseContext,
     index: int,
@@ -132,6 +143,8 @@ def starts_block(
         return True
     kind = ctx.structural(text)
     terminated = is_terminated(ctx, current)
+    if kind == "subparagraph" and not terminated and _cites_paragraph(ctx, current):
+        return False  # "paragraphs 3" / "(c) and 4 of resolution 661": a reference wrapped
     if kind in ("paragraph", "subparagraph", "annex"):
         return True
     if kind == "section" and (terminated or blank_before):

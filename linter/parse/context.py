@@ -17,10 +17,8 @@ from linter.parse.repeats import collapse
 from linter.source.lexicon import Lexicon
 from linter.source.text import Source
 
-NUMBER_LABEL = re.compile(r"^\s*(\d{1,3})\s*[.．](?!\d)\s*")
 #: "7, Requests": the printed volumes' OCR read a paragraph number's full stop as a comma.
 _COMMA_LABEL = re.compile(r"^\s*(\d{1,3}),\s+(?=[A-Z])")
-SUB_LABEL = re.compile(r"^\s*[(（]([a-z]{1,2}|[ivxlcdm]{1,7})[)）]\s*")
 
 
 class ParseContext:
@@ -84,13 +82,19 @@ class ParseContext:
         return lead, "either"
 
     def number_label(self, text: str) -> re.Match[str] | None:
-        """The paragraph number ``text`` opens with: ``7.``, or ``7,`` before a lead phrase."""
-        match = NUMBER_LABEL.match(text)
+        """The paragraph number ``text`` opens with: ``7.`` (the lexicon's separators:
+        ``7 -`` in Arabic), or ``7,`` before an operative lead phrase (OCR)."""
+        match = self.lex.number_label_regex.match(text)
         if match is None:
             match = _COMMA_LABEL.match(text)
             if match is not None and self.lead_of(text[match.end() :])[1] != "operative":
                 return None
         return match
+
+    def sub_label(self, text: str) -> re.Match[str] | None:
+        """The sub-paragraph label ``text`` opens with (``(a)``, ``a)``, ``(أ)``), label in
+        group 1."""
+        return self.lex.sub_label_regex.match(text)
 
     def structural(self, text: str) -> str | None:
         """What a line opens: a paragraph, sub-paragraph, annex or section, or None."""
@@ -103,7 +107,7 @@ class ParseContext:
         stripped = text.strip()
         if self.number_label(text):
             return "paragraph"
-        if SUB_LABEL.match(text):
+        if self.sub_label(text):
             return "subparagraph"
         if self.lex.annex_regex.match(stripped):
             return "annex"

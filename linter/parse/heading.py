@@ -8,19 +8,33 @@ the lines in between, which body adopted it and the document symbol.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from linter.parse.context import NUMBER_LABEL, SUB_LABEL, ParseContext
+from linter.parse.context import ParseContext
 from linter.parse.layout import Kind
 from linter.parse.model import (
     Heading,
     Span,
 )
+from linter.source.lexicon import Lexicon
 
-_TITLE_PATTERNS = (
-    re.compile(r"^\s*(?P<number>(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4})\s*[.．]\s*(?P<title>.*?)\s*$"),
+# Council titles; "66/181. Title" is built from the lexicon's number separators (_titles).
+_COUNCIL_TITLES = (
     re.compile(r"^\s*(?P<number>\d{1,4}\s*\(\d{4}\))\s*\.?\s*(?P<title>Resolution\b.*?)\s*$"),
-    re.compile(r"^\s*Resolution\s+(?P<number>\d{1,4}\s*\(\d{4}\))\s*(?P<title>.*?)\s*$"),
+    re.compile(r"^\s*(?i:resolution)\s+(?P<number>\d{1,4}\s*\(\d{4}\))\s*(?P<title>.*?)\s*$"),
 )
+
+
+@cache
+def _titles(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """Number-and-title lines; the number ends as the lexicon's paragraph numbers do
+    ("66/181. Title", Arabic "66/181 - Title")."""
+    marks = "|".join(re.escape(mark) for mark in lex.number_separators)
+    number = r"(?P<number>(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4})"
+    own = re.compile(rf"^\s*{number}\s*(?:{marks})\s*(?P<title>.*?)\s*$")
+    return (own, *_COUNCIL_TITLES)
+
+
 #: How many lines from the top the heading of a draft may run (a long sponsor list).
 _HEADING_REACH = 80
 _SYMBOL_PREFIX = {"ga": "A/RES/", "ecosoc": "E/RES/", "sc": "S/RES/", "hrc": "A/HRC/RES/"}
@@ -37,7 +51,7 @@ def find_author(ctx: ParseContext, first: int) -> int | None:
 def find_title(ctx: ParseContext, first: int, author: int | None) -> int | None:
     limit = author if author is not None else min(len(ctx.lines), first + 80)
     for index in range(first, limit):
-        if ctx.is_text(index) and any(p.match(ctx.text_of(index)) for p in _TITLE_PATTERNS):
+        if ctx.is_text(index) and any(p.match(ctx.text_of(index)) for p in _titles(ctx.lex)):
             return index
     return None
 
@@ -55,7 +69,7 @@ def body_start(ctx: ParseContext, first: int, author: int | None, title: int | N
         if not ctx.is_text(index):
             continue
         text = ctx.text_of(index)
-        if NUMBER_LABEL.match(text) or SUB_LABEL.match(text) or ctx.lead_of(text)[0]:
+        if ctx.number_label(text) or ctx.sub_label(text) or ctx.lead_of(text)[0]:
             return index
     return first
 
@@ -82,7 +96,7 @@ def title_parts(
     if title_index is None:
         return None, None, None, None
     line = ctx.lines[title_index]
-    for pattern in _TITLE_PATTERNS:
+    for pattern in _titles(ctx.lex):
         match = pattern.match(line.text)
         if match:
             break

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from linter.facts.grammars._data import has_numerals
+from linter.facts.grammars.dates import parse_date
 from linter.parse.notes import goes_on, note_start
 from linter.source.lexicon import Lexicon, lexicon_or_none
 from linter.source.text import Line, Source
@@ -61,6 +63,7 @@ _NOTE_MARKDOWN = re.compile(r"^\s*\[\^(\d{1,3}|\*{1,3})\]:\s*(.*?)\s*$")
 _SPACES = re.compile(r"\s+")
 #: The number that opens a title line: "80/27. ", "2012/19. ".
 _TITLE_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4}\s*[.．]\s*")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +176,9 @@ def classify(source: Source) -> Layout:
             strong = _strong_furniture(lines[index].text.strip())
             if strong is not None:
                 kinds[index] = strong
-    _mark_symbol_clusters(lines, kinds, heading_text, body_start)
+    _mark_symbol_clusters(
+        lines, kinds, heading_text, body_start, source.language, author_line is None
+    )
     if author_line is not None:
         _mark_running_titles(lines, kinds, heading_text, author_line)
 
@@ -250,23 +255,46 @@ def _heading_text(lines: tuple[Line, ...], skip: int, author_line: int | None) -
 
 
 def _mark_symbol_clusters(
-    lines: tuple[Line, ...], kinds: list[Kind], heading_text: str, skip: int
+    lines: tuple[Line, ...],
+    kinds: list[Kind],
+    heading_text: str,
+    skip: int,
+    language: str,
+    masthead_unknown: bool = False,
 ) -> None:
     """Symbol lines, lone page numbers and running titles around strong furniture.
 
     A running header repeats the symbol and the short title of the document. Such a line
     is furniture only inside a cluster that holds strong evidence (a job number, page
     number or symbol line), so a body line that happens to repeat the title survives.
+    When no author line tells where the first page's masthead ends (drafts, amendments),
+    a line is a running header or a page's symbol only as a repeat of an earlier line:
+    the masthead itself ("General Assembly", "Distr.: Limited", "A/80/L.29") is kept.
     """
     count = len(lines)
+    seen: set[str] = set()
+    first_seen: dict[int, bool] = {}
+    for index in range(skip, count):
+        text = _norm(lines[index].text)
+        first_seen[index] = masthead_unknown and text not in seen
+        seen.add(text)
     for index in range(skip, count):
         text = lines[index].text.strip()
+        if first_seen[index]:
+            continue
         if kinds[index] is Kind.TEXT and _SYMBOL_LINE.match(text) and "/" in text:
+            # "...document" / "S/12230.": a symbol on a line of its own is page furniture
+            # only when it is the document's own, which the heading shows ("A/RES/80/15",
+            # or "1454 (2002)" for S/RES/1454 (2002)); any other is text (a note's end).
+            if not _own_symbol(text, heading_text):
+                continue
             kinds[index] = Kind.SYMBOL
     changed = True
     while changed:
         changed = False
         for index in _next_to_furniture(kinds, skip):
+            if first_seen[index]:
+                continue
             text = lines[index].text.strip()
             neighbours = _cluster_neighbours(kinds, index)
             if not neighbours:
@@ -281,6 +309,7 @@ def _mark_symbol_clusters(
                 len(_norm(text)) >= 8
                 and _norm(text) in heading_text
                 and _touches_strong(kinds, index)
+                and not _is_date_line(text, language)
             ):
                 kinds[index] = Kind.RUNNING_HEADER
                 changed = True
@@ -317,7 +346,11 @@ def _mark_running_titles(
             continue
         if len(text) < 20 or kinds[before] is not Kind.TEXT or kinds[after] is not Kind.TEXT:
             continue
-        unfinished = not lines[before].text.rstrip().endswith((".", ";", ":", ","))
+        # The sentence is cut: the line before stops on a small word ("... in the use
+        # of"), or the line after goes on with a small letter. A date, a heading or the
+        # end of a paragraph before it is no cut sentence (an annex's title repeats the
+        # resolution's title after the adoption date).
+        unfinished = lines[before].text.rstrip()[-1:].islower()
         if unfinished or lines[after].text.lstrip()[:1].islower():
             kinds[index] = Kind.RUNNING_HEADER
 
@@ -328,6 +361,28 @@ def _previous_nonblank(lines: tuple[Line, ...], index: int) -> int | None:
             return index
         index -= 1
     return None
+
+
+def _is_date_line(text: str, language: str) -> bool:
+    """A line that is one date: the adoption date above the last page's footer, which the
+    heading repeats ("adopted ... on 19 December 2011") but no running header is."""
+    if not _DIGIT.search(text) or not has_numerals(language):
+        return False
+    return parse_date(text, language) is not None
+
+
+def _own_symbol(text: str, heading_text: str) -> bool:
+    """Whether a symbol line names the document itself: the heading holds it, or holds its
+    number or last part ("A/RES/80/7": "80/7."; "S/RES/1454 (2002)": "1454 (2002)";
+    "A/80/L.7": "L.7")."""
+    symbol = text.rstrip(".,;")
+    if symbol in heading_text:
+        return True
+    number = symbol.split("/RES/", 1)[-1].strip() if "/RES/" in symbol else ""
+    if number and re.search(rf"(?:^|\s){re.escape(number)}\b", heading_text):
+        return True  # "A/RES/80/7" under "80/7. Report of ..."
+    own = symbol.rsplit("/", 1)[-1].strip()
+    return len(own) >= 3 and own in heading_text
 
 
 def _next_to_furniture(kinds: list[Kind], skip: int) -> list[int]:

@@ -7,10 +7,11 @@ It walks the blocks in order, keeping the zone (preamble, operative, annex), the
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from linter.parse.blocks import Block, is_terminated
-from linter.parse.context import SUB_LABEL, ParseContext
+from linter.parse.context import ParseContext
 from linter.parse.model import (
     Heading,
     Paragraph,
@@ -23,7 +24,11 @@ from linter.parse.subparagraphs import with_subparagraphs
 
 
 def paragraphs(
-    ctx: ParseContext, blocks: list[Block], cuts: list[Span], amendment: bool = False
+    ctx: ParseContext,
+    blocks: list[Block],
+    cuts: list[Span],
+    amendment: bool = False,
+    adoption_end: int | None = None,
 ) -> tuple[
     tuple[Paragraph, ...], tuple[Paragraph, ...], tuple[Paragraph, ...], tuple[Heading, ...]
 ]:
@@ -54,7 +59,13 @@ def paragraphs(
         text = line.text
         kind = ctx.structural(text)
         joined = " ".join(ctx.text_of(i).strip() for i in block.lines)
-        if kind == "annex" or (kind is None and is_heading(ctx, block, blocks, position)):
+        if kind == "annex" or (
+            kind is None
+            and (
+                is_heading(ctx, block, blocks, position)
+                or _volume_heading(ctx, block, adoption_end)
+            )
+        ):
             start, end = ctx.stripped_piece(first)
             end = ctx.stripped_piece(block.lines[-1])[1]
             if kind == "annex":
@@ -71,8 +82,10 @@ def paragraphs(
             for index in block.lines:
                 ctx.roles[index] = role
             continue
+        if kind is None and _next_part_letter(joined.strip(), part):
+            kind = "section"  # "B" ... "c": OCR lowered the next part's letter
         if kind == "section":
-            label, _title = section_label(ctx, joined.strip(), part)
+            label, _title = section_label(ctx, joined.strip().upper(), part)
             start, end = ctx.stripped_piece(first)
             end = ctx.stripped_piece(block.lines[-1])[1]
             heading_kind = (
@@ -84,6 +97,10 @@ def paragraphs(
             )
             sections.append(Heading(joined, Span(start, end), first + 1, heading_kind, label))
             part = label
+            if heading_kind == "part" and zone is Zone.OPERATIVE:
+                # Each part of a resolution may open with a preamble of its own (S/RES/820
+                # (1993), parts A to C); its paragraphs take the zone they show.
+                zone = Zone.PREAMBLE
             for index in block.lines:
                 ctx.roles[index] = heading_kind
             continue
@@ -102,8 +119,15 @@ def paragraphs(
                 ctx.roles[index] = "continuation"
             ctx.roles[first] = "paragraph"
             continue
+        if (
+            kind is None
+            and last is not None
+            and (subs or final_mark(last.text) in ctx.lex.list_terminators)
+            and _FIGURE_LABEL.match(text)
+        ):
+            kind = "subparagraph"  # "(2) Requests" for "(d)", "(1)" for "(i)": OCR
         if kind == "subparagraph" and last is not None:
-            match = SUB_LABEL.match(text)
+            match = ctx.sub_label(text) or _FIGURE_LABEL.match(text)
             assert match
             label = match.group(1)
             label_start = line.start + match.start(1)
@@ -114,6 +138,22 @@ def paragraphs(
                     level=1,
                     label_span=Span(label_start, label_start + len(label)),
                     body=ctx.mapped(pieces, cuts, separator),
+                    line=first + 1,
+                )
+            )
+            for index in block.lines:
+                ctx.roles[index] = "continuation"
+            ctx.roles[first] = "subparagraph"
+            continue
+        if _unlabelled_item(ctx, text, kind, zone, last, subs):
+            # "... strengthen its fulfilment by:" / "Requesting the Commission ...;": an
+            # item of the list whose label a cleaning step dropped.
+            subs.append(
+                SubParagraph(
+                    label="",
+                    level=1,
+                    label_span=Span(line.start, line.start),
+                    body=ctx.mapped(block_pieces(ctx, block, None), cuts, separator),
                     line=first + 1,
                 )
             )
@@ -160,6 +200,56 @@ def paragraphs(
     return tuple(preamble), tuple(operative), tuple(annexes), tuple(sections)
 
 
+def _unlabelled_item(
+    ctx: ParseContext,
+    text: str,
+    kind: str | None,
+    zone: Zone,
+    last: Paragraph | None,
+    subs: list[SubParagraph],
+) -> bool:
+    """Whether an unnumbered block among the operative paragraphs, opening with a
+    preambular lead or as the lexicon's list items do ("Requesting ...", "Assisting ...",
+    "To continue ..."), is an item of the list the
+    paragraph before it introduces with a colon (its label lost): no preambular
+    paragraph stands among operative ones."""
+    if kind is not None or zone is not Zone.OPERATIVE or last is None:
+        return False
+    items = ctx.lex.extra.get("list_item_patterns", [])
+    opening = text.lstrip()
+    if ctx.lead_of(text)[1] != "preambular" and not any(re.match(p, opening) for p in items):
+        return False
+    introduced = subs[-1].text if subs else last.text
+    return final_mark(last.text) in ctx.lex.list_terminators or (
+        bool(subs)
+        and final_mark(introduced) in (*ctx.lex.operative_terminators, *ctx.lex.list_terminators)
+    )
+
+
+#: A sub-paragraph label OCR read as a figure: "(2)" for "(d)", "(1)" for "(i)".
+_FIGURE_LABEL = re.compile(r"^\s*\((\d)\)\s+")
+
+
+def _volume_heading(ctx: ParseContext, block: Block, adoption_end: int | None) -> bool:
+    """A few words alone after the adoption block ("Decisions"): the printed volume's
+    heading for what follows, not a paragraph of the resolution."""
+    if adoption_end is None or block.lines[0] <= adoption_end or len(block.lines) > 1:
+        return False
+    text = ctx.text_of(block.lines[0]).strip()
+    return len(text.split()) <= 3 and not is_terminated(ctx, block) and not ctx.lead_of(text)[0]
+
+
+def _next_part_letter(text: str, part: str | None) -> bool:
+    """A lone small letter that is the part after ``part`` ("B", then "c")."""
+    return (
+        part is not None
+        and len(part) == 1
+        and len(text) == 1
+        and text.islower()
+        and ord(text) == ord(part.lower()) + 1
+    )
+
+
 def promote_closing_paragraph(
     ctx: ParseContext, preamble: tuple[Paragraph, ...], operative: tuple[Paragraph, ...]
 ) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...]]:
@@ -184,7 +274,7 @@ def _decision_item(
     with one letter is such a paragraph, not a sub-paragraph, when it opens with an
     operative lead phrase and no numbered operative paragraph came before it.
     """
-    match = SUB_LABEL.match(text)
+    match = ctx.sub_label(text)
     if match is None or len(match.group(1)) != 1:
         return None
     if any(p.number is not None for p in operative):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from math import gcd
 
 _SPACES = re.compile(r"[ \t]+")
 
@@ -56,17 +57,19 @@ def _find_cjk(text: str, leads: frozenset[str]) -> list[Repeat]:
     ]
     index = 0
     while index < len(segments):
-        start, end, phrase, times = segments[index]
+        start, end, _, times = segments[index]
         following = index + 1
         # Neighbouring units drawn the same number of times are one run: 又×4 邀×4 请×4.
-        while (
-            following < len(segments)
-            and segments[following][0] == end
-            and segments[following][3] == times
-        ):
+        # A unit drawn a multiple of that is a legitimate double drawn as often: 大×4 会×8
+        # 议×4 is 大会会议, each character drawn 4 times (never 大会议: a word lost).
+        while following < len(segments) and segments[following][0] == end:
+            joined = gcd(times, segments[following][3])
+            if segments[following][3] != times and joined < 3:
+                break
+            times = joined
             end = segments[following][1]
-            phrase += segments[following][2]
             following += 1
+        phrase = "".join(unit * (count // times) for _, _, unit, count in segments[index:following])
         if times >= 3 or phrase in leads:
             found.append(Repeat(start, end, phrase, times))
         else:
@@ -80,6 +83,14 @@ def _find_cjk(text: str, leads: frozenset[str]) -> list[Repeat]:
                     break
         index = following
     return found
+
+
+def _smallest_period(run: str) -> str:
+    """The shortest unit whose repetition is ``run`` (``run`` itself if none)."""
+    for size in range(1, len(run) // 2 + 1):
+        if len(run) % size == 0 and run[:size] * (len(run) // size) == run:
+            return run[:size]
+    return run
 
 
 @cache
@@ -96,7 +107,9 @@ def _find_latin(text: str, leads: frozenset[str]) -> list[Repeat]:
         if times >= 3 or unit.lower() in lower_leads:
             found.append(Repeat(match.start(), match.end(), unit, times))
     for match in _GLUED_REPEAT.finditer(text):
-        unit = match.group(1)
+        # The engine may settle on a unit that is itself doubled ("ссылаясь нассылаясь на"
+        # for "ссылаясь на" drawn 4 times): the run's smallest period is the phrase.
+        unit = _smallest_period(match.group())
         times = len(match.group()) // len(unit)
         if times >= 3 or unit.lower() in lower_leads:
             found.append(Repeat(match.start(), match.end(), unit, times))

@@ -61,7 +61,7 @@ def build(ctx: ParseContext) -> Document:
 
     amendment = heading.is_amendment(ctx, first)
     preamble, operative, annexes, sections = paragraphs.paragraphs(
-        ctx, blocks, marker_spans, amendment
+        ctx, blocks, marker_spans, amendment, trailing_after
     )
     if author is not None or adoption.source != "none":
         preamble, operative = paragraphs.promote_closing_paragraph(ctx, preamble, operative)

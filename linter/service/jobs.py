@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Literal, TypedDict
 
 from linter import api
-from linter.engine.lint import FileResult
 
 ReportKind = Literal["html", "markdown"]
 
@@ -123,10 +122,14 @@ def report(
     from linter.report.audit.model import build_audit
     from linter.report.audit.outline import outline_of
 
-    results: list[FileResult] = []
-    for name, text in documents:
-        result = api.lint_result(text, **dataclasses.replace(options, name=name).selection())
-        results.append(dataclasses.replace(result, outline=outline_of(result)))
+    found = api.lint_results(
+        documents,
+        language=options.language,
+        select=options.select,
+        ignore=options.ignore,
+        config=options.config,
+    )
+    results = [dataclasses.replace(result, outline=outline_of(result)) for result in found]
     chosen = api.settings(select=options.select, ignore=options.ignore, config=options.config)
     names = [name for name, _text in documents]
     audit = build_audit(results, chosen.rules, None, title, names)

@@ -15,6 +15,8 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
+from linter.source.variants import Tables, expand, translations
+
 _DATA_PACKAGE = "linter.rules"
 _NEVER = re.compile(r"(?!)")
 
@@ -59,6 +61,16 @@ class Lexicon:
     adoption_line_patterns: tuple[str, ...] = ()
     body_ids: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     line_join: str = " "
+    #: Characters of another writing form of the language (Traditional Chinese), as
+    #: ``str.translate`` tables: every phrase was loaded in both forms (linter/source/variants.py).
+    variant_tables: Tables = field(default=(), compare=False, hash=False)
+    #: What ends the author line ("The General Assembly," / "إن الجمعية العامة،").
+    author_terminators: tuple[str, ...] = (",", "，")
+    #: What follows an operative paragraph number: "1." (most languages), "1 -" (Arabic).
+    number_separators: tuple[str, ...] = (".", "．")
+    #: A sub-paragraph label at the start of a line, the label in group 1: ``(a)``, ``(iv)``;
+    #: French, Spanish and Russian texts write ``a)``, Arabic ones ``(أ)``.
+    subparagraph_label: str = r"^\s*[(（]([a-z]{1,2}|[ivxlcdm]{1,7})[)）]\s*"
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @cached_property
@@ -102,15 +114,31 @@ class Lexicon:
         if not self.author_bodies:
             return _NEVER
         bodies = "|".join(re.escape(body) for body in self.author_bodies)
-        prefixes = "|".join(re.escape(prefix) for prefix in self.author_prefixes)
+        # "The General Assembly", "L'Assemblée générale": an elided article takes no space.
+        prefixes = "|".join(
+            re.escape(prefix) + ("\\s*" if prefix[-1:] in "'’" else "\\s+")
+            for prefix in self.author_prefixes
+        )
         names = f"(?:{bodies})(?:\\s*(?:{bodies}))*"
         # "The General Assembly" or "General Assembly,": a bare name is a masthead line.
-        optional_prefix = f"(?:(?:{prefixes})\\s+)?" if prefixes else ""
-        with_comma = f"{optional_prefix}{names}\\s*[,，]"
+        optional_prefix = f"(?:{prefixes})?" if prefixes else ""
+        commas = "|".join(re.escape(mark) for mark in self.author_terminators)
+        with_comma = f"{optional_prefix}{names}\\s*(?:{commas})"
         forms = [with_comma]
         if prefixes:
-            forms.append(f"(?:{prefixes})\\s+{names}")
+            forms.append(f"(?:{prefixes}){names}")
         return re.compile(f"^\\s*(?:{'|'.join(forms)})\\s*$")
+
+    @cached_property
+    def number_label_regex(self) -> re.Pattern[str]:
+        """An operative paragraph number at the start of a line: ``1.``, ``1 -`` (Arabic)."""
+        marks = "|".join(re.escape(mark) for mark in self.number_separators)
+        return re.compile(f"^\\s*(\\d{{1,3}})\\s*(?:{marks})(?!\\d)\\s*")
+
+    @cached_property
+    def sub_label_regex(self) -> re.Pattern[str]:
+        """A sub-paragraph label at the start of a line (``(a)``, ``a)``, ``(أ)``)."""
+        return re.compile(self.subparagraph_label)
 
     @cached_property
     def lead_regex(self) -> re.Pattern[str]:
@@ -169,8 +197,17 @@ def lexicon(language: str) -> Lexicon:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise KeyError(f"no lexicon for language {language!r}") from None
-    known = {"language", "script", "body_ids", "line_join", *_LIST_FIELDS}
+    pairs = data.get("variants", {}).get("pairs", "")
+    tables = translations(pairs)
+    data = expand(data, tables)
+    known = {"language", "script", "body_ids", "line_join", "variants", *_LIST_FIELDS}
+    known |= {"author_terminators", "number_separators", "subparagraph_label"}
     values: dict[str, Any] = {name: tuple(data.get(name, ())) for name in _LIST_FIELDS}
+    for name in ("author_terminators", "number_separators"):
+        if name in data:
+            values[name] = tuple(data[name])
+    if "subparagraph_label" in data:
+        values["subparagraph_label"] = data["subparagraph_label"]
     for name in ("preamble_leads", "operative_leads", "author_bodies", "ibid"):
         values[name] = _longest_first(list(values[name]))
     return Lexicon(
@@ -178,6 +215,7 @@ def lexicon(language: str) -> Lexicon:
         script=data.get("script", ""),
         body_ids=dict(data.get("body_ids", {})),
         line_join=data.get("line_join", " "),
+        variant_tables=tables,
         extra={k: v for k, v in data.items() if k not in known},
         **values,
     )

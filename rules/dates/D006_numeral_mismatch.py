@@ -134,6 +134,8 @@ def numeral_mismatch(doc: Document) -> Iterator[Hit]:
     """
     found = citations(doc)
     yield from _session_hits(doc, found)
+    if not found.scannable:
+        return  # no numeral data for this language: nothing to read the words with
     for unit in found.units:
         if _FIGURE_IN_BRACKETS.search(unit.text) is None:
             continue

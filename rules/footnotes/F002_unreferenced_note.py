@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.engine.registry import Hit, Severity, rule
-from linter.facts.footnotes import labels_text
+from linter.facts.footnotes import labels_text, own_numbering
 from linter.parse.model import Document
 
 
@@ -46,8 +46,11 @@ def unreferenced_note(doc: Document) -> Iterator[Hit]:
         1 United Nations, Treaty Series, vol. 2225, No. 39574.
         2 Ibid., vols. 2237, 2241 and 2326, No. 39574.
     """
+    numbered_here = own_numbering(doc)
     referenced = {marker.label for marker in doc.markers}
     for note in doc.notes:
+        if not note.mark and not numbered_here:
+            continue  # numbered through a printed volume: its marker may be in any shape
         if note.label in referenced:
             continue
         nearby = [m.label for m in doc.markers if m.page == note.page]

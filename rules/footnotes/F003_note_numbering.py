@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.engine.registry import Hit, Severity, rule
+from linter.facts.footnotes import own_numbering
 from linter.parse.model import Document
 from linter.parse.numbering import Issue, sequence_anomalies
 
@@ -50,6 +51,8 @@ def note_numbering(doc: Document) -> Iterator[Hit]:
         2 Ibid., vols. 2237, 2241 and 2326, No. 39574.
     """
     notes = sorted(doc.numbered_notes, key=lambda note: note.number_span.start)
+    # Notes numbered through a printed volume skip the numbers of other resolutions.
+    own = own_numbering(doc)
     referenced = {marker.number for marker in doc.numbered_markers}
     texts: dict[int, str] = {}
     for note in notes:
@@ -58,7 +61,7 @@ def note_numbering(doc: Document) -> Iterator[Hit]:
         note = notes[anomaly.index]
         previous = notes[anomaly.previous_index] if anomaly.previous_index is not None else None
         if anomaly.issue is Issue.GAP:
-            if previous is None:
+            if previous is None or not own:
                 # Council texts from the printed volumes number notes through the volume
                 # (the only note of S/RES/1 (1946) is 22): an opening number is no gap.
                 continue

@@ -109,6 +109,19 @@ def test_report_of_several_documents(client: TestClient, seed_text: str, tmp_pat
     assert "**1** documents checked" in markdown.text
 
 
+def test_a_report_compares_the_language_versions_it_holds(
+    client: TestClient, tmp_path: Path
+) -> None:
+    from tests.test_api import versions
+
+    documents = [{"name": Path(p).name, "text": t} for p, t in versions(tmp_path).items()]
+    answer = client.post("/v1/report", json={"documents": documents, "format": "markdown"})
+    assert answer.status_code == 200
+    expected = api.check_texts([(d["name"], d["text"]) for d in documents]).summary
+    assert expected.by_rule["X001"] == 2
+    assert f"**{expected.findings}** findings" in answer.text
+
+
 def test_rules_and_one_rule(client: TestClient) -> None:
     assert client.get("/v1/rules").json() == cli_json("rules", "--format", "json")
     by_name = client.get("/v1/rules/repeated-emphasis").json()

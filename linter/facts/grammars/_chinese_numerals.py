@@ -38,7 +38,8 @@ def parser(language: str) -> pp.ParserElement:
     (ten,) = [u for u, v in t["units"].items() if v == 10]
     (hundred,) = [u for u, v in t["units"].items() if v == 100]
     (thousand,) = [u for u, v in t["units"].items() if v == 1000]
-    (myriad,) = t["myriad"]
+    # 万 and its Traditional form 萬 (the data is read in both forms).
+    myriad = pp.one_of(list(t["myriad"]))
 
     nonzero = pp.one_of([c for c, v in digit_values.items() if v]).set_parse_action(
         lambda tok: digit_values[tok[0]]
@@ -63,7 +64,7 @@ def parser(language: str) -> pp.ParserElement:
         total
     ) | below_1000
     with_myriad = (
-        (below_10000 + pp.Literal(myriad).suppress()).set_parse_action(lambda tok: tok[0] * 10000)
+        (below_10000 + myriad.suppress()).set_parse_action(lambda tok: tok[0] * 10000)
         + pp.Opt(pp.Opt(zero) + below_10000)
     ).set_parse_action(total)
     # 二〇一二: digit by digit, as years are written.
@@ -126,7 +127,7 @@ def format_number(n: int, language: str) -> str:
     high, low = divmod(n, 10000)
     if not high:
         return _below_10000(low, t, leading=True)
-    (myriad,) = t["myriad"]
+    myriad = next(iter(t["myriad"]))  # the canonical (Simplified) form comes first
     text = _below_10000(high, t, leading=True) + str(myriad)
     if low:
         if low < 1000:

@@ -12,6 +12,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from linter.source.lexicon import lexicon_or_none
+from linter.source.variants import expand
+
 _DATA_PACKAGE = "linter.rules"
 
 
@@ -26,8 +29,23 @@ def _read(*parts: str) -> dict[str, Any]:
 
 @cache
 def numerals(language: str) -> dict[str, Any]:
-    """``rules/data/numerals/<language>.toml``: numbers, dates, sessions, records phrasing."""
-    return _read("numerals", f"{language}.toml")
+    """``rules/data/numerals/<language>.toml``: numbers, dates, sessions, records phrasing.
+
+    Every phrase is also read in the language's other writing form (Traditional Chinese),
+    with the character table of its lexicon (linter/source/variants.py).
+    """
+    data = _read("numerals", f"{language}.toml")
+    lex = lexicon_or_none(language)
+    return expand(data, lex.variant_tables) if lex is not None else data
+
+
+def has_numerals(language: str) -> bool:
+    """Whether the grammars have data for ``language`` (an unknown one has none)."""
+    try:
+        numerals(language)
+    except KeyError:
+        return False
+    return True
 
 
 @cache

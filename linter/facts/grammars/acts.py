@@ -92,6 +92,11 @@ def _words(words: list[str], wrap: bool) -> str:
     return "|".join(out)
 
 
+def _listed(value: str | list[str]) -> list[str]:
+    """A word or a list of its forms ("号", or ["号", "號"])."""
+    return [value] if isinstance(value, str) else list(value)
+
+
 def _wrap(language: str) -> bool:
     return bool(_data.numerals(language).get("wraps_within_words", False))
 
@@ -213,11 +218,12 @@ def _noun_before_scanners(language: str) -> tuple[re.Pattern[str], ...]:
     acts = _acts(language)
     nouns = _words(list(acts["nouns"]), False)
     separators = _words(acts.get("list_separators", []), False)
-    link = re.escape(acts.get("date_link", ""))
+    # "resolution 66/181 of 19 December 2011"; "resolución 66/181, de 19 de diciembre".
+    link = _words(_listed(acts.get("date_link", [])), False)
     return (
         re.compile(rf"{NO_LETTER_BEFORE}(?i:{nouns}){NO_LETTER_AFTER}{SP}"),
         re.compile(_item_regex(language)),
-        re.compile(rf"{SP}(?:{link}){SP}" if link else "(?!)"),
+        re.compile(rf"(?:{SP}|{GAP},{GAP})(?:{link}){SP}" if link else "(?!)"),
         re.compile(rf"{GAP}(?:{separators}){GAP}"),
     )
 
@@ -278,8 +284,8 @@ def _noun_after_scanner(language: str) -> re.Pattern[str]:
     acts = _acts(language)
     wrap = _wrap(language)
     item = _item_regex(language)
-    prefix = _words([acts["number_prefix"]], wrap)
-    suffix = _words([acts["number_suffix"]], wrap)
+    prefix = _words(_listed(acts["number_prefix"]), wrap)
+    suffix = _words(_listed(acts["number_suffix"]), wrap)
     separators = _words(acts.get("list_separators", []), wrap)
     nouns = _words(list(acts["nouns"]), wrap)
     return re.compile(

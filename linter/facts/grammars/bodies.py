@@ -15,6 +15,8 @@ from typing import Any
 
 from linter.facts.grammars import _data
 from linter.facts.grammars._template import GAP, SP
+from linter.source.lexicon import lexicon_or_none
+from linter.source.variants import expand
 
 __all__ = ["Body", "all_bodies", "body", "body_for_series", "body_names_regex", "lookup_body"]
 
@@ -42,7 +44,12 @@ class Body:
 
 
 def _tuples(table: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
-    return {lang: tuple(names) for lang, names in table.items()}
+    """Names per language, each also in the language's other writing form (安全理事會)."""
+    out = {}
+    for lang, names in table.items():
+        lex = lexicon_or_none(lang)
+        out[lang] = tuple(expand(names, lex.variant_tables) if lex is not None else names)
+    return out
 
 
 @cache

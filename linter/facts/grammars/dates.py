@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from linter.facts.grammars import _data
+from linter.facts.grammars import _chinese_numerals, _data
 from linter.facts.grammars._template import (
     NO_LETTER_AFTER,
     Slot,
@@ -128,18 +128,31 @@ def _exists(year: int, month: int, day: int | None) -> bool:
     return day is None or 1 <= day <= calendar.monthrange(year, month)[1]
 
 
-def _number_slot(digits: str, *, lead: bool) -> Slot:
+def _number_slot(digits: str, *, lead: bool, language: str | None = None) -> Slot:
+    """Figures (``\\d`` reads Arabic-Indic digits too); with ``language``, also that
+    language's numeral characters (``一九六六年十一月二十九日``)."""
+    pattern = rf"\d{digits}"
+    if language is not None:
+        pattern = f"(?:{pattern}|{_chinese_numerals.character_class(language)}{digits})"
+
     def build() -> pp.ParserElement:
         import pyparsing as pp
 
-        return pp.Regex(rf"\d{digits}").set_parse_action(lambda tok: int(tok[0]))
+        def value(tok: pp.ParseResults) -> int | None:
+            text = str(tok[0])
+            if text.isdecimal():
+                return int(text)
+            return _chinese_numerals.parse(text, language or "")
 
-    return Slot(pattern=rf"\d{digits}", build=build, lead=r"(?<!\d)" if lead else "")
+        return pp.Regex(pattern).set_parse_action(value)
+
+    return Slot(pattern=pattern, build=build, lead=r"(?<!\d)" if lead else "")
 
 
 def _month_slot(language: str) -> Slot:
     if _data.numerals(language)["dates"]["month"] == "number":
-        return _number_slot("{1,2}", lead=True)
+        words = language if _data.numerals(language)["dates"].get("numerals", False) else None
+        return _number_slot("{1,2}", lead=True, language=words)
     names = lexicon(language).months
     values = {name: i + 1 for i, name in enumerate(names)}
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -164,13 +177,17 @@ def _unit_slot(unit: str) -> Slot:
 @cache
 def _slots(language: str) -> dict[str, Slot]:
     month = _month_slot(language)
+    # Older Chinese texts write dates in numerals: the data says whether to read them.
+    words = language if _data.numerals(language)["dates"].get("numerals", False) else None
+    day = _number_slot("{1,2}" if words is None else "{1,3}", lead=True, language=words)
+    year = _number_slot("{4}", lead=True, language=words)
     slots = {
-        "day": _number_slot("{1,2}", lead=True),
-        "day2": _number_slot("{1,2}", lead=True),
+        "day": day,
+        "day2": day,
         "month": month,
         "month2": month,
-        "year": _number_slot("{4}", lead=True),
-        "year2": _number_slot("{4}", lead=True),
+        "year": year,
+        "year2": year,
     }
     units: dict[str, str] = lexicon(language).extra.get("date_units", {})
     for name, unit in units.items():

@@ -3,8 +3,9 @@
 Rule D006 compares "Sixty-sixth Session" or "第六十六届会议" with the figures beside them
 (``A/66/25``); the Official Records and calendar checks need the session number itself.
 Each language's words and phrases are data (``rules/data/numerals/<lang>.toml``); the
-``system`` key there names the reader: ``chinese`` (数字 and 位) or ``words`` (tens and
-units words).
+``system`` key there names the reader: ``chinese`` (数字 and 位), ``words`` (tens and
+units words, English) or ``table`` (every inflected form listed: French, Spanish, Russian,
+Arabic).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from linter.facts.grammars import _chinese_numerals, _data, _word_numerals
+from linter.facts.grammars import _chinese_numerals, _data, _table_numerals, _word_numerals
 from linter.facts.grammars._template import GAP, SP, Slot
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ __all__ = [
     "ordinal_slot",
     "parse_cardinal_words",
     "parse_chinese_numeral",
+    "parse_meeting_number",
     "parse_ordinal",
     "parse_ordinal_words",
     "to_cardinal_words",
@@ -108,6 +110,13 @@ _SYSTEMS: dict[str, _System] = {
         cardinal_regex=_word_numerals.cardinal_regex,
         parse_cardinal=parse_cardinal_words,
     ),
+    "table": _System(
+        words_regex=_table_numerals.ordinal_regex,
+        parse_words=_table_numerals.parse_ordinal,
+        words_parser=_table_numerals.ordinal_parser,
+        cardinal_regex=_table_numerals.cardinal_regex,
+        parse_cardinal=_table_numerals.parse_cardinal,
+    ),
 }
 
 
@@ -117,6 +126,17 @@ def _system(language: str) -> _System:
 
 def _figure_regex(language: str) -> str:
     return str(_data.numerals(language).get("figure_ordinal", r"\d{1,3}"))
+
+
+def parse_meeting_number(text: str, language: str) -> int | None:
+    """A meeting number in figures (``8401``, ``٨٤٠١``) or in the language's numerals
+    (``一四八一``, ``二一〇七``: older Chinese texts); None if it reads as neither."""
+    text = text.strip()
+    if text.isdecimal():
+        return int(text)
+    if not _data.has_numerals(language) or _data.numerals(language)["system"] != "chinese":
+        return None
+    return _chinese_numerals.parse(text, language)
 
 
 def parse_ordinal(text: str, language: str) -> tuple[int, str] | None:

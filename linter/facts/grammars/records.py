@@ -32,6 +32,7 @@ from linter.facts.grammars.bodies import all_bodies
 from linter.facts.grammars.numerals import ordinal_slot
 from linter.facts.grammars.symbols import SymbolMatch, find_symbols
 from linter.source.lexicon import lexicon
+from linter.source.variants import variants_of
 
 if TYPE_CHECKING:
     import pyparsing as pp
@@ -103,7 +104,12 @@ def _phrase_regex(phrase: str, wrap: bool) -> str:
 
 
 def _body_slot(language: str) -> Slot:
-    titles = {b.records_title[language]: b.id for b in all_bodies() if language in b.records_title}
+    tables = lexicon(language).variant_tables
+    titles: dict[str, str] = {}
+    for b in all_bodies():
+        if language in b.records_title:
+            title = b.records_title[language]  # and its Traditional form (大會)
+            titles.update(dict.fromkeys([title, *variants_of(title, tables)], b.id))
     ordered = sorted(titles, key=len, reverse=True)
     wrap = _wrap(language)
 

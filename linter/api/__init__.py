@@ -36,14 +36,13 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
+from linter.api.models import FixResult, RuleDoc, RuleSummary
 from linter.engine.errors import ConfigError
 from linter.engine.lint import FileResult, lint_text
 from linter.engine.registry import RuleSpec, Severity, all_rules, rule_by_code_or_name
 from linter.engine.settings import Settings, SettingsError
 from linter.parse.document_json import ParsedDocument
-from linter.report.schema import FileModel, FindingModel, Report, build_report, finding_model
+from linter.report.schema import Report, build_report, finding_model
 
 __all__ = [
     "FixResult",
@@ -52,9 +51,11 @@ __all__ = [
     "RuleSummary",
     "check_paths",
     "check_text",
+    "check_texts",
     "fails",
     "fix_text",
     "lint_result",
+    "lint_results",
     "parse_text",
     "rule_doc",
     "rules",
@@ -70,50 +71,6 @@ FailOn = Literal["error", "warning", "info"]
 
 class ReslintError(ValueError):
     """A bad selector, configuration, language or path: the message is one line."""
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class FixResult(_Model):
-    """What fixing a text did: the fixed text, or the original and why it was refused."""
-
-    text: str = Field(description="The fixed (canonical) text; the original when refused.")
-    changed: bool = Field(description="Whether text differs from the text sent.")
-    applied: int = Field(ge=0, description="Fixes applied, over all passes.")
-    passes: int = Field(ge=0, description="Lint-and-fix passes the fixer ran.")
-    refused: str | None = Field(
-        description="Why the text was not fixed (content or structure guard, no structure, "
-        "fixes that do not settle); null when it was fixed or had nothing to fix."
-    )
-    unconverged: list[str] = Field(description="Rules whose fixes did not settle.")
-    before: FileModel = Field(
-        description="The findings of the text as sent, each with its fix (edit offsets are "
-        "code points into the text as sent)."
-    )
-    remaining: list[FindingModel] = Field(
-        description="The findings left in text (positions in text)."
-    )
-
-
-class RuleSummary(_Model):
-    """A rule, as ``reslint rules --format json`` lists it."""
-
-    code: str = Field(pattern=r"^[A-Z]\d{3}$")
-    name: str
-    severity: Literal["error", "warning", "info"]
-    fix: Literal["none", "safe", "sometimes", "unsafe"]
-    summary: str
-
-
-class RuleDoc(RuleSummary):
-    """A rule and its documentation (``reslint rule CODE``)."""
-
-    doc: str = Field(description="The whole documentation, as `reslint rule` prints it.")
-    sections: dict[str, str] = Field(
-        description="The documentation by section: summary, Why, Example, Use instead, ..."
-    )
 
 
 def _listed(values: Selectors) -> list[str] | None:
@@ -215,6 +172,62 @@ def lint_result(
         chosen.options,
         chosen.severities,
         language=chosen.language,
+    )
+
+
+def lint_results(
+    documents: Sequence[tuple[str, str]],
+    *,
+    language: str | None = None,
+    select: Selectors = None,
+    ignore: Selectors = None,
+    extend_select: Selectors = None,
+    config: ConfigPath = None,
+) -> list[FileResult]:
+    """The engine's results for several ``(path, text)`` documents, as ``reslint check``
+    checks several files: each linted, then the language versions of one resolution among
+    them compared (X rules)."""
+    from linter.engine.versions import compare_versions
+
+    chosen = settings(
+        select=select, ignore=ignore, extend_select=extend_select, config=config, language=language
+    )
+    results = [
+        lint_text(
+            text,
+            path,
+            _rules_for(chosen, path),
+            chosen.options,
+            chosen.severities,
+            language=chosen.language,
+        )
+        for path, text in documents
+    ]
+    return compare_versions(
+        results, lambda path: _rules_for(chosen, path), chosen.options, chosen.severities
+    )
+
+
+def check_texts(
+    documents: Sequence[tuple[str, str]],
+    *,
+    language: str | None = None,
+    select: Selectors = None,
+    ignore: Selectors = None,
+    extend_select: Selectors = None,
+    config: ConfigPath = None,
+) -> Report:
+    """The report of several ``(path, text)`` documents, language versions compared: what
+    ``reslint check --format json`` prints for files holding these texts."""
+    return build_report(
+        lint_results(
+            documents,
+            language=language,
+            select=select,
+            ignore=ignore,
+            extend_select=extend_select,
+            config=config,
+        )
     )
 
 

@@ -1,0 +1,247 @@
+"""What the parallel-version rules (X001-X003) compare, taken from one Document.
+
+A resolution exists in six languages; a repository holds them side by side
+(``E-RES-2012-19.zh.txt``, ``E-RES-2012-19.en.txt``). The X rules compare versions that
+were linted separately, perhaps in different worker processes, so each file hands over a
+small, picklable summary instead of its Document: its paragraphs (with sub-paragraph
+counts and the figures they cite), its notes (with the paragraph holding each note's
+first marker) and its adoption. Every item carries its position, ready for a finding.
+
+Figures are compared as values, never as words: a date as ``2009-12-18``, an act as
+``64/179``, a symbol as ``A/66/91``, a session as its number; so ``18 décembre 2009``,
+``18 de diciembre de 2009`` and ``١٨ كانون الأول/ديسمبر ٢٠٠٩`` are the same fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from linter.facts.citations import citations
+from linter.facts.grammars.symbols import find_symbols
+from linter.parse.model import Document, Paragraph, Span, SubParagraph, Zone
+
+__all__ = [
+    "Fact",
+    "NoteFacts",
+    "ParagraphFacts",
+    "Place",
+    "VersionFacts",
+    "version_facts",
+    "version_key",
+]
+
+#: The language codes a file name may carry before ``.txt`` (``E-RES-2012-19.zh.txt``,
+#: ``S-RES-242-1967.zh-Hant.txt``, ``A_RES_66_181_FR.txt``).
+_NAMED = re.compile(r"^(?P<key>.+?)[._-](?P<lang>ar|en|es|fr|ru|zh)(?:[-_][A-Za-z]+)?$", re.I)
+_SEPARATORS = re.compile(r"[^A-Z0-9.]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A span of one file with its line and column (1-based, code points)."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A figure a paragraph states: ``kind`` is date, act, symbol, session or meeting."""
+
+    kind: str
+    value: str
+    place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphFacts:
+    """One paragraph: ``label`` names it for people ("operative paragraph 4")."""
+
+    label: str
+    zone: str
+    number: int | None
+    place: Place
+    subparagraphs: int
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NoteFacts:
+    """A note and the paragraph its first marker stands in (None: no marker, or outside)."""
+
+    number: int
+    place: Place
+    paragraph: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class VersionFacts:
+    """What one language version of a resolution says, for comparison with the others."""
+
+    path: str
+    language: str
+    name_key: str | None  # from the file name ("A-RES-66-181.fr.txt": "A/RES/66/181")
+    symbol_key: str | None  # from the symbol in the text
+    paragraphs: tuple[ParagraphFacts, ...]
+    notes: tuple[NoteFacts, ...]
+    adoption: tuple[Fact, ...]
+    first_line: Place
+
+    def where(self, line: int | None = None) -> str:
+        """``fr/A-RES-66-181.fr.txt (fr)``, with a line: ``... (fr), line 12``."""
+        place = f"{self.path} ({self.language})"
+        return place if line is None else f"{place}, line {line}"
+
+    def zone(self, name: str) -> list[ParagraphFacts]:
+        """The paragraphs of one zone (``preamble``, ``operative``), annexes apart."""
+        return [p for p in self.paragraphs if p.zone == name]
+
+    def aligned_with(self, other: VersionFacts) -> bool:
+        """Whether the paragraphs pair one to one: the same count in every zone. Only
+        then can "the same paragraph" be compared across versions."""
+        zones = {p.zone for p in (*self.paragraphs, *other.paragraphs)}
+        return all(len(self.zone(z)) == len(other.zone(z)) for z in zones)
+
+
+def _normal_symbol(text: str) -> str:
+    return _SEPARATORS.sub("/", text.upper()).strip("/")
+
+
+def version_key(path: str, symbol: str | None) -> tuple[str | None, str | None]:
+    """``(from the file name, from the symbol)``: what versions of one document share.
+
+    ``A-RES-66-181.fr.txt`` and a text whose symbol is ``A/RES/66/181`` give the same key.
+    A file name without a language code gives none.
+    """
+    stem = PurePath(path).name.removesuffix(".txt")
+    named = _NAMED.match(stem)
+    from_name = _normal_symbol(named.group("key")) if named else None
+    return from_name, _normal_symbol(symbol) if symbol else None
+
+
+def _place(doc: Document, span: Span) -> Place:
+    line, column = doc.source.position(span.start)
+    end_line, end_column = doc.source.position(max(span.end, span.start))
+    return Place(span.start, span.end, line, column, end_line, end_column)
+
+
+def _sub_count(subs: tuple[SubParagraph, ...]) -> int:
+    return sum(1 + _sub_count(sub.children) for sub in subs)
+
+
+def _extent(paragraph: Paragraph) -> Span:
+    """Where a paragraph lies in the file, its number and sub-paragraphs included."""
+    starts = [paragraph.body.span.start]
+    ends = [paragraph.body.span.end]
+    if paragraph.number_span is not None:
+        starts.append(paragraph.number_span.start)
+    stack = list(paragraph.subparagraphs)
+    while stack:
+        sub = stack.pop()
+        ends.append(sub.body.span.end)
+        stack.extend(sub.children)
+    return Span(min(starts), max(ends))
+
+
+def _label(paragraph: Paragraph, ordinal: int) -> str:
+    scope = f"{paragraph.scope} " if paragraph.scope else ""
+    if paragraph.zone is Zone.PREAMBLE:
+        return f"preambular paragraph {ordinal}"
+    if paragraph.number is not None:
+        return f"{scope}paragraph {paragraph.number}"
+    return f"{scope}unnumbered paragraph {ordinal}"
+
+
+def version_facts(doc: Document) -> VersionFacts:
+    """The facts of ``doc`` the X rules compare (computed once per file)."""
+    found = citations(doc)
+    paragraphs = doc.paragraphs
+    extents = [_extent(p) for p in paragraphs]
+    ordinals: dict[str, int] = {}
+    labels = []
+    for paragraph in paragraphs:
+        ordinals[paragraph.zone.value] = ordinals.get(paragraph.zone.value, 0) + 1
+        labels.append(_label(paragraph, ordinals[paragraph.zone.value]))
+
+    def owner(offset: int) -> int | None:
+        for index, extent in enumerate(extents):
+            if extent.start <= offset < extent.end:
+                return index
+        return None
+
+    # A marker is cut out of its paragraph's text, and often stands just after it (on
+    # the paragraph's last line, or a line of its own): it belongs to the paragraph
+    # before it, unless the next one has begun.
+    starts = sorted((extent.start, index) for index, extent in enumerate(extents))
+
+    def marker_owner(offset: int) -> int | None:
+        found = owner(offset)
+        if found is not None:
+            return found
+        before = [index for start, index in starts if start <= offset]
+        return before[-1] if before else None
+
+    facts: list[list[Fact]] = [[] for _ in paragraphs]
+    adoption: list[Fact] = []
+    located: list[tuple[str, str, Span]] = [
+        ("date", date.item.iso() or date.item.text, date.span) for date in found.dates
+    ]
+    located += [("act", act.act.label, act.span) for act in found.acts]
+    located += [
+        ("session", str(numeral.item.value), numeral.span) for numeral in found.session_numerals
+    ]
+    for paragraph in paragraphs:
+        for symbol in find_symbols(paragraph.body.text):
+            span = paragraph.body.source_span(symbol.start, symbol.end)
+            located.append(("symbol", _normal_symbol(symbol.text), span))
+    adoption_span = doc.adoption.date_span
+    for kind, value, span in located:
+        where = owner(span.start)
+        if where is not None:
+            facts[where].append(Fact(kind, value, _place(doc, span)))
+        elif kind == "date" and adoption_span is not None and span.start == adoption_span.start:
+            adoption.append(Fact("date", value, _place(doc, span)))
+    if doc.adoption.meeting is not None and doc.adoption.meeting_span is not None:
+        place = _place(doc, doc.adoption.meeting_span)
+        adoption.append(Fact("meeting", str(doc.adoption.meeting), place))
+    notes = []
+    first_marker: dict[int, int] = {}
+    for marker in doc.markers:
+        first_marker.setdefault(marker.number, marker.span.start)
+    for note in doc.notes:
+        at = first_marker.get(note.number)
+        where = marker_owner(at) if at is not None else None
+        notes.append(
+            NoteFacts(
+                note.number,
+                _place(doc, note.number_span),
+                labels[where] if where is not None else None,
+            )
+        )
+    name_key, symbol_key = version_key(doc.source.path, doc.symbol)
+    return VersionFacts(
+        path=doc.source.path,
+        language=doc.language,
+        name_key=name_key,
+        symbol_key=symbol_key,
+        paragraphs=tuple(
+            ParagraphFacts(
+                label=labels[i],
+                zone=p.zone.value,
+                number=p.number,
+                place=_place(doc, extents[i]),
+                subparagraphs=_sub_count(p.subparagraphs),
+                facts=tuple(sorted(facts[i], key=lambda f: f.place.start)),
+            )
+            for i, p in enumerate(paragraphs)
+        ),
+        notes=tuple(notes),
+        adoption=tuple(adoption),
+        first_line=_place(doc, Span(0, 0)),
+    )

@@ -1,0 +1,1 @@
+"""Rules of the parallel-versions family: language versions of one resolution compared."""
