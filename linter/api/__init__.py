@@ -162,17 +162,15 @@ def lint_result(
 ) -> FileResult:
     """The engine's result for ``text`` (findings, and the Source and Document they came
     from), for callers that draw findings themselves: :func:`check_text` is its report."""
-    chosen = settings(
-        select=select, ignore=ignore, extend_select=extend_select, config=config, language=language
+    [result] = lint_results(
+        [(path, text)],
+        language=language,
+        select=select,
+        ignore=ignore,
+        extend_select=extend_select,
+        config=config,
     )
-    return lint_text(
-        text,
-        path,
-        _rules_for(chosen, path),
-        chosen.options,
-        chosen.severities,
-        language=chosen.language,
-    )
+    return result
 
 
 def lint_results(
