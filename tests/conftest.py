@@ -37,7 +37,7 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
-# The fuzzing suite's long run (tests/test_fuzz.py): a million inputs per property.
+# The fuzzing suite's long run (tests/test_fuzz_documents.py): a million inputs per property.
 settings.register_profile(
     "long",
     max_examples=1_000_000,

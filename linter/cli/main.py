@@ -28,6 +28,7 @@ COMMANDS = (
     "linter.cli.parse",
     "linter.cli.rules",
     "linter.cli.lsp",
+    "linter.cli.serve",
 )
 
 

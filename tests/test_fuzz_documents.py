@@ -9,7 +9,7 @@ knows, mutated (``tests/fuzz.py``), checked for what must hold on any input.
 
 CI runs a bounded number of examples. A long run, a million inputs per property::
 
-    pytest tests/test_fuzz.py --hypothesis-profile=long -p no:cacheprovider -x
+    pytest tests/test_fuzz_documents.py --hypothesis-profile=long -p no:cacheprovider -x
 
 (the profile is registered in ``tests/conftest.py``; it also drops the per-example
 deadline). Inputs that failed are kept in ``.hypothesis/`` and replayed first.
