@@ -8,7 +8,7 @@ Prints numbers, asserts nothing (timings belong here, not in the test suite).
 For every generator of ``benchmarks/scaling_inputs.py`` (runs of spaces, markers on one
 line, one huge paragraph, many short lines, many footnote markers, nested labels, long
 lines with no break, every line-end style...) the size doubles ``--doublings`` times and
-each stage is timed (CPU time of this process, best of several runs for short ones). The
+each stage is timed (CPU time of this process, the best of three runs or more). The
 ratio printed is time(2n) / time(n): about 2 is linear, about 4 quadratic. The
 ``reference`` generator (ordinary paragraphs) is the baseline of the same run: its ratio
 shows what linear looks like on this machine today. A measurement over ``--cap`` seconds
@@ -65,17 +65,20 @@ def stage(mode: str) -> Callable[[str], object]:
 
 
 def timed(run: Callable[[str], object], text: str, limit: float) -> float:
-    """Best CPU time of ``run(text)`` over repeats that together take about 0.3 s."""
+    """Best CPU time of ``run(text)``: at least three runs (or 0.5 s of repeats for short
+    ones), the fastest kept, so that a busy machine skews the ratios less."""
     best = float("inf")
     spent = 0.0
+    runs = 0
     with cap(limit):
-        while spent < 0.3 or best == float("inf"):
+        while runs < 3 or spent < 0.5:
             start = time.process_time()
             run(text)
             elapsed = time.process_time() - start
             best = min(best, elapsed)
             spent += elapsed
-            if best > 0.1:
+            runs += 1
+            if runs >= 3 and spent > 2.0:
                 break
     return best
 

@@ -85,6 +85,12 @@ def _document(body: str) -> str:
     return HEAD + body + TAIL
 
 
+def _number(index: int) -> int:
+    """Paragraph, marker and note numbers from 1 to 999 and again: a figure of four digits
+    is no label and no marker, so a larger input would change shape, not only size."""
+    return index % 999 + 1
+
+
 def _word(index: int) -> str:
     return WORDS[index % len(WORDS)]
 
@@ -130,8 +136,10 @@ def spaced_words(n: int) -> str:
 
 def markers_one_line(n: int) -> str:
     """``n`` footnote markers glued to words on one line, and their notes below it."""
-    line = " ".join(f"{_word(i)}{i + 1}," for i in range(n))
-    notes = "\n".join(f"{i + 1} United Nations, Treaty Series, vol. {i + 1}." for i in range(n))
+    line = " ".join(f"{_word(i)}{_number(i)}," for i in range(n))
+    notes = "\n".join(
+        f"{_number(i)} United Nations, Treaty Series, vol. {_number(i)}." for i in range(n)
+    )
     return _document(f"1. Recalls {line}\n\n__________________\n{notes}\n\n")
 
 
@@ -150,22 +158,24 @@ def huge_paragraph(n: int) -> str:
 
 def short_lines(n: int) -> str:
     """``n`` numbered paragraphs of one short line each, no blank line between them."""
-    return _document("".join(f"{i + 1}. Decides;\n" for i in range(n)))
+    return _document("".join(f"{_number(i)}. Decides;\n" for i in range(n)))
 
 
 def many_markers(n: int) -> str:
     """``n`` paragraphs, each with a glued marker and its note on its own page."""
     pieces = []
     for i in range(n):
-        pieces.append(f"{i + 1}. Recalls the {_word(i)}{i + 1};\n\n__________________\n")
-        pieces.append(f"{i + 1} United Nations, Treaty Series, vol. {i + 1}.\n\n")
+        pieces.append(f"{_number(i)}. Recalls the {_word(i)}{_number(i)};\n\n__________________\n")
+        pieces.append(f"{_number(i)} United Nations, Treaty Series, vol. {_number(i)}.\n\n")
     return _document("".join(pieces))
 
 
 def paragraph_markers(n: int) -> str:
     """One paragraph wrapped over ``n`` lines, a glued marker on each, the notes below."""
-    lines = [f"{_word(i)} {_word(i + 1)} {_word(i + 2)}{i + 1}," for i in range(n)]
-    notes = "\n".join(f"{i + 1} United Nations, Treaty Series, vol. {i + 1}." for i in range(n))
+    lines = [f"{_word(i)} {_word(i + 1)} {_word(i + 2)}{_number(i)}," for i in range(n)]
+    notes = "\n".join(
+        f"{_number(i)} United Nations, Treaty Series, vol. {_number(i)}." for i in range(n)
+    )
     return _document(
         "1. Recalls " + "\n".join(lines) + f" and more;\n\n__________________\n{notes}\n\n"
     )
@@ -173,8 +183,10 @@ def paragraph_markers(n: int) -> str:
 
 def own_line_markers(n: int) -> str:
     """``n`` paragraphs whose marker sits on a line of its own."""
-    pieces = [f"{i + 1}. Recalls the {_word(i)}\n{i + 1}\n;\n\n" for i in range(n)]
-    notes = "\n".join(f"{i + 1} United Nations, Treaty Series, vol. {i + 1}." for i in range(n))
+    pieces = [f"{_number(i)}. Recalls the {_word(i)}\n{_number(i)}\n;\n\n" for i in range(n)]
+    notes = "\n".join(
+        f"{_number(i)} United Nations, Treaty Series, vol. {_number(i)}." for i in range(n)
+    )
     return _document("".join(pieces) + f"__________________\n{notes}\n\n")
 
 
@@ -184,7 +196,7 @@ def nested_labels(n: int) -> str:
     romans = ("i", "ii", "iii", "iv")
     count = 0
     while count < n:
-        pieces.append(f"{paragraph}. Decides:\n\n")
+        pieces.append(f"{_number(paragraph - 1)}. Decides:\n\n")
         for letter in "abcdefghijklmnopqrstuvwxyz":
             pieces.append(f"({letter}) To {_word(count)} the following:\n\n")
             count += 1
@@ -249,7 +261,7 @@ def line_end_style(name: str) -> Callable[[int], str]:
 def reference(n: int) -> str:
     """A realistic text that grows linearly: ``n`` ordinary operative paragraphs."""
     pieces = [
-        f"{i + 1}. Requests the Secretary-General to report on the {_word(i)} of the "
+        f"{_number(i)}. Requests the Secretary-General to report on the {_word(i)} of the "
         f"present resolution at its eighty-first session;\n\n"
         for i in range(n)
     ]
