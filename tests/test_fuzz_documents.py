@@ -160,3 +160,18 @@ def test_the_generator_knows_at_least_chinese_and_english() -> None:
 
     assert {"en", "zh"} <= {language.code for language in LANGUAGES}
     assert Source.from_text("x").lines  # the suite's helpers import cleanly
+
+
+def test_a_lone_figure_after_the_adoption_block_is_never_dropped() -> None:
+    # Found by the fuzzer (20,000-example run): a date line cut to its first figure, "1",
+    # after the meeting line. The parser takes it for an own-line marker and chooses no
+    # marker there; the canonical plan dropped the line with the notes it moved to the end.
+    text = (
+        "The General Assembly,\n\n1. Decides the[^1] report the cooperation;\n"
+        "2. Urges 19 December 2011[^2]\n_______________\n\n1 See A/80/348.\n"
+        "2 Resolution 76/258, annex.\n\n25-18769\n2/2\n\n"
+        "report agency cooperation.\n40th plenary meeting\n1"
+    )
+    outcome = fix_text(text, RULES)
+    lost = (_word_chars(text) - _word_chars(outcome.text)) - _droppable(outcome.first)
+    assert not lost, outcome.text

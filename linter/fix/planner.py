@@ -69,6 +69,9 @@ class Planner:
         self.roles = doc.line_roles or tuple(kind.value for kind in kinds)
         self.kinds = kinds
         self.join = lexicon_for(doc.language).line_join
+        # Lines of the markers the parser chose: a line it took for a marker and did not
+        # choose (a lone figure after the adoption block) is text, and kept.
+        self.marker_lines = {marker.line - 1 for marker in doc.markers}
         self.line_start_markers = {
             marker.line - 1: marker
             for marker in doc.markers
@@ -149,7 +152,7 @@ class Planner:
                     pieces.append(Piece(line.start, line.start + len(content), index, block))
                     previous_role, previous_line = role, index
                 continue
-            if index in self.kept_headers:
+            if index in self.kept_headers or (role == "marker" and index not in self.marker_lines):
                 role = "text"
             if role not in CONTENT_ROLES or not line.text.strip():
                 continue
