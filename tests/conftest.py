@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -35,6 +37,14 @@ def seed_findings() -> int:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium for the browser tests (tests/browser.py), once per module."""
+    from tests.browser import launch
+
+    yield from launch()
 
 
 # The fuzzing suite's long run (tests/test_fuzz_documents.py): a million inputs per property.

@@ -164,3 +164,12 @@ def test_the_package_is_typed() -> None:
     import linter
 
     assert (Path(linter.__file__).parent / "py.typed").is_file()
+
+
+def test_a_language_code_never_names_a_path(tmp_path: Path) -> None:
+    # The service and the CLI check the code; the lexicon loader refuses any other too.
+    from linter.source.lexicon import lexicon_or_none
+
+    (tmp_path / "x.toml").write_text('language = "x"\n', encoding="utf-8")
+    relative = "../" * 12 + str(tmp_path / "x").lstrip("/")
+    assert lexicon_or_none(relative) is None

@@ -15,25 +15,12 @@ from typing import Any
 import pytest
 
 from linter import api
+from tests.browser import ARTEFACTS, MARK_TEXTS
 from tests.conftest import SEED
 from tests.report.helpers import span_text
-from tests.report.test_report_browser import ARGS, ARTEFACTS, CHROMIUM, MARK_TEXTS
 from tests.service.conftest import LiveServer
 
 LAYOUT = ("A002", "A004", "A006")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"no browser: {CHROMIUM} is missing (.ci/run installs Debian's chromium)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')"
-    )
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
 
 
 class Editor:

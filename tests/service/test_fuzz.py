@@ -21,7 +21,9 @@ from schemathesis.checks import negative_data_rejection
 
 from linter.service.app import ServiceConfig, create_app
 
-APP = create_app(ServiceConfig(workers=1, time_limit=10))
+# A generous time limit: the suite may run on a loaded machine, and a timeout is no
+# server error this test is about.
+APP = create_app(ServiceConfig(workers=1, time_limit=60))
 SCHEMA = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 
@@ -32,7 +34,7 @@ def _stop_workers() -> Iterator[None]:
 
 
 @SCHEMA.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_no_server_error_and_answers_fit_the_document(case: schemathesis.Case) -> None:
     multipart = case.media_type == "multipart/form-data"
     case.call_and_validate(excluded_checks=[negative_data_rejection] if multipart else None)
