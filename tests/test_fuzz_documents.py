@@ -31,7 +31,7 @@ from linter.fix.guard import _words_and_gaps
 from linter.parse.layout import FURNITURE, Kind
 from linter.parse.repeats import collapse, find_repeats
 from linter.source.lexicon import lexicon_for
-from linter.source.text import Source
+from linter.source.text import LINE_BREAK_CHARS, Source, split_lines
 from tests.fuzz import fuzzed_bytes, fuzzed_texts
 
 RULES = all_rules()
@@ -100,8 +100,10 @@ def _droppable(original: FileResult) -> Counter[str]:
     text = original.source.text
     lexicon = lexicon_for(original.language or "und")
     leads = lexicon.lead_set
-    visible = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf") or c == "\n")
-    lines = [line for line in visible.split("\n") if line.strip()]
+    visible = "".join(
+        c for c in text if unicodedata.category(c) not in ("Cc", "Cf") or c in LINE_BREAK_CHARS
+    )
+    lines = [line.text for line in split_lines(visible) if line.text.strip()]
     joined = lexicon.line_join.join(line.strip() for line in lines)
     # Lines repaired one by one, then joined (a fix collapses a line's repeats first).
     repaired = lexicon.line_join.join(collapse(line.strip(), leads) for line in lines)
@@ -175,3 +177,21 @@ def test_a_lone_figure_after_the_adoption_block_is_never_dropped() -> None:
     outcome = fix_text(text, RULES)
     lost = (_word_chars(text) - _word_chars(outcome.text)) - _droppable(outcome.first)
     assert not lost, outcome.text
+
+
+def test_a_repeat_split_by_a_paragraph_separator_may_collapse() -> None:
+    # Found by the fuzzer: "Bearing in mindBearing\u2029 in mind" joins to the lead drawn
+    # twice, which A001 collapses; the check now splits lines where the parser does.
+    text = open_example("Bearing in mindBearing\u2029 in mind the report the report,")
+    outcome = fix_text(text, RULES)
+    assert outcome.error is None
+    assert "Bearing in mind the report" in outcome.text
+    lost = (_word_chars(text) - _word_chars(outcome.text)) - _droppable(outcome.first)
+    assert not lost
+
+
+def open_example(paragraph: str) -> str:
+    return (
+        "The General Assembly,\n\n" + paragraph + "\n\n1. Requests the report;\n\n"
+        "40th plenary meeting\n\n14 November 2025\n"
+    )
