@@ -123,12 +123,14 @@ def find_markers(
             )
         )
     marker_lines = {marker.line for marker in markers}
-    for block in blocks:
-        for index in block.marker_lines:
-            if index + 1 not in marker_lines:
-                # A lone figure that is not a marker is text after all.
-                ctx.kinds[index] = Kind.TEXT
-                ctx.roles[index] = "continuation"
+    in_blocks = {index for block in blocks for index in block.marker_lines}
+    for index, kind in enumerate(ctx.kinds):
+        if kind is Kind.MARKER and index + 1 not in marker_lines:
+            # A lone figure that is not a marker is text after all: inside a paragraph it
+            # goes on with it; outside every block (after the adoption lines) it is a line
+            # of its own, never page furniture to delete.
+            ctx.kinds[index] = Kind.TEXT
+            ctx.roles[index] = "continuation" if index in in_blocks else "text"
     return tuple(markers)
 
 
