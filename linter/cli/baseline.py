@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from linter.cli.check import report_errors
 from linter.cli.errors import EXIT_ERROR, EXIT_OK, UsageError
-from linter.cli.options import add_config_arguments, collect, settings_for
+from linter.cli.options import (
+    add_config_arguments,
+    add_jobs,
+    add_run_options,
+    collect,
+    lint_stream,
+    settings_for,
+)
+from linter.engine.needs import Needs
 
 DEFAULT_BASELINE = ".reslint-baseline.json"
 
@@ -30,15 +39,21 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     baseline.add_argument("--include", action="append", metavar="GLOB")
     baseline.add_argument("--language", help="force the language (ISO 639-1 code)")
     add_config_arguments(baseline)
+    add_jobs(baseline)
+    add_run_options(baseline)
     baseline.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from linter.engine import baseline
-    from linter.engine.parallel import lint_one
 
     settings = settings_for(args, args.paths)
-    results = [lint_one(path, settings) for path in collect(settings, args.paths)]
+    files = collect(settings, args.paths)
+    # Kept for the baseline: the findings and their keys, not the version facts.
+    results = [
+        replace(result, versions=None)
+        for result in lint_stream(files, settings, args, Needs(keys=True), err)
+    ]
     if report_errors(results, err):
         err.write("reslint: baseline not written: every file must be readable\n")
         return EXIT_ERROR
@@ -54,9 +69,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         baseline.write(recorded, target)
     except OSError as error:
         raise UsageError(f"cannot write baseline {target}: {error.strerror or error}") from None
-    files = len({entry.path for entry in recorded.entries})
+    files_with = len({entry.path for entry in recorded.entries})
     out.write(
-        f"wrote {len(recorded.entries)} baseline entries for {files} of {len(results)} "
+        f"wrote {len(recorded.entries)} baseline entries for {files_with} of {len(results)} "
         f"files to {target}\n"
     )
     return EXIT_OK

@@ -7,9 +7,10 @@ without configuration loads neither pydantic nor any report format but text.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -17,16 +18,20 @@ from linter.cli.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 from linter.cli.options import (
     add_baseline_and_jobs,
     add_config_arguments,
+    add_run_options,
     add_selection,
     collect,
     format_names,
+    lint_stream,
     settings_for,
 )
 from linter.engine.lint import FileResult
+from linter.engine.needs import Needs
 from linter.engine.settings import Settings
 
 if TYPE_CHECKING:
-    from linter.engine.baseline import Outcome
+    from linter.engine.baseline import Matcher
+    from linter.report import Writer
     from linter.report.text import TextOptions
 
 
@@ -91,10 +96,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="text view: show only findings at or above this severity (machine formats keep all)",
     )
     add_baseline_and_jobs(check)
+    add_run_options(check)
     check.set_defaults(handler=run)
 
 
-def report_errors(results: Sequence[FileResult], err: TextIO) -> bool:
+def report_errors(results: Iterable[FileResult], err: TextIO) -> bool:
     failed = False
     for result in results:
         if result.error:
@@ -121,43 +127,95 @@ def text_options(args: argparse.Namespace, out: TextIO) -> TextOptions:
     return TextOptions(color=color, show_all=args.show_all, severity=severity, width=width)
 
 
-def _write_reports(
-    settings: Settings, results: Sequence[FileResult], out: TextIO, args: argparse.Namespace
-) -> None:
-    from linter.report import renderer
+def _primary(settings: Settings, out: TextIO, args: argparse.Namespace) -> Writer:
+    """The writer of what stdout gets."""
+    from linter.report import writer
 
     if args.severity and (settings.output_format != "text" or args.statistics):
         raise UsageError("--severity filters the text view; other formats keep every finding")
     if args.statistics:
-        from linter.report import statistics as stats
+        from linter.report import statistics
 
-        render = stats.render_json if settings.output_format == "json" else stats.render_text
-        render(results, out)
-    elif args.quiet and settings.output_format == "text":
-        from linter.report.concise import render_findings
+        return statistics.Writer(out, as_json=settings.output_format == "json")
+    if args.quiet and settings.output_format == "text":
+        from linter.report import concise
 
-        render_findings(results, out)
-    elif settings.output_format == "text":
-        from linter.report.text import render_view
+        return concise.Writer(out, counted=False)
+    if settings.output_format == "text":
+        from linter.report import text
 
-        render_view(results, out, text_options(args, out))
-    else:
-        renderer(settings.output_format)(results, out)
-    for name, target in settings.outputs:
-        if target == "-":
-            renderer(name)(results, out)
-            continue
-        path = Path(target)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("w", encoding="utf-8", newline="\n") as stream:
-                renderer(name)(results, stream)
-        except OSError as error:
-            raise UsageError(f"cannot write {name} report to {target}: {error.strerror}") from None
+        return text.Writer(out, text_options(args, out))
+    return writer(settings.output_format, out)
 
 
-def apply_baseline(settings: Settings, results: list[FileResult]) -> Outcome | None:
-    """The settings' baseline applied to ``results`` (None when no baseline is used)."""
+def needs_of(settings: Settings, args: argparse.Namespace) -> Needs:
+    """What the run's outputs and baseline need of each result besides its findings."""
+    from linter.report import NEEDS
+
+    needs = Needs(keys=settings.baseline is not None)
+    if not args.statistics:
+        needs |= NEEDS.get(settings.output_format, Needs())
+    for name, _target in settings.outputs:
+        needs |= NEEDS.get(name, Needs())
+    return needs
+
+
+class Outputs:
+    """Every output of a run (stdout's and each ``--output``), fed one result at a time.
+    Report files are written beside their target and renamed into place when complete."""
+
+    def __init__(self, settings: Settings, out: TextIO, args: argparse.Namespace) -> None:
+        from linter.report import writer
+
+        self.files: list[tuple[TextIO, Path, Path, str]] = []
+        self.writers: list[Writer] = [_primary(settings, out, args)]
+        for name, target in settings.outputs:
+            if target == "-":
+                self.writers.append(writer(name, out))
+                continue
+            path = Path(target)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            try:
+                if path.is_dir():
+                    raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+                path.parent.mkdir(parents=True, exist_ok=True)
+                stream = temporary.open("w", encoding="utf-8", newline="\n")
+            except OSError as error:
+                self.discard()
+                raise UsageError(
+                    f"cannot write {name} report to {target}: {error.strerror}"
+                ) from None
+            self.files.append((stream, temporary, path, name))
+            self.writers.append(writer(name, stream))
+
+    def add(self, result: FileResult) -> None:
+        for target in self.writers:
+            target.add(result)
+
+    def close(self) -> None:
+        for target in self.writers:
+            target.close()
+        for stream, temporary, path, name in self.files:
+            try:
+                stream.close()
+                os.replace(temporary, path)
+            except OSError as error:
+                self.discard()
+                raise UsageError(
+                    f"cannot write {name} report to {path}: {error.strerror}"
+                ) from None
+        self.files = []
+
+    def discard(self) -> None:
+        """Remove the report files not written whole (the run failed)."""
+        for stream, temporary, _path, _name in self.files:
+            stream.close()
+            temporary.unlink(missing_ok=True)
+        self.files = []
+
+
+def baseline_matcher(settings: Settings) -> Matcher | None:
+    """The settings' baseline, ready to filter results (None when no baseline is used)."""
     if settings.baseline is None:
         return None
     from linter.engine import baseline
@@ -166,8 +224,7 @@ def apply_baseline(settings: Settings, results: list[FileResult]) -> Outcome | N
         recorded = baseline.load(settings.baseline)
     except baseline.BaselineError as error:
         raise UsageError(str(error)) from None
-    return baseline.apply(
-        results,
+    return baseline.Matcher(
         recorded,
         settings.baseline.parent,
         lambda result: [spec.code for spec in settings.rules_for(Path(result.path))],
@@ -188,20 +245,27 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.fix:
         from linter.cli.fix import fix_before_check
 
-        fix_before_check(files, settings.rules_for, args.unsafe_fixes, settings.language, err)
-    from linter.engine.parallel import lint_all
-
-    results = lint_all(files, settings, args.jobs)
-    outcome = apply_baseline(settings, results)
-    note = ""
-    if outcome is not None:
-        results, note = outcome.results, outcome.summary()
-    _write_reports(settings, results, out, args)
-    if note and not args.quiet:
-        to_stdout = settings.output_format == "text" and not args.statistics
-        (out if to_stdout else err).write(note + "\n")
-    if report_errors(results, err):
-        return EXIT_ERROR
+        fix_before_check(files, settings, args, err)
+    matcher = baseline_matcher(settings)
+    outputs = Outputs(settings, out, args)
+    errors: list[str] = []
+    failing = False
     threshold = settings.fail_on.rank
-    failing = any(f.severity.rank >= threshold for r in results for f in r.findings)
+    try:
+        for result in lint_stream(files, settings, args, needs_of(settings, args), err, out):
+            if matcher is not None:
+                result = matcher.filter(result)
+            outputs.add(result)
+            if result.error:
+                errors.append(f"reslint: {result.path}: {result.error}\n")
+            failing = failing or any(f.severity.rank >= threshold for f in result.findings)
+        outputs.close()
+    finally:
+        outputs.discard()
+    if matcher is not None and not args.quiet:
+        to_stdout = settings.output_format == "text" and not args.statistics
+        (out if to_stdout else err).write(matcher.counts().summary() + "\n")
+    err.writelines(errors)
+    if errors:
+        return EXIT_ERROR
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from linter.cli.errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK
-from linter.cli.options import add_config_arguments, add_selection, collect, settings_for
+from linter.cli.options import add_config_arguments, add_jobs, add_selection, collect, settings_for
+from linter.engine.settings import Settings
 from linter.fix.files import FileFix, RulesFor, count, fix_files, summary, unified_diff
 
 
@@ -44,6 +46,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     command.add_argument("--language", help="force the language (ISO 639-1 code)")
     add_selection(command)
     add_config_arguments(command)
+    add_jobs(command)
     command.set_defaults(handler=run)
 
 
@@ -69,18 +72,25 @@ def run_fix(
     out: TextIO,
     err: TextIO,
 ) -> int:
-    """``reslint fix``: fix, diff or check every file, print the summary."""
+    """``reslint fix``: fix, diff or check every file, print the summary. Diffs and
+    ``would fix`` lines are written as files are done; the results kept for the summary
+    hold no text."""
     dry_run = args.diff or args.check
-    results = fix_files(
-        files, rules_for, unsafe=args.unsafe_fixes, language=args.language, write=not dry_run
-    )
-    if args.diff:
-        for result in results:
+    results = []
+    for result in fix_files(
+        files,
+        rules_for,
+        unsafe=args.unsafe_fixes,
+        language=args.language,
+        write=not dry_run,
+        jobs=args.jobs,
+        diff=args.diff,
+    ):
+        if args.diff:
             out.write(unified_diff(result))
-    elif args.check:
-        for result in results:
-            if result.changed:
-                out.write(f"would fix {result.path} ({count(result.fixes, 'fix', 'fixes')})\n")
+        elif args.check and result.changed:
+            out.write(f"would fix {result.path} ({count(result.fixes, 'fix', 'fixes')})\n")
+        results.append(replace(result, diff=None))
     report_problems(results, err)
     (err if args.diff else out).write(summary(results, dry_run) + "\n")
     if any(result.io_error for result in results):
@@ -93,15 +103,19 @@ def run_fix(
 
 
 def fix_before_check(
-    files: Sequence[Path],
-    rules_for: RulesFor,
-    unsafe: bool,
-    language: str | None,
-    err: TextIO,
+    files: Sequence[Path], settings: Settings, args: argparse.Namespace, err: TextIO
 ) -> None:
     """``reslint check --fix``: write the fixes first; the check then reports what is left."""
-    results = fix_files(files, rules_for, unsafe=unsafe, language=language, write=True)
+    results = list(
+        fix_files(
+            files,
+            settings.rules_for,
+            unsafe=args.unsafe_fixes,
+            language=settings.language,
+            write=True,
+            jobs=args.jobs,
+        )
+    )
     report_problems(results, err)
-    before = sum(len(r.outcome.first.findings) for r in results if r.outcome is not None)
-    found = count(before, "finding")
+    found = count(sum(r.found for r in results), "finding")
     err.write(f"reslint: {summary(results, dry_run=False)} ({found} before fixing)\n")

@@ -25,13 +25,13 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from linter.engine.fingerprint import Key, KeyedResult, keys
+from linter.engine.fingerprint import Key, keys_of
 from linter.engine.lint import FileResult
 
 
@@ -86,7 +86,7 @@ def build(results: Sequence[FileResult], base: Path) -> Baseline:
     entries = []
     for result in results:
         path = relative_path(result.path, base)
-        for finding, key in zip(result.findings, keys(result), strict=True):
+        for finding, key in zip(result.findings, keys_of(result), strict=True):
             entries.append(
                 BaselineEntry(
                     path=path,
@@ -141,10 +141,9 @@ def load(path: Path) -> Baseline:
 
 
 @dataclass(frozen=True)
-class Outcome:
-    """What ``check --baseline`` found: counts, and the results holding new findings only."""
+class Counts:
+    """What ``check --baseline`` found, counted over a run."""
 
-    results: list[FileResult]
     baselined: int
     fixed: int  # entries for checked files and rules that no finding matched any more
     new: int
@@ -160,7 +159,64 @@ class Outcome:
         )
 
 
+@dataclass(frozen=True)
+class Outcome(Counts):
+    """The counts, and the results holding new findings only."""
+
+    results: list[FileResult] = field(default_factory=list)
+
+
 EntryKey = tuple[str, str, str, int]
+
+
+class Matcher:
+    """Drops the findings a baseline holds from each result as it comes (a run streams its
+    results, so nothing here keeps them); :meth:`counts` says what it saw.
+
+    ``rules_run(result)`` names the rules that ran on a file, so entries of rules not run
+    this time are not counted as fixed."""
+
+    def __init__(
+        self, baseline: Baseline, base: Path, rules_run: Callable[[FileResult], Collection[str]]
+    ) -> None:
+        self.base = base
+        self.rules_run = rules_run
+        self.by_path: dict[str, set[EntryKey]] = {}
+        for entry in baseline.entries:
+            self.by_path.setdefault(entry.path, set()).add(
+                (entry.rule, entry.text, entry.context, entry.occurrence)
+            )
+        self.baselined = self.fixed = self.new = 0
+
+    def filter(self, result: FileResult) -> FileResult:
+        """``result`` with only the findings the baseline does not hold; it carries the keys
+        of the whole file's findings, so occurrence indices stay right."""
+        accepted = self.by_path.get(relative_path(result.path, self.base), set())
+        matched: set[EntryKey] = set()
+        kept: list[int] = []
+        all_keys = keys_of(result)
+        for index, key in enumerate(all_keys):
+            wanted = _entry_key(key)
+            if wanted in accepted:
+                matched.add(wanted)
+            else:
+                kept.append(index)
+        findings = tuple(result.findings[i] for i in kept)
+        ran = set(self.rules_run(result))
+        gone = [e for e in accepted - matched if e[0] in ran]
+        self.baselined += len(matched)
+        self.fixed += 0 if result.error else len(gone)
+        self.new += len(findings)
+        regions = result.edit_regions
+        return replace(
+            result,
+            findings=findings,
+            keys=tuple(all_keys[i] for i in kept),
+            edit_regions=None if regions is None else tuple(regions[i] for i in kept),
+        )
+
+    def counts(self) -> Counts:
+        return Counts(self.baselined, self.fixed, self.new)
 
 
 def apply(
@@ -169,45 +225,11 @@ def apply(
     base: Path,
     rules_run: Callable[[FileResult], Collection[str]],
 ) -> Outcome:
-    """Drop the findings the baseline holds. ``rules_run(result)`` names the rules that
-    ran on a file, so entries of rules not run this time are not counted as fixed."""
-    by_path: dict[str, set[EntryKey]] = {}
-    for entry in baseline.entries:
-        by_path.setdefault(entry.path, set()).add(
-            (entry.rule, entry.text, entry.context, entry.occurrence)
-        )
-    kept: list[FileResult] = []
-    baselined = fixed = new = 0
-    for result in results:
-        path = relative_path(result.path, base)
-        accepted = by_path.get(path, set())
-        matched: set[EntryKey] = set()
-        findings, new_keys = [], []
-        for finding, key in zip(result.findings, keys(result), strict=True):
-            wanted = _entry_key(key)
-            if wanted in accepted:
-                matched.add(wanted)
-                continue
-            findings.append(finding)
-            new_keys.append(key)
-        ran = set(rules_run(result))
-        gone = [e for e in accepted - matched if e[0] in ran]
-        baselined += len(matched)
-        fixed += 0 if result.error else len(gone)
-        new += len(findings)
-        kept.append(
-            KeyedResult(
-                path=result.path,
-                findings=tuple(findings),
-                language=result.language,
-                error=result.error,
-                source=result.source,
-                document=result.document,
-                outline=result.outline,
-                keys=tuple(new_keys),
-            )
-        )
-    return Outcome(kept, baselined, fixed, new)
+    """Every result of a run filtered by :class:`Matcher`, and the counts."""
+    matcher = Matcher(baseline, base, rules_run)
+    kept = [matcher.filter(result) for result in results]
+    counts = matcher.counts()
+    return Outcome(counts.baselined, counts.fixed, counts.new, kept)
 
 
 def _entry_key(key: Key) -> EntryKey:

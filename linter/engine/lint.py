@@ -8,6 +8,7 @@ error finding that names the rule (under tests, set ``raise_errors`` and it rais
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -43,9 +44,44 @@ class Finding:
     fix: Fix | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Key:
+    """The content key of one finding (:mod:`linter.engine.fingerprint` computes it)."""
+
+    rule: str
+    text: str  # normalised matched text, or "sha256:<hex>" when it is long
+    context: str  # 16 hex digits of the context hash
+    occurrence: int
+
+    @property
+    def content_hash(self) -> str:
+        """A hash of rule, text and context: the same for every occurrence."""
+        return short_digest(f"{self.rule}\x1f{self.text}\x1f{self.context}")
+
+    @property
+    def fingerprint(self) -> str:
+        """``<content hash>:<occurrence>``, SARIF's ``partialFingerprints`` value."""
+        return f"{self.content_hash}:{self.occurrence}"
+
+
+def short_digest(text: str) -> str:
+    """16 hex digits of the SHA-256 of ``text``: content keys and their hashes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+#: ``(line, column, end_line, end_column)`` of a span, 1-based, columns in code points.
+Region = tuple[int, int, int, int]
+
+
 @dataclass(frozen=True)
 class FileResult:
-    """Everything known about one checked file."""
+    """Everything known about one checked file.
+
+    A result made in this process by :func:`lint_bytes` holds its Source and Document.
+    Results that travel (from worker processes, a cache, a cluster) are *compact*: no
+    Source, no Document, only what their consumers asked for (:class:`Needs`): content
+    keys, edit regions, the report's outline, the X rules' version facts.
+    """
 
     path: str
     findings: tuple[Finding, ...] = ()
@@ -59,6 +95,11 @@ class FileResult:
     # What the parallel-version rules compare (X001-X003), when one of them is selected
     # for the file: small and picklable, it stays when a worker drops the Document.
     versions: VersionFacts | None = field(default=None, repr=False)
+    # The content key of each finding (baseline, SARIF, GitLab, JSON lines), computed
+    # where the text is: a compact result has no text to compute them from.
+    keys: tuple[Key, ...] | None = field(default=None, repr=False)
+    # For each finding, the region of each edit of its fix (None: no fix): SARIF's fixes.
+    edit_regions: tuple[tuple[Region, ...] | None, ...] | None = field(default=None, repr=False)
 
 
 def _raise_errors_default() -> bool:
@@ -83,11 +124,15 @@ def _finding(spec: RuleSpec, hit: Hit, source: Source, severity: Severity) -> Fi
     )
 
 
+#: How the message of a rule's crash begins (such a result is never cached).
+INTERNAL_ERROR = "internal error in rule "
+
+
 def _internal_error(spec: RuleSpec, error: Exception) -> Hit:
     return Hit(
         0,
         0,
-        f"internal error in rule {spec.code} ({spec.name}): "
+        f"{INTERNAL_ERROR}{spec.code} ({spec.name}): "
         f"{type(error).__name__}: {error}; please report it",
     )
 

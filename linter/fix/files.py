@@ -14,7 +14,7 @@ import difflib
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,20 +28,49 @@ _LISTED = 10  # names of unchanged files listed in the summary before "and N mor
 
 @dataclass(frozen=True)
 class FileFix:
-    """What happened to one file."""
+    """What happened to one file.
+
+    A compact one (from :func:`fix_files`, which may fix in worker processes) has no
+    ``outcome`` (the texts stay where the file was fixed) but its counts, and the diff
+    when it was asked for."""
 
     path: str
     outcome: FixOutcome | None = None
     refused: str | None = None  # the file was read but not fixed, and why
     io_error: str | None = None  # the file could not be read or written
+    counts: tuple[bool, int, int] | None = None  # compact: changed, fixes, findings before
+    diff: str | None = None  # compact, when asked: the change as a unified diff
 
     @property
     def changed(self) -> bool:
+        if self.counts is not None:
+            return self.counts[0]
         return self.outcome is not None and self.outcome.changed
 
     @property
     def fixes(self) -> int:
+        if self.counts is not None:
+            return self.counts[1]
         return self.outcome.applied if self.changed and self.outcome is not None else 0
+
+    @property
+    def found(self) -> int:
+        """How many findings the file had before fixing."""
+        if self.counts is not None:
+            return self.counts[2]
+        return len(self.outcome.first.findings) if self.outcome is not None else 0
+
+    def compact(self, with_diff: bool) -> FileFix:
+        """This result without the texts (and with its diff, if asked)."""
+        if self.outcome is None:
+            return self
+        return FileFix(
+            self.path,
+            refused=self.refused,
+            io_error=self.io_error,
+            counts=(self.changed, self.fixes, self.found),
+            diff=unified_diff(self) if with_diff else None,
+        )
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -96,6 +125,8 @@ def fix_file(
 
 def unified_diff(result: FileFix) -> str:
     """The change to one file as a unified diff (``a/PATH`` and ``b/PATH``)."""
+    if result.diff is not None:
+        return result.diff
     if result.outcome is None or not result.changed:
         return ""
     before = _lines(result.outcome.original)
@@ -140,6 +171,32 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
 RulesFor = Callable[[Path], Sequence[RuleSpec]]
 
 
+@dataclass(frozen=True)
+class FixJob:
+    """What every file of a ``fix`` run is fixed with (sent once to each worker)."""
+
+    unsafe: bool
+    language: str | None
+    write: bool
+    diff: bool
+
+
+def fix_shard(job: FixJob, items: Sequence[tuple[str, tuple[str, ...]]]) -> list[FileFix]:
+    """Fix each ``(path, rule codes)`` of a shard; compact results, in order."""
+    from linter.engine.jobs import rules_for_codes
+
+    return [
+        fix_file(
+            Path(path),
+            rules_for_codes(codes),
+            unsafe=job.unsafe,
+            language=job.language,
+            write=job.write,
+        ).compact(job.diff)
+        for path, codes in items
+    ]
+
+
 def fix_files(
     files: Sequence[Path],
     rules_for: RulesFor,
@@ -147,9 +204,23 @@ def fix_files(
     unsafe: bool,
     language: str | None,
     write: bool,
-) -> list[FileFix]:
-    """Fix each file with its own rules (the configuration's per-file ignores apply)."""
-    return [
-        fix_file(path, rules_for(path), unsafe=unsafe, language=language, write=write)
-        for path in files
-    ]
+    jobs: int = 1,
+    diff: bool = False,
+) -> Iterator[FileFix]:
+    """Fix each file with its own rules (the configuration's per-file ignores apply), in
+    worker processes when ``jobs`` and the bytes to fix call for it (see
+    :func:`linter.engine.executors.map_ordered`); compact results, in the order of
+    ``files``, with each file's diff when ``diff`` is asked."""
+    from linter.engine.executors import map_ordered
+
+    items = [(str(path), tuple(spec.code for spec in rules_for(path))) for path in files]
+    sizes = [_size(path) for path in files]
+    job = FixJob(unsafe=unsafe, language=language, write=write, diff=diff)
+    return map_ordered(fix_shard, job, items, sizes, jobs)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

@@ -6,25 +6,19 @@ scripts that read lines. It is also what ``check --quiet`` prints.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TextIO
 
 from linter.engine.lint import FileResult
 
 
-def render_findings(results: Sequence[FileResult], stream: TextIO) -> int:
-    """The finding lines only (``--quiet``); returns how many were written."""
-    total = 0
-    for result in results:
-        if result.error:
-            stream.write(f"{result.path}: error: {result.error}\n")
-        for finding in result.findings:
-            stream.write(
-                f"{result.path}:{finding.line}:{finding.column}: {finding.rule} "
-                f"[{finding.severity}] {finding.message}\n"
-            )
-        total += len(result.findings)
-    return total
+def finding_lines(result: FileResult) -> str:
+    """A file's lines: its error, then one line per finding."""
+    out = f"{result.path}: error: {result.error}\n" if result.error else ""
+    return out + "".join(
+        f"{result.path}:{finding.line}:{finding.column}: {finding.rule} "
+        f"[{finding.severity}] {finding.message}\n"
+        for finding in result.findings
+    )
 
 
 def count_line(total: int, files: int) -> str:
@@ -32,6 +26,20 @@ def count_line(total: int, files: int) -> str:
     return f"{total} {noun} in {files} file{'s' if files != 1 else ''}\n"
 
 
-def render(results: Sequence[FileResult], stream: TextIO) -> None:
-    total = render_findings(results, stream)
-    stream.write(count_line(total, len(results)))
+class Writer:
+    """Finding lines as files come; the count line at the end (not with ``counted=False``,
+    as ``check --quiet`` prints)."""
+
+    def __init__(self, stream: TextIO, counted: bool = True) -> None:
+        self.stream = stream
+        self.counted = counted
+        self.findings = self.files = 0
+
+    def add(self, result: FileResult) -> None:
+        self.stream.write(finding_lines(result))
+        self.findings += len(result.findings)
+        self.files += 1
+
+    def close(self) -> None:
+        if self.counted:
+            self.stream.write(count_line(self.findings, self.files))

@@ -18,18 +18,17 @@ Paths given relative are written relative to ``%SRCROOT%`` (the working director
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from linter import __version__
 from linter.engine.fingerprint import Key, keys_of
-from linter.engine.lint import FileResult, Finding
+from linter.engine.lint import FileResult, Finding, Region
 from linter.engine.registry import RuleSpec, all_rules
 from linter.engine.ruledoc import sections
+from linter.report.jsonstream import Frame, hole
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "reslintContentKey/v1"
@@ -93,16 +92,28 @@ def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str,
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
-def _fixes(result: FileResult, finding: Finding) -> list[dict[str, Any]]:
-    if finding.fix is None or result.source is None:
-        return []
+def _edit_regions(result: FileResult, number: int, finding: Finding) -> list[Region] | None:
+    """Where each edit of a finding's fix lies: carried by a compact result, else
+    computed from its text (None when neither is at hand)."""
+    if finding.fix is None:
+        return None
+    if result.edit_regions is not None:
+        regions = result.edit_regions[number]
+        return list(regions) if regions is not None else None
+    if result.source is None:
+        return None
     position = result.source.position
-    replacements = []
-    for edit in finding.fix.edits:
-        region = _region(*position(edit.start), *position(edit.end))
-        replacements.append(
-            {"deletedRegion": region, "insertedContent": {"text": edit.replacement}}
-        )
+    return [(*position(edit.start), *position(edit.end)) for edit in finding.fix.edits]
+
+
+def _fixes(result: FileResult, number: int, finding: Finding) -> list[dict[str, Any]]:
+    regions = _edit_regions(result, number, finding)
+    if finding.fix is None or regions is None:
+        return []
+    replacements = [
+        {"deletedRegion": _region(*region), "insertedContent": {"text": edit.replacement}}
+        for edit, region in zip(finding.fix.edits, regions, strict=True)
+    ]
     return [
         {
             "description": {"text": f"{finding.fix.applicability} fix for {finding.rule}"},
@@ -113,7 +124,9 @@ def _fixes(result: FileResult, finding: Finding) -> list[dict[str, Any]]:
     ]
 
 
-def _result(result: FileResult, finding: Finding, key: Key, index: dict[str, int]) -> Any:
+def _result(
+    result: FileResult, number: int, finding: Finding, key: Key, index: dict[str, int]
+) -> Any:
     sarif: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": LEVELS[finding.severity.value],
@@ -132,58 +145,60 @@ def _result(result: FileResult, finding: Finding, key: Key, index: dict[str, int
     }
     if finding.rule in index:
         sarif["ruleIndex"] = index[finding.rule]
-    fixes = _fixes(result, finding)
+    fixes = _fixes(result, number, finding)
     if fixes:
         sarif["fixes"] = fixes
     return sarif
 
 
-def build(results: Sequence[FileResult]) -> dict[str, Any]:
-    """The SARIF log as a JSON-ready dictionary."""
-    specs = all_rules()
-    docs = docs_url()
-    index = {spec.code: number for number, spec in enumerate(specs)}
-    notifications = [
-        {
-            "level": "error",
-            "message": {"text": f"{result.path}: {result.error}"},
-            "locations": [
-                {"physicalLocation": {"artifactLocation": artifact_location(result.path)}}
-            ],
-        }
-        for result in results
-        if result.error
-    ]
+def _notification(result: FileResult) -> dict[str, Any]:
     return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "reslint",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "rules": [rule_descriptor(spec, docs) for spec in specs],
-                    }
-                },
-                "invocations": [
-                    {
-                        "executionSuccessful": not notifications,
-                        "toolExecutionNotifications": notifications,
-                    }
-                ],
-                "originalUriBaseIds": {ROOT_ID: {"uri": _folder_uri(Path.cwd())}},
-                "columnKind": "unicodeCodePoints",
-                "results": [
-                    _result(result, finding, key, index)
-                    for result in results
-                    for finding, key in zip(result.findings, keys_of(result), strict=True)
-                ],
-            }
-        ],
+        "level": "error",
+        "message": {"text": f"{result.path}: {result.error}"},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact_location(result.path)}}],
     }
 
 
-def render(results: Sequence[FileResult], stream: TextIO) -> None:
-    stream.write(json.dumps(build(results), indent=2, ensure_ascii=False) + "\n")
+class Writer:
+    """The log's frame (tool and rules) at once, results as files come, then the
+    invocation (which says whether every file could be checked)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        specs = all_rules()
+        docs = docs_url()
+        self.index = {spec.code: number for number, spec in enumerate(specs)}
+        self.notifications: list[dict[str, Any]] = []
+        run = {
+            "tool": {
+                "driver": {
+                    "name": "reslint",
+                    "version": __version__,
+                    "semanticVersion": __version__,
+                    "rules": [rule_descriptor(spec, docs) for spec in specs],
+                }
+            },
+            "originalUriBaseIds": {ROOT_ID: {"uri": _folder_uri(Path.cwd())}},
+            "columnKind": "unicodeCodePoints",
+            "results": hole("results"),
+            "invocations": hole("invocations"),
+        }
+        log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+        self.frame = Frame(log, ["results", "invocations"], stream)
+
+    def add(self, result: FileResult) -> None:
+        if result.error:
+            self.notifications.append(_notification(result))
+        for number, (finding, key) in enumerate(zip(result.findings, keys_of(result), strict=True)):
+            self.frame.item(_result(result, number, finding, key, self.index))
+
+    def close(self) -> None:
+        self.frame.end_array()
+        self.frame.value(
+            [
+                {
+                    "executionSuccessful": not self.notifications,
+                    "toolExecutionNotifications": self.notifications,
+                }
+            ]
+        )
+        self.frame.stream.write("\n")

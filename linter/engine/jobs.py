@@ -1,0 +1,67 @@
+"""The unit of work that travels: a run's lint job and the files it is given, as data.
+
+Whatever lints a file (this process, a forked worker, a Dask worker on another machine)
+receives the same two things: the :class:`LintJob` (options, severities, forced language,
+what the results must carry), sent once per worker or task, and :class:`WorkItem` s, each
+a file's path, its bytes (read once, by the process that also hashes them for the cache)
+and the codes of the rules to run on it (per-file ignores already applied). Rules travel
+as codes, not functions: every worker has the same catalogue installed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from linter.engine.lint import FileResult, lint_bytes
+from linter.engine.needs import Needs, compact
+from linter.engine.registry import RuleSpec, Severity, all_rules
+
+if TYPE_CHECKING:
+    from linter.engine.settings import Settings
+
+
+@dataclass(frozen=True)
+class LintJob:
+    """What every file of a run is linted with, besides its own rules."""
+
+    options: Mapping[str, Any]
+    severities: Mapping[str, Severity]
+    language: str | None
+    needs: Needs
+
+    @classmethod
+    def of(cls, settings: Settings, needs: Needs) -> LintJob:
+        return cls(dict(settings.options), dict(settings.severities), settings.language, needs)
+
+
+@dataclass(frozen=True, slots=True)
+class WorkItem:
+    """One file to lint: where it is (as reported), its bytes, its rules' codes."""
+
+    path: str
+    data: bytes
+    codes: tuple[str, ...]
+
+
+@cache
+def rules_for_codes(codes: tuple[str, ...]) -> tuple[RuleSpec, ...]:
+    """The registered rules of ``codes``, in that order (a run has few distinct sets)."""
+    by_code = {spec.code: spec for spec in all_rules()}
+    return tuple(by_code[code] for code in codes)
+
+
+def lint_item(job: LintJob, item: WorkItem) -> FileResult:
+    """Lint one file's bytes; the result is compact, carrying what ``job.needs`` asks."""
+    rules = rules_for_codes(item.codes)
+    result = lint_bytes(
+        item.data, item.path, rules, job.options, job.severities, language=job.language
+    )
+    return compact(result, job.needs)
+
+
+def lint_shard(job: LintJob, items: Sequence[WorkItem]) -> list[FileResult]:
+    """A shard of files, in order (what a worker process or a Dask task runs)."""
+    return [lint_item(job, item) for item in items]
