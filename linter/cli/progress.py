@@ -11,8 +11,6 @@ from __future__ import annotations
 import time
 from typing import TextIO
 
-from linter.engine.lint import FileResult
-
 #: Seconds before the first line is drawn, and between two lines.
 DELAY = 1.0
 INTERVAL = 0.2
@@ -34,9 +32,10 @@ class Progress:
         self.next_draw = self.started + DELAY
         self.drawn = 0  # length of the line on screen
 
-    def __call__(self, result: FileResult) -> None:
+    def __call__(self, findings: int) -> None:
+        """One more file done, with ``findings`` findings."""
         self.files += 1
-        self.findings += len(result.findings)
+        self.findings += findings
         now = time.monotonic()
         if now >= self.next_draw:
             self.next_draw = now + INTERVAL

@@ -28,6 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from linter import __version__
+from linter.engine.jobs import Packed
 from linter.engine.lint import FileResult
 
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
@@ -126,10 +127,14 @@ class ResultCache:
         self._used.append(key)
         return at_path(result, path)
 
-    def put(self, key: str, result: FileResult) -> None:
+    def put(self, key: str, result: FileResult | Packed) -> None:
         if self._connection() is None:
             return
-        value = zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        if isinstance(result, Packed):
+            blob = result.blob
+        else:
+            blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        value = zlib.compress(blob, 1)
         self._writes.append((key, value, len(value), int(time.time())))
         if len(self._writes) >= _BATCH:
             self.flush()

@@ -10,6 +10,7 @@ as codes, not functions: every worker has the same catalogue installed.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 from linter.engine.lint import FileResult, lint_bytes
 from linter.engine.needs import Needs, compact
 from linter.engine.registry import RuleSpec, Severity, all_rules
+from linter.engine.versions import VersionKeys
+from linter.source.pickling import fast_pickle
 
 if TYPE_CHECKING:
     from linter.engine.settings import Settings
@@ -37,6 +40,7 @@ class LintJob:
         return cls(dict(settings.options), dict(settings.severities), settings.language, needs)
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class WorkItem:
     """One file to lint: where it is (as reported), its bytes, its rules' codes."""
@@ -62,6 +66,40 @@ def lint_item(job: LintJob, item: WorkItem) -> FileResult:
     return compact(result, job.needs)
 
 
-def lint_shard(job: LintJob, items: Sequence[WorkItem]) -> list[FileResult]:
-    """A shard of files, in order (what a worker process or a Dask task runs)."""
-    return [lint_item(job, item) for item in items]
+@fast_pickle
+@dataclass(frozen=True, slots=True)
+class Packed:
+    """A compact result pickled where it was made, with what a run reads before it needs
+    the result itself: its findings count (progress) and its version keys (X step). The
+    parent hands the bytes on to the cache and the X step's spool as they are, and
+    unpickles each result once, when it is written."""
+
+    blob: bytes
+    findings: int
+    versions: VersionKeys | None
+
+    def result(self) -> FileResult:
+        result: FileResult = pickle.loads(self.blob)
+        return result
+
+
+def version_keys(result: FileResult) -> VersionKeys | None:
+    facts = result.versions
+    if facts is None:
+        return None
+    return VersionKeys(facts.path, facts.language, facts.name_key, facts.symbol_key)
+
+
+def pack(result: FileResult) -> Packed:
+    keys = version_keys(result)
+    blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    return Packed(blob, len(result.findings), keys)
+
+
+def unpack(item: FileResult | Packed) -> FileResult:
+    return item.result() if isinstance(item, Packed) else item
+
+
+def lint_shard(job: LintJob, items: Sequence[WorkItem]) -> list[Packed]:
+    """A shard of files, in order, packed (what a worker process or a Dask task runs)."""
+    return [pack(lint_item(job, item)) for item in items]

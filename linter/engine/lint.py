@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from linter.engine.registry import Fix, Hit, Input, RuleSpec, Severity, iter_hits
 from linter.parse.model import Document
 from linter.parse.structure import parse
+from linter.source.pickling import fast_pickle
 from linter.source.text import DecodeError, Source, decode
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 MAX_BYTES = 64 * 1024 * 1024
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One reported problem, with its exact position."""
@@ -44,6 +46,7 @@ class Finding:
     fix: Fix | None = None
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Key:
     """The content key of one finding (:mod:`linter.engine.fingerprint` computes it)."""

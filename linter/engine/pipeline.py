@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from linter.engine import lint
 from linter.engine.executors import WINDOW, ProcessExecutor, shard_bytes, workers_for
-from linter.engine.jobs import LintJob, WorkItem, lint_item
+from linter.engine.jobs import LintJob, Packed, WorkItem, lint_item, unpack
 from linter.engine.lint import INTERNAL_ERROR, FileResult
 from linter.engine.needs import Needs
 
@@ -51,7 +51,7 @@ class _Shard:
     keys: list[str | None] = field(default_factory=list)
     size: int = 0
     future: ShardFuture | None = None
-    results: list[FileResult] | None = None
+    results: list[Packed] | None = None
 
     def add(self, item: WorkItem, key: str | None) -> int:
         self.items.append(item)
@@ -60,8 +60,10 @@ class _Shard:
         return len(self.items) - 1
 
 
+#: A file's result as it comes: made here (or read from the cache), or packed by a worker.
+Outcome = FileResult | Packed
 #: An entry of the run, in file order: a result, or a place in a shard.
-_Entry = tuple[_Shard | None, int, FileResult | None]
+_Entry = tuple[_Shard | None, int, Outcome | None]
 
 
 class _Run:
@@ -124,12 +126,15 @@ class _Run:
                 return hit
         return WorkItem(str(path), data, codes), key
 
-    def _store(self, key: str | None, result: FileResult) -> None:
+    def _store(self, key: str | None, result: Outcome) -> None:
         """Keep a result for the next run, unless a rule crashed on the file (a bug to
         report, not an answer to keep)."""
         if self.cache is None or key is None:
             return
-        if any(finding.message.startswith(INTERNAL_ERROR) for finding in result.findings):
+        if isinstance(result, Packed):
+            if INTERNAL_ERROR.encode() in result.blob:
+                return
+        elif any(finding.message.startswith(INTERNAL_ERROR) for finding in result.findings):
             return
         self.cache.put(key, result)
 
@@ -156,7 +161,7 @@ class _Run:
         shard.future = self.executor.submit(shard.items)
         self.in_flight += 1
 
-    def _collect(self, shard: _Shard) -> list[FileResult]:
+    def _collect(self, shard: _Shard) -> list[Packed]:
         if shard.results is None:
             assert shard.future is not None
             shard.results = shard.future.result()
@@ -167,7 +172,7 @@ class _Run:
                 self._store(key, result)
         return shard.results
 
-    def _drain(self, pending: deque[_Entry], everything: bool) -> Iterator[FileResult]:
+    def _drain(self, pending: deque[_Entry], everything: bool) -> Iterator[Outcome]:
         """Yield the results at the front that are done; wait for the front shard when
         the window is full (or, at the end, for everything)."""
         window = (self.executor.workers if self.executor else 1) * WINDOW
@@ -186,7 +191,7 @@ class _Run:
             assert ready is not None
             yield ready
 
-    def results(self) -> Iterator[FileResult]:
+    def results(self) -> Iterator[Outcome]:
         pending: deque[_Entry] = deque()
         shard: _Shard | None = None
         try:
@@ -236,30 +241,29 @@ def check_files(
     needs: Needs | None = None,
     cache: ResultCache | None = None,
     executor: Executor | None = None,
-    on_result: Callable[[FileResult], None] | None = None,
+    on_result: Callable[[int], None] | None = None,
 ) -> Iterator[FileResult]:
     """Each file's compact result, in the order of ``files``, with the X rules' findings.
 
     ``jobs``: worker processes (0: decided by the bytes to lint; 1: this process only).
     ``executor``: lint elsewhere instead (a Dask cluster); ``cache``: results kept across
-    runs; ``on_result`` sees each result as it is linted (progress), before the X step.
+    runs; ``on_result`` is told each file's number of findings as it is linted
+    (progress), before the X step.
     """
     job = LintJob.of(settings, needs or Needs())
     results = _Run(files, settings, job, jobs, cache, executor).results()
     if on_result is not None:
         results = _observed(results, on_result)
     if len(files) < 2 or not _compares_versions(settings):
-        return results
+        return (unpack(result) for result in results)
     from linter.engine.spool import with_version_findings
 
     return with_version_findings(results, settings)
 
 
-def _observed(
-    results: Iterator[FileResult], on_result: Callable[[FileResult], None]
-) -> Iterator[FileResult]:
+def _observed(results: Iterator[Outcome], on_result: Callable[[int], None]) -> Iterator[Outcome]:
     for result in results:
-        on_result(result)
+        on_result(result.findings if isinstance(result, Packed) else len(result.findings))
         yield result
 
 

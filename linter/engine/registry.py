@@ -20,6 +20,8 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from linter.source.pickling import fast_pickle
+
 if TYPE_CHECKING:
     from linter.facts.versions import Place
 
@@ -52,6 +54,7 @@ class Input(StrEnum):
     VERSIONS = "versions"
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``text[start:end]`` (code-point offsets) with ``replacement``."""
@@ -61,6 +64,7 @@ class Edit:
     replacement: str
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Fix:
     """What a hit's fix changes. ``removes`` names what the content guard may lose."""

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from linter.engine.jobs import Packed
 from linter.engine.lint import FileResult
 from linter.engine.versions import VersionKeys, pairs, version_findings, with_findings
 
@@ -34,9 +35,13 @@ class Spool:
         self.file: IO[bytes] = tempfile.TemporaryFile(prefix="reslint-")  # noqa: SIM115
         self.offsets: list[int] = []
 
-    def append(self, result: FileResult) -> None:
+    def append(self, result: FileResult | Packed) -> None:
+        """Write a result (a packed one as it is: it is already a pickle)."""
         self.offsets.append(self.file.tell())
-        pickle.dump(result, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        if isinstance(result, Packed):
+            self.file.write(result.blob)
+        else:
+            pickle.dump(result, self.file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def __getitem__(self, index: int) -> FileResult:
         end = self.file.tell()
@@ -56,7 +61,7 @@ class Spool:
 
 
 def with_version_findings(
-    results: Iterator[FileResult], settings: Settings
+    results: Iterator[FileResult | Packed], settings: Settings
 ) -> Iterator[FileResult]:
     """``results`` in the same order, each with the version rules' findings added."""
     spool = Spool()
