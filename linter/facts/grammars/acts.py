@@ -17,11 +17,17 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from linter.facts.grammars import _data, dates
-from linter.facts.grammars._template import GAP, NO_LETTER_AFTER, NO_LETTER_BEFORE, SP
+from linter.facts.grammars._template import (
+    GAP,
+    NO_LETTER_AFTER,
+    NO_LETTER_BEFORE,
+    SP,
+    for_pyparsing,
+)
 from linter.facts.grammars.bodies import body_names_regex, lookup_body
 from linter.facts.grammars.numerals import roman_value
 
@@ -102,14 +108,72 @@ def _wrap(language: str) -> bool:
 
 
 @cache
-def _item_regex(language: str) -> str:
+def _item_regex(language: str, named: bool = False) -> str:
+    """The scan pattern of one act number; ``named``: with a named group for each field
+    (``c_``, ``o_``, ``n_`` for the council, old and new schemes), for the fast path."""
+
+    def field(prefix: str, name: str, pattern: str) -> str:
+        return f"(?P<{prefix}_{name}>{pattern})" if named else f"(?:{pattern})"
+
     joiners = _words(_acts(language).get("part_joiners", []), False) or "(?!)"
     part = rf"[A-Z](?![\w])(?:{SP}(?:{joiners}){SP}[A-Z](?![\w]))?"
-    council = rf"\d{{1,4}}[ \u00a0]?{_OPEN}\d{{4}}{_CLOSE}"
-    old = rf"\d{{1,4}}(?:[ \u00a0]?{part})?[ \u00a0]?{_OPEN}{_ROMAN}{_CLOSE}"
-    new = rf"(?:E?S-)?\d{{1,4}}/\d{{1,4}}(?![\d/])(?:[ \u00a0]?{part})?"
+    digits, year, first = r"\d{1,4}", r"\d{4}", r"(?:E?S-)?\d{1,4}"
+    council = f"{field('c', 'number', digits)}[ \u00a0]?{_OPEN}{field('c', 'year', year)}{_CLOSE}"
+    old = (
+        f"{field('o', 'number', digits)}(?:[ \u00a0]?{field('o', 'parts', part)})?"
+        f"[ \u00a0]?{_OPEN}{field('o', 'roman', _ROMAN)}{_CLOSE}"
+    )
+    new = (
+        f"{field('n', 'first', first)}/{field('n', 'number', digits)}"
+        rf"(?![\d/])(?:[ \u00a0]?{field('n', 'parts', part)})?"
+    )
     # Not after a Latin letter or digit; after a Han character it may be ("第20/6号").
     return rf"(?<![0-9A-Za-z/.])(?:{council}|{old}|{new})"
+
+
+@cache
+def _item_fast(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The item pattern with named groups, and what splits a field of parts into the
+    tokens the grammar gives (letters and joiners)."""
+    joiners = _words(_acts(language).get("part_joiners", []), False) or "(?!)"
+    tokens = re.compile(rf"[A-Z](?![\w])|(?i:{joiners})")
+    return re.compile(_item_regex(language, named=True)), tokens
+
+
+#: False in tests that compare the fast path with the grammar.
+FAST_PATH = True
+
+_Fields = dict[str, Any]
+
+
+def _fast_fields(text: str, language: str) -> _Fields | None:
+    """The fields of an act number read from the scan pattern's named groups (None when
+    the pattern does not take the whole text: the grammar decides those)."""
+    pattern, tokens = _item_fast(language)
+    match = pattern.fullmatch(text)
+    if match is None:
+        return None
+    found = {name.split("_", 1)[1]: value for name, value in match.groupdict().items() if value}
+    if "parts" in found:
+        found["parts"] = tokens.findall(found["parts"])
+    return found
+
+
+def _grammar_fields(text: str, language: str) -> _Fields | None:
+    """The fields of an act number as the pyparsing grammar reads them (the reference)."""
+    import pyparsing as pp
+
+    try:
+        # No-break spaces, which the scan takes, are spaces to the grammar too.
+        r = _item_grammar(language).parse_string(for_pyparsing(text), parse_all=True)
+    except pp.ParseException:
+        return None
+    found: _Fields = {
+        name: str(r[name]) for name in ("number", "year", "roman", "first") if name in r
+    }
+    if "parts" in r:
+        found["parts"] = list(r["parts"][0])
+    return found
 
 
 @cache
@@ -156,18 +220,21 @@ def _session_of(first: str) -> tuple[int, str]:
     return int(first), "regular"
 
 
+@lru_cache(maxsize=8192)
 def parse_act_number(text: str, language: str, kind: str = "resolution") -> ResolutionNumber | None:
     """The act number that is the whole of ``text`` (``66/181``, ``1454 (2002)``), or None.
 
-    Memoized: a document cites the same numbers again and again, and so does an archive.
+    Read from the scan pattern's named groups when it takes the whole text, else by the
+    grammar. Memoized: a document cites the same numbers again and again, and so does an
+    archive.
     """
-    import pyparsing as pp
-
-    try:
-        r = _item_grammar(language).parse_string(text.strip(), parse_all=True)
-    except pp.ParseException:
+    stripped = text.strip()
+    r = _fast_fields(stripped, language) if FAST_PATH else None
+    if r is None:
+        r = _grammar_fields(stripped, language)
+    if r is None:
         return None
-    parts = _expand_parts(list(r["parts"][0])) if "parts" in r else ()
+    parts = _expand_parts(r["parts"]) if "parts" in r else ()
     common: dict[str, Any] = {
         "start": 0,
         "end": len(text),
