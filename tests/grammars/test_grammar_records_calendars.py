@@ -220,7 +220,6 @@ def test_importing_grammars_does_not_import_pyparsing() -> None:
         "assert 'pyparsing' not in sys.modules, 'scanned'; "
         "assert find_dates('19 December 2011', 'en'); "
         "assert find_resolution_numbers('resolution 66/181 of 19 December 2011', 'en'); "
-        "assert 'pyparsing' not in sys.modules, 'read'; "
-        "find_dates('19 décembre\u20282011', 'fr')"
+        "assert 'pyparsing' not in sys.modules, 'read'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
