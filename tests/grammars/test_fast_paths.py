@@ -18,8 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.facts.grammars import _data, acts, dates
-from linter.facts.grammars.acts import _fast_fields, _grammar_fields, parse_act_number
+from linter.facts.grammars import _data, act_numbers, dates
+from linter.facts.grammars.act_numbers import _fast_fields, _grammar_fields, parse_act_number
 from linter.facts.grammars.dates import DateMatch
 from linter.source.lexicon import lexicon
 
@@ -154,7 +154,7 @@ def test_act_numbers_fast_path_agrees_with_the_grammar(language: str, text: str)
     if fast is not None:  # where the scan pattern takes the text, the grammar must agree
         assert fast == _grammar_fields(text.strip(), language), text
     parse = parse_act_number.__wrapped__
-    with grammar_only(acts):
+    with grammar_only(act_numbers):
         reference = parse(text, language)
     assert parse(text, language) == reference, text
 
