@@ -1,0 +1,151 @@
+"""Runs as streams: results in file order as they are done, every format written file by
+file, the same bytes whatever the number of workers, compact results, progress."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from linter.cli import progress
+from linter.cli.main import run
+from linter.cli.options import settings_for
+from linter.engine.pipeline import check_files
+from linter.report import FORMATS
+from linter.report.schema import Report, build_report
+from tests.conftest import EN, SEED
+
+ROOT = Path(__file__).resolve().parent.parent
+#: A few documents of both languages, with findings of every family.
+SAMPLE = [SEED, *sorted(EN.glob("*raw*"))[:6]]
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("sample")
+    for path in SAMPLE:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_every_format_gives_the_same_bytes_with_workers(sample: Path, name: str) -> None:
+    outputs = []
+    for jobs in ("1", "2"):
+        code, out, _ = cli("check", "--no-cache", "--jobs", jobs, "--format", name, str(sample))
+        assert code == 1
+        outputs.append(out)
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) > 1000
+
+
+def test_streamed_json_fits_the_schema_and_the_models(sample: Path) -> None:
+    code, out, _ = cli("check", "--no-cache", "--format", "json", str(sample))
+    assert code == 1
+    written = json.loads(out)
+    schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text("utf-8"))
+    jsonschema.validate(written, schema)
+    Report.model_validate(written)  # the contract's own model accepts it
+    settings = settings_for(argparse.Namespace(isolated=True), [str(sample)])
+    files = sorted(sample.iterdir())
+    results = list(check_files(files, settings, jobs=1))
+    assert written == json.loads(build_report(results).model_dump_json())
+
+
+def test_an_empty_run_is_a_valid_report(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("nothing to check here\n", encoding="utf-8")
+    code, out, _ = cli("check", "--no-cache", "--format", "json", str(tmp_path))
+    assert code == 0
+    written = json.loads(out)
+    assert written["files"] == [] and written["summary"]["files"] == 0
+
+
+def test_results_come_as_files_are_done(tmp_path: Path) -> None:
+    """The first result is there before the second file is even read."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    shutil.copy(SEED, first)
+    settings = settings_for(argparse.Namespace(isolated=True, ignore=["X"]), [str(tmp_path)])
+    results = check_files([first, second], settings, jobs=1)
+    assert next(results).path == str(first)
+    shutil.copy(SEED, second)  # written only now
+    late = next(results)
+    assert late.path == str(second) and late.error is None and late.findings
+
+
+def test_results_are_compact_and_carry_what_was_asked(sample: Path) -> None:
+    settings = settings_for(argparse.Namespace(isolated=True), [str(sample)])
+    from linter.engine.needs import Needs
+
+    files = sorted(sample.iterdir())
+    for jobs in (1, 2):
+        needs = Needs(keys=True, edit_regions=True)
+        for result in check_files(files, settings, jobs=jobs, needs=needs):
+            assert result.source is None and result.document is None
+            assert result.keys is not None and len(result.keys) == len(result.findings)
+            assert result.edit_regions is not None
+            assert len(result.edit_regions) == len(result.findings)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_only(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.setattr(progress, "INTERVAL", 0.0)
+    terminal = _Terminal()
+    out = io.StringIO()
+    code = run(["check", "--no-cache", "--format", "json", str(sample)], out, terminal)
+    assert code == 1
+    drawn = terminal.getvalue()
+    assert f"/{len(SAMPLE)} files" in drawn and "findings" in drawn and "files/s" in drawn
+    assert drawn.endswith("\r")  # erased at the end
+    assert "\r" not in out.getvalue()
+    quiet = _Terminal()
+    run(["check", "--no-cache", "--quiet", str(sample)], io.StringIO(), quiet)
+    assert quiet.getvalue() == ""
+    plain = io.StringIO()
+    run(["check", "--no-cache", "--format", "json", str(sample)], io.StringIO(), plain)
+    assert "files/s" not in plain.getvalue()
+
+
+def test_output_files_appear_whole_or_not_at_all(sample: Path, tmp_path: Path) -> None:
+    target = tmp_path / "reports" / "out.sarif"
+    code, _, _ = cli("check", "--no-cache", "--output", f"sarif={target}", str(sample))
+    assert code == 1 and json.loads(target.read_text("utf-8"))["version"] == "2.1.0"
+    assert [p.name for p in target.parent.iterdir()] == ["out.sarif"]  # no temporary left
+
+
+def test_fix_and_baseline_with_workers_do_what_one_process_does(tmp_path: Path) -> None:
+    trees = []
+    for jobs in ("1", "2"):
+        folder = tmp_path / f"jobs{jobs}"
+        folder.mkdir()
+        for path in SAMPLE:
+            shutil.copy(path, folder / path.name)
+        diff = cli("fix", "--isolated", "--diff", "--jobs", jobs, str(folder))
+        baseline = folder / "baseline.json"
+        recorded = cli(
+            "baseline", "--isolated", "--no-cache", "--jobs", jobs, "-o", str(baseline), str(folder)
+        )
+        fixed = cli("fix", "--isolated", "--jobs", jobs, str(folder))
+        texts = {p.name: p.read_bytes() for p in sorted(folder.glob("*.txt"))}
+        relative = baseline.read_text("utf-8")
+        trees.append(
+            (diff[0], diff[1].replace(str(folder), "F"), recorded[0], relative, fixed[0], texts)
+        )
+    assert trees[0] == trees[1]
+    assert trees[0][1].count("+++ bF/") >= 2  # diffs of several files, in file order
+    assert trees[0][3].count('"rule"') > 100
