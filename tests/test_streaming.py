@@ -149,3 +149,24 @@ def test_fix_and_baseline_with_workers_do_what_one_process_does(tmp_path: Path) 
     assert trees[0] == trees[1]
     assert trees[0][1].count("+++ bF/") >= 2  # diffs of several files, in file order
     assert trees[0][3].count('"rule"') > 100
+
+
+@pytest.mark.parametrize("in_memory", [0, 100_000])
+def test_version_findings_whether_results_wait_in_memory_or_on_disk(
+    in_memory: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from linter.engine import spool
+    from tests.test_parallel_versions import _copy_versions, _damage
+
+    monkeypatch.setattr(spool, "IN_MEMORY_FINDINGS", in_memory)
+    _damage(_copy_versions(tmp_path)["es"])
+    for path in SAMPLE:  # other files between and around the versions
+        shutil.copy(path, tmp_path / path.name)
+    files = sorted(tmp_path.rglob("*.txt"))
+    settings = settings_for(argparse.Namespace(isolated=True), [str(tmp_path)])
+    results = list(check_files(files, settings, jobs=2))
+    assert [r.path for r in results] == [str(f) for f in files]
+    versions = {Path(r.path).parent.name for r in results for f in r.findings if f.rule[0] == "X"}
+    assert versions == {"es", "fr"}  # es against the reference (fr), in both files
+    reference = list(check_files(files, settings, jobs=1))
+    assert [r.findings for r in results] == [r.findings for r in reference]

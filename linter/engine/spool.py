@@ -4,10 +4,11 @@ Language versions of one resolution can be anywhere in a run (``A-RES-66-181.en.
 early, a text whose symbol is ``A/RES/66/181`` at the very end), so no file's findings
 are final before every file is linted. Keeping every result until then is what made a
 run over 10,000 documents take gigabytes; here each compact result is pickled to an
-anonymous temporary file as it comes, and only its version keys (a few short strings)
-stay in memory. When the stream ends, the versions are grouped and paired on those keys,
-the facts of the paired files are read back, and the results are read back in order with
-the version findings merged in.
+anonymous temporary file as it comes (after the first :data:`IN_MEMORY_FINDINGS`
+findings, which a small run keeps in memory), and only its version keys (a few short
+strings) stay in memory. When the stream ends, the versions are grouped and paired on
+those keys, the facts of the paired files are read back, and the results are read back
+in order with the version findings merged in.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from linter.engine.jobs import Packed
+from linter.engine.jobs import Packed, unpack, version_keys
 from linter.engine.lint import FileResult
 from linter.engine.versions import VersionKeys, pairs, version_findings, with_findings
 
@@ -27,23 +28,50 @@ if TYPE_CHECKING:
     from linter.facts.versions import VersionFacts
 
 
-class Spool:
-    """Results written in order to a temporary file and read back by index."""
+#: Findings held in memory before the spool moves to disk: a run of a few hundred files
+#: never pays for pickling, a run over an archive stays within some tens of megabytes.
+IN_MEMORY_FINDINGS = 100_000
 
-    def __init__(self) -> None:
-        # Closed by close(): the spool lives as long as the run.
-        self.file: IO[bytes] = tempfile.TemporaryFile(prefix="reslint-")  # noqa: SIM115
+
+class Spool:
+    """Results kept in order and read back by index: in memory while they are few, then
+    in a temporary file (packed results are written as they are: already pickles)."""
+
+    def __init__(self, in_memory_findings: int = IN_MEMORY_FINDINGS) -> None:
+        self.limit = in_memory_findings
+        self.held: list[FileResult | Packed] | None = []
+        self.findings = 0
+        self.file: IO[bytes] | None = None
         self.offsets: list[int] = []
 
+    def __len__(self) -> int:
+        return len(self.held) if self.held is not None else len(self.offsets)
+
     def append(self, result: FileResult | Packed) -> None:
-        """Write a result (a packed one as it is: it is already a pickle)."""
+        if self.held is not None:
+            self.held.append(result)
+            self.findings += result.findings if isinstance(result, Packed) else len(result.findings)
+            if self.findings > self.limit:
+                self._to_disk()
+            return
+        assert self.file is not None
         self.offsets.append(self.file.tell())
         if isinstance(result, Packed):
             self.file.write(result.blob)
         else:
             pickle.dump(result, self.file, protocol=pickle.HIGHEST_PROTOCOL)
 
+    def _to_disk(self) -> None:
+        held, self.held = self.held or [], None
+        # Closed by close(): the spool lives as long as the run.
+        self.file = tempfile.TemporaryFile(prefix="reslint-")  # noqa: SIM115
+        for result in held:
+            self.append(result)
+
     def __getitem__(self, index: int) -> FileResult:
+        if self.held is not None:
+            return unpack(self.held[index])
+        assert self.file is not None
         end = self.file.tell()
         self.file.seek(self.offsets[index])
         result: FileResult = pickle.load(self.file)
@@ -51,13 +79,20 @@ class Spool:
         return result
 
     def __iter__(self) -> Iterator[FileResult]:
+        if self.held is not None:
+            for held in self.held:
+                yield unpack(held)
+            return
+        assert self.file is not None
         self.file.seek(0)
         for _ in self.offsets:
             result: FileResult = pickle.load(self.file)
             yield result
 
     def close(self) -> None:
-        self.file.close()
+        self.held = []
+        if self.file is not None:
+            self.file.close()
 
 
 def with_version_findings(
@@ -69,20 +104,18 @@ def with_version_findings(
         versioned: list[int] = []  # spool index of each file with version facts
         keys: list[VersionKeys] = []
         for result in results:
-            facts = result.versions
-            if facts is not None:
-                versioned.append(len(spool.offsets))
-                keys.append(
-                    VersionKeys(facts.path, facts.language, facts.name_key, facts.symbol_key)
-                )
+            found = result.versions if isinstance(result, Packed) else version_keys(result)
+            if found is not None:
+                versioned.append(len(spool))
+                keys.append(found)
             spool.append(result)
         paired = pairs(keys)
         wanted = sorted({index for pair in paired for index in pair})
         facts_of: dict[int, VersionFacts] = {}
         for index in wanted:
-            found = spool[versioned[index]].versions
-            assert found is not None
-            facts_of[index] = found
+            facts = spool[versioned[index]].versions
+            assert facts is not None
+            facts_of[index] = facts
         local = {index: position for position, index in enumerate(wanted)}
         added = version_findings(
             [facts_of[index] for index in wanted],
