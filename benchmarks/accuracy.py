@@ -66,6 +66,10 @@ class Scores:
     defects: int = 0
     defects_found: int = 0
     missed: list[str] = field(default_factory=list)
+    #: Findings the table judges real that reslint no longer reports (they must stay).
+    lost_real: list[str] = field(default_factory=list)
+    #: Rows of the table that no current finding matches (kept: a finding may come back).
+    stale: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         true, false = sum(self.true_by_rule.values()), sum(self.false_by_rule.values())
@@ -79,6 +83,7 @@ class Scores:
             "precision": round(true / (true + false), 4) if true + false else 1.0,
             "defects": self.defects,
             "defects_found": self.defects_found,
+            "lost_real": len(self.lost_real),
             "by_rule": {
                 rule: {"true": self.true_by_rule[rule], "false": self.false_by_rule[rule]}
                 for rule in sorted(set(self.true_by_rule) | set(self.false_by_rule))
@@ -180,9 +185,11 @@ def score() -> Scores:
                 f"{document.name}: {name}: got {_show(got[name])}, gold {_show(want[name])}"
             )
     found_defects: set[tuple[str, str, int]] = set()
+    reported: set[tuple[str, int, str]] = set()
     for name in corpus_files():
         document = gold_by_name.get(name)
         for rule, line, message in structural_findings(name):
+            reported.add((name, line, rule))
             if document is not None and (rule, line) in document.defects:
                 verdict: bool | None = True
                 found_defects.add((name, rule, line))
@@ -194,6 +201,11 @@ def score() -> Scores:
                 scores.true_by_rule[rule] += 1
             else:
                 scores.false_by_rule[rule] += 1
+    for key, real in sorted(verdicts.items()):
+        if key not in reported:
+            scores.stale += 1
+            if real:
+                scores.lost_real.append("{}:{}: {}".format(*key))
     for document in gold:
         for rule, line in sorted(document.defects):
             if rule[:1] not in FAMILIES:
@@ -223,6 +235,8 @@ def report(scores: Scores, verbose: bool) -> str:
         lines += ["findings without a verdict (add them to tests/gold/findings.tsv):"]
         lines += [f"  {u}" for u in scores.unjudged]
         lines += ["", "gold defects not found:", *(f"  {m}" for m in scores.missed), ""]
+        lines += ["findings judged real that are no longer reported:"]
+        lines += [*(f"  {m}" for m in scores.lost_real), ""]
     lines.append("per rule (real / false alarms):")
     rules = sorted(set(scores.true_by_rule) | set(scores.false_by_rule))
     for rule in rules:
@@ -240,7 +254,8 @@ def report(scores: Scores, verbose: bool) -> str:
         f" ({_percent(scores.right, scores.documents).strip()})",
         f"findings:  {true} real, {false} false alarms: precision"
         f" {_percent(true, true + false).strip()} (N, F, D on {len(list(corpus_files()))} files)",
-        f"unjudged:  {len(scores.unjudged)} findings without a verdict",
+        f"unjudged:  {len(scores.unjudged)} findings without a verdict; "
+        f"{len(scores.lost_real)} judged real no longer reported; {scores.stale} stale rows",
         f"recall:    {scores.defects_found} of {scores.defects} gold defects found"
         f" ({_percent(scores.defects_found, scores.defects).strip()})",
     ]

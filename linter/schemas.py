@@ -1,7 +1,10 @@
-"""Generate the JSON Schemas in ``schemas/`` from the pydantic models.
+"""Generate the JSON Schemas in ``schemas/`` from the pydantic models, and read the
+published ones.
 
 Run ``python -m linter.schemas [DIRECTORY]`` after changing a model; a test fails while
-the committed files and the models disagree.
+the committed files and the models disagree. The files install with the package (as data
+of ``linter.json_schemas``), so a program that validates reslint's output against them
+needs no copy of the repository: :func:`published`.
 """
 
 from __future__ import annotations
@@ -27,6 +30,19 @@ def generated() -> dict[str, dict[str, Any]]:
         "config.schema.json": ReslintConfig.model_json_schema(by_alias=True),
         "baseline.schema.json": Baseline.model_json_schema(),
     }
+
+
+#: The package the files of ``schemas/`` install as (data only: no module in it).
+PUBLISHED = "linter.json_schemas"
+
+
+def published(name: str) -> dict[str, Any]:
+    """The installed schema ``name`` (``report.schema.json``, ...)."""
+    from importlib import resources
+
+    text = resources.files(PUBLISHED).joinpath(name).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 def render(schema: dict[str, Any]) -> str:

@@ -22,7 +22,8 @@ def lint_with(
     other: str | None = None,
     other_language: str | None = None,
 ) -> FileResult:
-    """Lint ``text`` with one rule only (a version rule: compared with ``other``)."""
+    """Lint ``text`` with one rule only (a version rule: compared with ``other``). Cases
+    are fragments: the rule runs whether or not a resolution is recognised in them."""
     rule = spec(code)
     if rule.input is Input.VERSIONS:
         assert other is not None, f"{code} compares versions: give the other version"
@@ -30,9 +31,14 @@ def lint_with(
         return FileResult(path="<case>", findings=tuple(found))
     if encoding != "utf-8":
         return lint_bytes(
-            text.encode(encoding), "<case>", [rule], raise_errors=True, language=language
+            text.encode(encoding),
+            "<case>",
+            [rule],
+            raise_errors=True,
+            language=language,
+            fragment=True,
         )
-    return lint_text(text, "<case>", [rule], raise_errors=True, language=language)
+    return lint_text(text, "<case>", [rule], raise_errors=True, language=language, fragment=True)
 
 
 def fix_with(code: str, text: str, language: str | None = None) -> str:
@@ -48,3 +54,22 @@ def fix_with(code: str, text: str, language: str | None = None) -> str:
 
 def every_rule() -> tuple[RuleSpec, ...]:
     return all_rules()
+
+
+def cli(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    """Run ``reslint ARGS`` in this process: (exit code, stdout, stderr). ``stdin`` is
+    what standard input holds (for ``-`` as the path)."""
+    import io
+    import sys
+
+    from linter.cli.main import run
+
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.stdin
+    if stdin is not None:
+        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
+    try:
+        code = run(list(args), out, err)
+    finally:
+        sys.stdin = saved
+    return code, out.getvalue(), err.getvalue()

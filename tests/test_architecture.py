@@ -113,3 +113,19 @@ def test_no_import_cycles() -> None:
         if module not in state:
             visit(module)
     assert not cycles, "import cycles:\n" + "\n".join(cycles)
+
+
+#: A module longer than this does more than one job: split it along its seams.
+MAX_MODULE_LINES = 400
+
+
+def test_every_module_is_under_the_size_limit() -> None:
+    """Small modules (the developer guide): each of the package, the catalogue and the
+    scripts stays under :data:`MAX_MODULE_LINES` lines."""
+    paths = [p for folder in ("linter", "rules", "scripts") for p in (ROOT / folder).rglob("*.py")]
+    assert len(paths) > 100
+    sizes = {
+        str(p.relative_to(ROOT)): len(p.read_text(encoding="utf-8").splitlines()) for p in paths
+    }
+    over = {path: lines for path, lines in sizes.items() if lines >= MAX_MODULE_LINES}
+    assert not over, f"modules of {MAX_MODULE_LINES} lines or more: {over}"

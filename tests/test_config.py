@@ -157,8 +157,12 @@ def test_most_specific_selector_wins_and_a_tie_goes_to_ignore(project: Path) -> 
     _, out, _ = cli("check", "--format", "json", "docs/seed.txt")
     assert rules_in(out) == {"A003"}
     (project / "reslint.toml").write_text('select = ["A001"]\nignore = ["A001"]\n', "utf-8")
-    _, out, _ = cli("check", "--format", "json", "docs/seed.txt")
-    assert rules_in(out) == set()
+    code, out, err = cli("check", "--format", "json", "docs/seed.txt")
+    assert (code, out) == (2, "")  # nothing selected: a usage error, not a silent pass
+    assert err == (
+        f"reslint: error: no rule is selected (configuration: {project / 'reslint.toml'}): "
+        "check the select and ignore settings\n"
+    )
 
 
 def test_severity_override_most_specific_wins(project: Path) -> None:
@@ -251,7 +255,9 @@ def test_show_settings(project: Path) -> None:
 
 def test_check_without_paths_is_a_usage_error(project: Path) -> None:
     code, _, err = cli("check")
-    assert code == 2 and err == "reslint: error: check needs at least one PATH\n"
+    assert code == 2 and err == (
+        "reslint: error: check needs at least one PATH ('-' reads standard input)\n"
+    )
 
 
 def test_text_output_without_config_does_not_import_pydantic(project: Path) -> None:

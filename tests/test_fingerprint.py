@@ -14,7 +14,7 @@ from linter.source.text import Source
 
 def _keyed(text: str) -> list[tuple[int, tuple[str, str, str, int]]]:
     """(line, key) of every finding of ``text``."""
-    result = lint_text(text, "<t>", all_rules())
+    result = lint_text(text, "<t>", all_rules(), fragment=True)
     return [
         (f.line, (k.rule, k.text, k.context, k.occurrence))
         for f, k in zip(result.findings, keys(result), strict=True)

@@ -135,15 +135,20 @@ def test_a_refused_file_is_left_untouched_with_a_one_line_reason(
 def test_files_that_cannot_be_fixed_are_refused(tmp_path: Path) -> None:
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Résolution adoptée\n".encode("latin-1"))
-    letter = tmp_path / "letter.txt"
-    letter.write_text("Dear  Sir,\n", encoding="utf-8")
     code, out, err = cli("fix", str(tmp_path))
     assert code == 1
     assert latin.read_bytes() == "Résolution adoptée\n".encode("latin-1")
-    assert letter.read_text(encoding="utf-8") == "Dear  Sir,\n"
     assert f"reslint: {latin}: not fixed: not valid UTF-8 at byte 1" in err
-    assert f"reslint: {letter}: not fixed: no resolution structure found" in err
-    assert "2 files refused" in out
+    assert "1 file refused" in out
+
+
+def test_a_text_that_is_no_resolution_is_left_alone_without_failing(tmp_path: Path) -> None:
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear  Sir,\n", encoding="utf-8")
+    code, out, err = cli("fix", str(tmp_path))
+    assert (code, err) == (0, "")
+    assert letter.read_text(encoding="utf-8") == "Dear  Sir,\n"
+    assert out == f"0 files fixed, 0 fixes, 1 file skipped (no resolution structure): {letter}\n"
 
 
 def test_missing_path_is_a_usage_error() -> None:

@@ -147,10 +147,12 @@ def test_unsafe_fixes_only_when_asked() -> None:
     assert unsafe.error is None and "resolução 66/181" in unsafe.text
 
 
-def test_a_text_without_structure_is_refused() -> None:
+def test_a_text_without_structure_is_left_alone() -> None:
     outcome = fix_text("Just  a letter.\n", all_rules())
-    assert outcome.error == "no resolution structure found; fixing needs one"
+    assert outcome.error is None and not outcome.changed
+    assert outcome.skipped == "no resolution structure found (E002); left alone"
     assert outcome.text == "Just  a letter.\n"
+    assert [f.rule for f in outcome.first.findings] == ["E002"]
 
 
 def test_duplicate_fixes_are_applied_once() -> None:

@@ -363,10 +363,12 @@ def test_several_outputs_in_one_run(seed_copy: Path) -> None:
 
 def test_output_to_stdout_and_bad_outputs(seed_copy: Path) -> None:
     code, out, _ = cli(
-        "check", "--quiet", "--output", "json-lines=-", "--select", "A001", "seed.txt"
+        "check",
+        *("--quiet", "--severity", "warning"),
+        *("--output", "json-lines=-", "--select", "A001", "seed.txt"),
     )
     lines = out.splitlines()
-    assert code == 1 and len(lines) == 70  # 35 text lines, then 35 JSON lines
+    assert code == 1 and len(lines) == 70  # 35 concise lines, then 35 JSON lines
     assert json.loads(lines[35])["rule"] == "A001"
     code, _, err = cli("check", "--output", "sarf=x.sarif", "seed.txt")
     assert code == 2 and "unknown format 'sarf'; did you mean 'sarif'?" in err
@@ -399,7 +401,16 @@ def test_statistics(seed_copy: Path) -> None:
 def test_exit_zero_and_quiet(seed_copy: Path) -> None:
     code, out, _ = cli("check", "--exit-zero", "--select", "A001", "seed.txt")
     assert code == 0 and out.splitlines()[-1] == "35 findings in 1 file"
-    code, out, _ = cli("check", "--quiet", "--select", "A001", "seed.txt")
-    assert code == 1 and len(out.splitlines()) == 35 and "findings in" not in out
+    # -q: errors only (as ESLint's --quiet), one line each, no summaries. The 35 warnings
+    # are not shown, yet fail the run: stderr says so, so exit 1 never comes unexplained.
+    code, out, err = cli("check", "--quiet", "--select", "A001", "seed.txt")
+    assert (code, out) == (1, "")
+    assert err == (
+        "reslint: 35 findings below error not shown (--quiet) fail the run (--fail-on warning)\n"
+    )
+    code, out, err = cli("check", "-q", "--select", "A001,N", "--fail-on", "error", "seed.txt")
+    assert (code, out, err) == (0, "", "")
+    code, out, err = cli("check", "-q", "--severity", "warning", "--select", "A001", "seed.txt")
+    assert code == 1 and len(out.splitlines()) == 35 and "findings in" not in out and not err
     code, _, err = cli("check", "--exit-zero", "missing.txt")
     assert code == 2 and "path not found" in err  # usage errors still fail

@@ -18,7 +18,10 @@ from tests.conftest import SEED, seed_findings
 
 ROOT = Path(__file__).resolve().parent.parent
 #: What ``pip install .`` needs from the project; tests and corpus stay out of the copy.
-PROJECT_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "linter", "rules")
+PROJECT_FILES = (
+    *("pyproject.toml", "README.md", "LICENSE", ".pre-commit-hooks.yaml"),
+    *("linter", "rules", "schemas"),
+)
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "reslint tests",
     "GIT_AUTHOR_EMAIL": "tests@example.invalid",
@@ -62,13 +65,13 @@ def repositories(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, 
     return hooks, base / "docs", base / "cache"
 
 
-def _documents(folder: Path) -> Path:
+def _documents(folder: Path, name: str = "E-RES-2012-19.zh.txt", data: bytes = b"") -> Path:
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir()
     _git(folder, "init", "-q")
-    document = folder / "E-RES-2012-19.zh.txt"
-    document.write_bytes(SEED.read_bytes())
+    document = folder / name
+    document.write_bytes(data or SEED.read_bytes())
     _git(folder, "add", "-A")
     return document
 
@@ -116,3 +119,17 @@ def test_fix_hook_repairs_the_seed(repositories: tuple[Path, Path, Path]) -> Non
     assert repaired != SEED.read_text(encoding="utf-8")
     assert "经济及社会理事会" * 2 not in repaired
     assert run(["check", "--select", "A001", str(document)]) == 0
+
+
+@pytest.mark.slow
+def test_both_hooks_pass_a_text_that_is_no_resolution(
+    repositories: tuple[Path, Path, Path],
+) -> None:
+    """A requirements.txt in a document repository: one E002 (info), no failure, no change."""
+    hooks, docs, cache = repositories
+    content = b"pydantic>=2.5,<3\njsonschema>=4.18  \n"
+    document = _documents(docs, "requirements.txt", content)
+    for hook in ("reslint", "reslint-fix"):
+        done = _try_repo(hooks, docs, cache, hook)
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert document.read_bytes() == content

@@ -11,6 +11,7 @@ from linter.cli.check import report_errors
 from linter.cli.errors import EXIT_ERROR, EXIT_OK, UsageError
 from linter.cli.options import (
     add_config_arguments,
+    add_input_arguments,
     add_jobs,
     add_run_options,
     collect,
@@ -36,8 +37,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     baseline.add_argument("--select", action="append", metavar="RULES")
     baseline.add_argument("--ignore", action="append", metavar="RULES")
-    baseline.add_argument("--include", action="append", metavar="GLOB")
-    baseline.add_argument("--language", help="force the language (ISO 639-1 code)")
+    add_input_arguments(baseline)
     add_config_arguments(baseline)
     add_jobs(baseline)
     add_run_options(baseline)

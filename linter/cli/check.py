@@ -7,10 +7,9 @@ without configuration loads neither pydantic nor any report format but text.
 from __future__ import annotations
 
 import argparse
-import errno
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -18,13 +17,16 @@ from linter.cli.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 from linter.cli.options import (
     add_baseline_and_jobs,
     add_config_arguments,
+    add_input_arguments,
     add_run_options,
     add_selection,
+    add_stdin_filename,
     collect,
     format_names,
     lint_stream,
     settings_for,
 )
+from linter.cli.stdin import config_paths, lint_stdin, stdin_name, wants_stdin
 from linter.engine.lint import FileResult
 from linter.engine.needs import Needs
 from linter.engine.settings import Settings
@@ -51,13 +53,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="lowest severity that makes the exit code 1 (default: warning)",
     )
     add_selection(check)
-    check.add_argument(
-        "--include",
-        action="append",
-        metavar="GLOB",
-        help="file pattern to check inside directories (default: *.txt)",
-    )
-    check.add_argument("--language", help="force the language (ISO 639-1 code)")
+    add_input_arguments(check)
+    add_stdin_filename(check)
     check.add_argument("--fix", action="store_true", help="apply safe fixes, then report the rest")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix: unsafe fixes too")
     add_config_arguments(check)
@@ -77,7 +74,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--exit-zero", action="store_true", help="exit 0 even when findings fail the run"
     )
     check.add_argument(
-        "--quiet", "-q", action="store_true", help="print findings only, no summaries"
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="print errors only, one line each, and no summaries (--severity shows more)",
     )
     check.add_argument(
         "--color",
@@ -131,16 +131,15 @@ def _primary(settings: Settings, out: TextIO, args: argparse.Namespace) -> Write
     """The writer of what stdout gets."""
     from linter.report import writer
 
-    if args.severity and (settings.output_format != "text" or args.statistics):
-        raise UsageError("--severity filters the text view; other formats keep every finding")
     if args.statistics:
         from linter.report import statistics
 
         return statistics.Writer(out, as_json=settings.output_format == "json")
     if args.quiet and settings.output_format == "text":
+        from linter.engine.registry import Severity
         from linter.report import concise
 
-        return concise.Writer(out, counted=False)
+        return concise.Writer(out, counted=False, minimum=Severity(args.severity or "error"))
     if settings.output_format == "text":
         from linter.report import text
 
@@ -167,7 +166,7 @@ class Outputs:
     def __init__(self, settings: Settings, out: TextIO, args: argparse.Namespace) -> None:
         from linter.report import writer
 
-        self.files: list[tuple[TextIO, Path, Path, str]] = []
+        self.files: list[tuple[TextIO, Path, Path]] = []
         self.writers: list[Writer] = [_primary(settings, out, args)]
         for name, target in settings.outputs:
             if target == "-":
@@ -176,8 +175,6 @@ class Outputs:
             path = Path(target)
             temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
             try:
-                if path.is_dir():
-                    raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
                 path.parent.mkdir(parents=True, exist_ok=True)
                 stream = temporary.open("w", encoding="utf-8", newline="\n")
             except OSError as error:
@@ -185,7 +182,7 @@ class Outputs:
                 raise UsageError(
                     f"cannot write {name} report to {target}: {error.strerror}"
                 ) from None
-            self.files.append((stream, temporary, path, name))
+            self.files.append((stream, temporary, path))
             self.writers.append(writer(name, stream))
 
     def add(self, result: FileResult) -> None:
@@ -195,20 +192,26 @@ class Outputs:
     def close(self) -> None:
         for target in self.writers:
             target.close()
-        for stream, temporary, path, name in self.files:
+        for stream, temporary, path in self.files:
             try:
                 stream.close()
                 os.replace(temporary, path)
             except OSError as error:
                 self.discard()
-                raise UsageError(
-                    f"cannot write {name} report to {path}: {error.strerror}"
-                ) from None
+                raise UsageError(f"cannot write report to {path}: {error.strerror}") from None
         self.files = []
+
+    def sarif_warning(self) -> str:
+        """A line for stderr when a SARIF report had to leave results out (GitHub's cap)."""
+        from linter.report.sarif import Writer as SarifWriter
+        from linter.report.sarif import cap_warning
+
+        over = max((w.left_out for w in self.writers if isinstance(w, SarifWriter)), default=0)
+        return f"reslint: warning: SARIF: {cap_warning(over)}\n" if over else ""
 
     def discard(self) -> None:
         """Remove the report files not written whole (the run failed)."""
-        for stream, temporary, _path, _name in self.files:
+        for stream, temporary, _path in self.files:
             stream.close()
             temporary.unlink(missing_ok=True)
         self.files = []
@@ -231,8 +234,79 @@ def baseline_matcher(settings: Settings) -> Matcher | None:
     )
 
 
+#: The formats ``--statistics`` can be printed in (a table, or JSON).
+STATISTICS_FORMATS = ("text", "concise", "json")
+
+
+def check_flags(args: argparse.Namespace, settings: Settings) -> None:
+    """Flags that contradict each other or the format: a usage error before any work."""
+    fmt = settings.output_format
+    if args.severity and (fmt != "text" or args.statistics):
+        raise UsageError("--severity filters the text view; other formats keep every finding")
+    if args.statistics and fmt not in STATISTICS_FORMATS:
+        raise UsageError(
+            f"--statistics prints a table or JSON; --format {fmt} cannot carry it "
+            "(use --output FORMAT=PATH for the report beside it)"
+        )
+
+
+class QuietNote:
+    """``--quiet`` shows errors only: when findings it hid fail the run anyway, one line
+    on stderr says so, so that exit code 1 never comes with no explanation."""
+
+    def __init__(self, args: argparse.Namespace, settings: Settings) -> None:
+        from linter.engine.registry import Severity
+
+        self.active = (
+            args.quiet
+            and settings.output_format == "text"
+            and not args.statistics
+            and not args.exit_zero
+        )
+        self.shown = Severity(args.severity or "error").rank
+        self.fail_on = settings.fail_on
+        self.label = args.severity or "error"
+        self.hidden = 0
+
+    def add(self, result: FileResult) -> None:
+        if self.active:
+            low, high = self.fail_on.rank, self.shown
+            self.hidden += sum(1 for f in result.findings if low <= f.severity.rank < high)
+
+    def text(self) -> str:
+        if not self.hidden:
+            return ""
+        noun = "finding" if self.hidden == 1 else "findings"
+        return (
+            f"reslint: {self.hidden} {noun} below {self.label} not shown (--quiet) "
+            f"fail the run (--fail-on {self.fail_on.value})\n"
+        )
+
+
+def _results(
+    args: argparse.Namespace,
+    settings: Settings,
+    paths: Sequence[str],
+    needs: Needs,
+    out: TextIO,
+    err: TextIO,
+) -> Iterator[FileResult]:
+    """The results of the files (or of standard input), after ``--fix`` when asked."""
+    if wants_stdin(args.paths):
+        if args.fix:
+            raise UsageError("--fix does not read standard input: `reslint fix -` prints the fix")
+        yield from lint_stdin(settings, stdin_name(args))
+        return
+    files = collect(settings, paths)
+    if args.fix:
+        from linter.cli.fix import fix_before_check
+
+        fix_before_check(files, settings, args, err)
+    yield from lint_stream(files, settings, args, needs, err, out)
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    paths = list(args.paths)
+    paths = config_paths(args)
     settings = settings_for(args, paths)
     if args.show_settings:
         from linter.engine.settings import describe
@@ -240,22 +314,20 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(describe(settings))
         return EXIT_OK
     if not paths:
-        raise UsageError("check needs at least one PATH")
-    files = collect(settings, paths)
-    if args.fix:
-        from linter.cli.fix import fix_before_check
-
-        fix_before_check(files, settings, args, err)
+        raise UsageError("check needs at least one PATH ('-' reads standard input)")
+    check_flags(args, settings)
     matcher = baseline_matcher(settings)
     outputs = Outputs(settings, out, args)
+    quiet = QuietNote(args, settings)
     errors: list[str] = []
     failing = False
     threshold = settings.fail_on.rank
     try:
-        for result in lint_stream(files, settings, args, needs_of(settings, args), err, out):
+        for result in _results(args, settings, paths, needs_of(settings, args), out, err):
             if matcher is not None:
                 result = matcher.filter(result)
             outputs.add(result)
+            quiet.add(result)
             if result.error:
                 errors.append(f"reslint: {result.path}: {result.error}\n")
             failing = failing or any(f.severity.rank >= threshold for f in result.findings)
@@ -265,6 +337,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if matcher is not None and not args.quiet:
         to_stdout = settings.output_format == "text" and not args.statistics
         (out if to_stdout else err).write(matcher.counts().summary() + "\n")
+    err.write(quiet.text())
+    err.write(outputs.sarif_warning())
     err.writelines(errors)
     if errors:
         return EXIT_ERROR

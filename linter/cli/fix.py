@@ -3,10 +3,13 @@
 ``--diff`` prints a unified diff and ``--check`` only says what would change; neither
 writes anything. What is written and when is decided in :mod:`linter.fix.files`.
 
-Exit codes: 0 when every file is fixed or had nothing to fix; 1 when ``--check`` or
-``--diff`` found something to change, or a file was refused (not UTF-8, no structure,
-content guard, fixes that do not settle); 2 for usage errors and files that cannot be
-read or written.
+``reslint fix -`` reads the text on standard input and prints the fixed text (see
+:func:`fix_stdin`); ``--stdin-filename`` names the file it stands for.
+
+Exit codes: 0 when every file is fixed, had nothing to fix or holds no resolution (it is
+left alone); 1 when ``--check`` or ``--diff`` found something to change, or a file was
+refused (not UTF-8, content guard, fixes that do not settle); 2 for usage errors and
+files that cannot be read or written.
 """
 
 from __future__ import annotations
@@ -17,10 +20,29 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from linter.cli.errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK
-from linter.cli.options import add_config_arguments, add_jobs, add_selection, collect, settings_for
+from linter.cli.errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError
+from linter.cli.options import (
+    add_config_arguments,
+    add_input_arguments,
+    add_jobs,
+    add_selection,
+    add_stdin_filename,
+    collect,
+    no_rules_message,
+    settings_for,
+)
+from linter.cli.stdin import STDIN, config_paths, read_stdin, stdin_name, wants_stdin
 from linter.engine.settings import Settings
-from linter.fix.files import FileFix, RulesFor, count, fix_files, summary, unified_diff
+from linter.fix.files import (
+    FileFix,
+    RulesFor,
+    count,
+    fix_data,
+    fix_files,
+    summary,
+    unified_diff,
+)
+from linter.source.text import DecodeError, decode
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,13 +59,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     command.add_argument(
         "--unsafe-fixes", action="store_true", help="also apply unsafe fixes (A009, A010)"
     )
-    command.add_argument(
-        "--include",
-        action="append",
-        metavar="GLOB",
-        help="file pattern to fix inside directories (default: *.txt)",
-    )
-    command.add_argument("--language", help="force the language (ISO 639-1 code)")
+    add_input_arguments(command, encoding=False)
+    add_stdin_filename(command)
     add_selection(command)
     add_config_arguments(command)
     add_jobs(command)
@@ -52,8 +69,56 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``reslint fix``: the same settings as ``check`` (configuration, per-file ignores)."""
-    settings = settings_for(args, args.paths)
-    return run_fix(args, collect(settings, args.paths), settings.rules_for, out, err)
+    paths = config_paths(args)
+    settings = settings_for(args, paths)
+    if wants_stdin(args.paths):
+        return fix_stdin(args, settings, out, err)
+    return run_fix(args, collect(settings, paths), settings.rules_for, out, err)
+
+
+def fix_stdin(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    """``reslint fix -``: the fixed text on stdout, as a formatter gives it to an editor.
+
+    Whatever happens, stdout gets a whole text: the fixed one, or the original when the
+    text was refused, has nothing to fix or its name is excluded, so an editor that puts
+    stdout in place of its buffer never loses a word. ``--diff`` and ``--check`` print
+    what they print for a file. Refusals are one line on stderr and exit 1."""
+    name = stdin_name(args)
+    data = read_stdin()
+    path = Path(name)
+    if name != STDIN and settings.excluded(path):
+        if not (args.diff or args.check):
+            out.write(_decoded(data, name))
+        return EXIT_OK
+    if not settings.rules:
+        raise UsageError(no_rules_message(settings))
+    result = fix_data(
+        data,
+        settings.rules_for(path),
+        unsafe=args.unsafe_fixes,
+        language=settings.language,
+        display=name,
+    )
+    if result.outcome is None:  # not UTF-8: there is no text to give back
+        raise UsageError(f"{name}: {result.refused}")
+    if args.diff:
+        out.write(unified_diff(result))
+    elif args.check:
+        if result.changed:
+            out.write(f"would fix {name} ({count(result.fixes, 'fix', 'fixes')})\n")
+    else:
+        out.write(result.outcome.text)
+    report_problems([result], err)
+    if result.refused or ((args.diff or args.check) and result.changed):
+        return EXIT_CHANGES
+    return EXIT_OK
+
+
+def _decoded(data: bytes, name: str) -> str:
+    try:
+        return decode(data)
+    except DecodeError as error:
+        raise UsageError(f"{name}: {error}") from None
 
 
 def report_problems(results: Sequence[FileFix], err: TextIO) -> None:

@@ -25,10 +25,12 @@ COMMANDS = (
     "linter.cli.fix",
     "linter.cli.parse",
     "linter.cli.rules",
+    "linter.cli.lsp",
 )
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top-level parser, and each command's parser by name (aliases included)."""
     parser = argparse.ArgumentParser(
         prog="reslint",
         description="Lint and fix PDF-extracted texts of United Nations resolutions.",
@@ -37,7 +39,18 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(name).register(commands)
-    return parser
+    return parser, dict(commands.choices)
+
+
+def _parse(argv: Sequence[str] | None) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
+    """Parse ``argv``; a flag a command does not know is reported with that command's
+    usage (argparse alone would print the top-level one, which does not list it)."""
+    parser, commands = _parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        command = commands.get(getattr(args, "command", None) or "", parser)
+        command.error(f"unrecognized arguments: {' '.join(unknown)}")
+    return parser, args
 
 
 def run(
@@ -46,8 +59,7 @@ def run(
     """Run the command line; returns the exit code."""
     out = out or sys.stdout
     err = err or sys.stderr
-    parser = _parser()
-    args = parser.parse_args(argv)
+    parser, args = _parse(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(err)

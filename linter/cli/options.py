@@ -1,9 +1,15 @@
-"""Flags several commands share, and turning them into settings and a list of files."""
+"""Flags several commands share, and turning them into settings and a list of files.
+
+A run that would check nothing is a usage error (exit 2), never a silent pass: no file
+found under the paths given, every rule switched off, a language or an encoding reslint
+does not know. CI that is misconfigured must say so.
+"""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator, Sequence
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -30,6 +36,63 @@ def add_selection(command: argparse.ArgumentParser) -> None:
         action="append",
         metavar="RULES",
         help="rules to disable (wins over --select when equally specific)",
+    )
+
+
+def language_code(value: str) -> str:
+    """``--language``: a language reslint has data for, or ``und`` (layout alone)."""
+    from linter.source.lexicon import available_languages
+
+    known = available_languages()
+    if value in known or value == "und":
+        return value
+    import difflib
+
+    close = difflib.get_close_matches(value.lower(), [*known, "und"], n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    raise argparse.ArgumentTypeError(
+        f"unknown language {value!r}; {hint}reslint knows {', '.join(known)} "
+        "(and und: structure from layout alone)"
+    )
+
+
+def encoding_name(value: str) -> str:
+    """``--encoding``: a codec Python knows (``gb18030``, ``utf-16``, ``cp1252``)."""
+    from linter.source.encoding import UnknownEncodingError, check_encoding
+
+    try:
+        check_encoding(value)
+    except UnknownEncodingError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return value
+
+
+def add_input_arguments(command: argparse.ArgumentParser, *, encoding: bool = True) -> None:
+    """``--include``, ``--language`` and ``--encoding``: which files and how to read them."""
+    command.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help="file pattern to read inside directories (default: *.txt)",
+    )
+    command.add_argument(
+        "--language", type=language_code, help="force the language (ISO 639-1 code)"
+    )
+    if encoding:
+        command.add_argument(
+            "--encoding",
+            type=encoding_name,
+            metavar="NAME",
+            help="read files in this encoding instead of UTF-8 (gb18030, utf-16, cp1252...)",
+        )
+
+
+def add_stdin_filename(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="with '-' as the PATH: the file the text on stdin stands for (configuration, "
+        "per-file ignores, the name in the output)",
     )
 
 
@@ -93,13 +156,51 @@ def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
 
 
 def collect(settings: Settings, paths: Sequence[str]) -> list[Path]:
+    """The files a run reads: each once, in the order found (a path given twice, or a file
+    and its folder, count once). No file, or no rule to run, is a usage error."""
+    if not settings.rules:
+        raise UsageError(no_rules_message(settings))
+    return find_files(paths, settings.include, settings.excluded, bool(settings.exclude))
+
+
+def find_files(
+    paths: Sequence[str],
+    include: Sequence[str],
+    excluded: Callable[[Path], bool] | None = None,
+    excluding: bool = False,
+) -> list[Path]:
+    """The files under ``paths`` matching ``include`` and not ``excluded``, each once;
+    :class:`UsageError` for a missing path, and when there is no file at all."""
     from linter.engine.discovery import MissingPathError, iter_files
 
     try:
-        found = iter_files(paths, include=settings.include)
-        return [path for path in found if not settings.excluded(path)]
+        found = iter_files(paths, include=include)
+        files = _unique(path for path in found if not (excluded and excluded(path)))
     except MissingPathError as error:
         raise UsageError(str(error)) from None
+    if not files:
+        excluded_note = " or every one is excluded" if excluding else ""
+        raise UsageError(
+            f"no files to check in {', '.join(paths)}: none matches --include "
+            f"{', '.join(include)}{excluded_note}"
+        )
+    return files
+
+
+def _unique(paths: Iterable[Path]) -> list[Path]:
+    seen: set[str] = set()
+    kept = []
+    for path in paths:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            kept.append(path)
+    return kept
+
+
+def no_rules_message(settings: Settings) -> str:
+    where = f" (configuration: {settings.config.path})" if settings.config else ""
+    return f"no rule is selected{where}: check the select and ignore settings"
 
 
 def add_run_options(command: argparse.ArgumentParser) -> None:

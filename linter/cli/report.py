@@ -20,6 +20,7 @@ from linter.cli.errors import EXIT_OK, UsageError
 from linter.cli.options import (
     add_baseline_and_jobs,
     add_config_arguments,
+    add_input_arguments,
     add_run_options,
     add_selection,
     collect,
@@ -54,8 +55,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     report.add_argument("--title", default="reslint audit", help="the report's title")
     add_selection(report)
-    report.add_argument("--include", action="append", metavar="GLOB")
-    report.add_argument("--language", help="force the language (ISO 639-1 code)")
+    add_input_arguments(report)
     add_config_arguments(report)
     add_baseline_and_jobs(report)
     add_run_options(report)

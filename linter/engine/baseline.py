@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,7 +33,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from linter.engine.fingerprint import Key, keys_of
-from linter.engine.lint import FileResult
+from linter.engine.lint import FileResult, Finding
 
 
 class BaselineError(Exception):
@@ -173,6 +174,15 @@ class Matcher:
     """Drops the findings a baseline holds from each result as it comes (a run streams its
     results, so nothing here keeps them); :meth:`counts` says what it saw.
 
+    A finding matches an entry with its whole key (rule, text, context, occurrence). What
+    is left is matched by count: an edit right next to a finding changes its context, yet
+    when its rule and matched text occur in the file no more often than the baseline
+    recorded, nothing was added and the leftover findings take the leftover entries of
+    their rule and text. Only a rule and text that now occur more often than recorded
+    are reported as new (which of the equal findings is the new one cannot be told).
+    The dropped findings stay on the result (``FileResult.baselined``): SARIF reports
+    them as suppressed, with ``baselineState`` ``unchanged``.
+
     ``rules_run(result)`` names the rules that ran on a file, so entries of rules not run
     this time are not counted as fixed."""
 
@@ -181,9 +191,9 @@ class Matcher:
     ) -> None:
         self.base = base
         self.rules_run = rules_run
-        self.by_path: dict[str, set[EntryKey]] = {}
+        self.by_path: dict[str, list[EntryKey]] = {}
         for entry in baseline.entries:
-            self.by_path.setdefault(entry.path, set()).add(
+            self.by_path.setdefault(entry.path, []).append(
                 (entry.rule, entry.text, entry.context, entry.occurrence)
             )
         self.baselined = self.fixed = self.new = 0
@@ -191,28 +201,25 @@ class Matcher:
     def filter(self, result: FileResult) -> FileResult:
         """``result`` with only the findings the baseline does not hold; it carries the keys
         of the whole file's findings, so occurrence indices stay right."""
-        accepted = self.by_path.get(relative_path(result.path, self.base), set())
-        matched: set[EntryKey] = set()
-        kept: list[int] = []
-        all_keys = keys_of(result)
-        for index, key in enumerate(all_keys):
-            wanted = _entry_key(key)
-            if wanted in accepted:
-                matched.add(wanted)
-            else:
-                kept.append(index)
-        findings = tuple(result.findings[i] for i in kept)
+        recorded = self.by_path.get(relative_path(result.path, self.base), [])
+        matched, consumed = _match(result, recorded)
+        kept = [index for index, (_, _, hit) in enumerate(matched) if not hit]
         ran = set(self.rules_run(result))
-        gone = [e for e in accepted - matched if e[0] in ran]
-        self.baselined += len(matched)
-        self.fixed += 0 if result.error else len(gone)
-        self.new += len(findings)
+        left = Counter(recorded) - consumed
+        self.baselined += len(matched) - len(kept)
+        self.fixed += 0 if result.error else sum(n for e, n in left.items() if e[0] in ran)
+        self.new += len(kept)
         regions = result.edit_regions
         return replace(
             result,
-            findings=findings,
-            keys=tuple(all_keys[i] for i in kept),
+            findings=tuple(matched[i][0] for i in kept),
+            keys=tuple(matched[i][1] for i in kept),
             edit_regions=None if regions is None else tuple(regions[i] for i in kept),
+            baselined=tuple(
+                (f, k, None if regions is None else regions[i])
+                for i, (f, k, hit) in enumerate(matched)
+                if hit
+            ),
         )
 
     def counts(self) -> Counts:
@@ -230,6 +237,38 @@ def apply(
     kept = [matcher.filter(result) for result in results]
     counts = matcher.counts()
     return Outcome(counts.baselined, counts.fixed, counts.new, kept)
+
+
+def _match(
+    result: FileResult, recorded: Sequence[EntryKey]
+) -> tuple[list[tuple[Finding, Key, bool]], Counter[EntryKey]]:
+    """Each finding of ``result`` with its key and whether the baseline holds it (by its
+    whole key, else by the count of its rule and text: see :func:`apply`), and the
+    entries that matched."""
+    pairs = list(zip(result.findings, keys_of(result), strict=True))
+    spare = Counter(recorded)
+    consumed: Counter[EntryKey] = Counter()
+    hits = []
+    for _, key in pairs:
+        wanted = _entry_key(key)
+        hit = spare[wanted] > 0
+        if hit:
+            spare[wanted] -= 1
+            consumed[wanted] += 1
+        hits.append(hit)
+    recorded_count = Counter((rule, text) for rule, text, _, _ in recorded)
+    found_count = Counter((key.rule, key.text) for _, key in pairs)
+    left: dict[tuple[str, str], list[EntryKey]] = {}
+    for entry, count in spare.items():
+        left.setdefault(entry[:2], []).extend([entry] * count)
+    for index, (_, key) in enumerate(pairs):
+        group = (key.rule, key.text)
+        if hits[index] or found_count[group] > recorded_count[group] or not left.get(group):
+            continue
+        entry = left[group].pop()
+        consumed[entry] += 1
+        hits[index] = True
+    return [(f, k, hit) for (f, k), hit in zip(pairs, hits, strict=True)], consumed
 
 
 def _entry_key(key: Key) -> EntryKey:

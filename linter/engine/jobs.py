@@ -34,10 +34,17 @@ class LintJob:
     severities: Mapping[str, Severity]
     language: str | None
     needs: Needs
+    encoding: str | None = None  # the files' encoding when not UTF-8 (--encoding)
 
     @classmethod
     def of(cls, settings: Settings, needs: Needs) -> LintJob:
-        return cls(dict(settings.options), dict(settings.severities), settings.language, needs)
+        return cls(
+            dict(settings.options),
+            dict(settings.severities),
+            settings.language,
+            needs,
+            settings.encoding,
+        )
 
 
 @fast_pickle
@@ -61,7 +68,13 @@ def lint_item(job: LintJob, item: WorkItem) -> FileResult:
     """Lint one file's bytes; the result is compact, carrying what ``job.needs`` asks."""
     rules = rules_for_codes(item.codes)
     result = lint_bytes(
-        item.data, item.path, rules, job.options, job.severities, language=job.language
+        item.data,
+        item.path,
+        rules,
+        job.options,
+        job.severities,
+        language=job.language,
+        encoding=job.encoding,
     )
     return compact(result, job.needs)
 

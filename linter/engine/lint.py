@@ -4,6 +4,12 @@ The engine is the only place that knows about positions: rules give character sp
 the engine adds line and column (1-based, columns in code points, end exclusive), the
 rule's code, name and severity. A rule that raises does not stop the run: it becomes an
 error finding that names the rule (under tests, set ``raise_errors`` and it raises).
+
+A text in which no resolution was recognised (a ``requirements.txt`` beside the
+documents, a letter) gets the one finding E002 says so with, and nothing else: the other
+rules describe damage to a resolution, and reporting hard wraps or whitespace in a file
+that is not one is noise that fails a pre-commit hook for nothing. A rule's cases and
+examples are fragments, not resolutions: ``fragment=True`` runs every rule on them.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from linter.engine.registry import Fix, Hit, Input, RuleSpec, Severity, iter_hits
 from linter.parse.model import Document
 from linter.parse.structure import parse
+from linter.source.encoding import is_utf8
 from linter.source.pickling import fast_pickle
 from linter.source.text import DecodeError, Source, decode
 
@@ -26,6 +33,10 @@ if TYPE_CHECKING:
 
 #: Files larger than this are reported, not read: no resolution comes near it.
 MAX_BYTES = 64 * 1024 * 1024
+
+#: The rule that reports a text with no resolution structure: on such a text it is the
+#: only one run (see the module docstring).
+UNSTRUCTURED_RULE = "E002"
 
 
 @fast_pickle
@@ -74,6 +85,8 @@ def short_digest(text: str) -> str:
 
 #: ``(line, column, end_line, end_column)`` of a span, 1-based, columns in code points.
 Region = tuple[int, int, int, int]
+#: A finding a baseline held: with its key and the regions of its fix's edits, if known.
+Baselined = tuple["Finding", Key, tuple[Region, ...] | None]
 
 
 @dataclass(frozen=True)
@@ -103,6 +116,9 @@ class FileResult:
     keys: tuple[Key, ...] | None = field(default=None, repr=False)
     # For each finding, the region of each edit of its fix (None: no fix): SARIF's fixes.
     edit_regions: tuple[tuple[Region, ...] | None, ...] | None = field(default=None, repr=False)
+    # With a baseline (None: none was applied), the findings it held, with their keys and
+    # edit regions: left out of every report but SARIF, which lists them as suppressed.
+    baselined: tuple[Baselined, ...] | None = field(default=None, repr=False)
 
 
 def _raise_errors_default() -> bool:
@@ -165,8 +181,18 @@ def lint_bytes(
     severities: Mapping[str, Severity] | None = None,
     raise_errors: bool | None = None,
     language: str | None = None,
+    fragment: bool = False,
+    encoding: str | None = None,
 ) -> FileResult:
-    """Lint the bytes of one file."""
+    """Lint the bytes of one file: UTF-8, or the ``encoding`` named (``--encoding``), in
+    which case the input rules (E001: is it UTF-8?) are not run, and bytes that are not
+    in that encoding make the file's ``error``: the user's reading of it was wrong."""
+    if not is_utf8(encoding):
+        try:
+            text = decode(data, encoding)
+        except DecodeError as error:
+            return FileResult(path=path, error=str(error))
+        return lint_text(text, path, rules, options, severities, raise_errors, language, fragment)
     options = options or {}
     severities = severities or {}
     raise_errors = _raise_errors_default() if raise_errors is None else raise_errors
@@ -197,7 +223,9 @@ def lint_bytes(
     except DecodeError:
         # Nothing else can be checked; E001 (if selected) has said why.
         return FileResult(path=path, findings=tuple(findings))
-    return _lint_decoded(text, path, rules, options, severities, raise_errors, findings, language)
+    return _lint_decoded(
+        text, path, rules, options, severities, raise_errors, findings, language, fragment
+    )
 
 
 def lint_text(
@@ -208,11 +236,13 @@ def lint_text(
     severities: Mapping[str, Severity] | None = None,
     raise_errors: bool | None = None,
     language: str | None = None,
+    fragment: bool = False,
 ) -> FileResult:
-    """Lint a text that is already decoded (fix passes, tests)."""
+    """Lint a text that is already decoded (fix passes, tests). ``fragment``: run every
+    rule even where no resolution is recognised (rule cases and examples)."""
     raise_errors = _raise_errors_default() if raise_errors is None else raise_errors
     return _lint_decoded(
-        text, path, rules, options or {}, severities or {}, raise_errors, [], language
+        text, path, rules, options or {}, severities or {}, raise_errors, [], language, fragment
     )
 
 
@@ -225,13 +255,16 @@ def _lint_decoded(
     raise_errors: bool,
     findings: list[Finding],
     language: str | None,
+    fragment: bool = False,
 ) -> FileResult:
     source = Source.from_text(text, path=path, language=language)
     document_rules = [spec for spec in rules if spec.input is Input.DOCUMENT]
     document = parse(source)
     structured = document.has_structure
     for spec in document_rules:
-        if spec.requires_structure and not structured:
+        if not structured and (
+            spec.requires_structure or not (fragment or spec.code == UNSTRUCTURED_RULE)
+        ):
             continue
         severity = severities.get(spec.code, spec.severity)
         for hit in _run(spec, document, options, raise_errors):
@@ -271,13 +304,16 @@ def lint_path(
     options: Mapping[str, Any] | None = None,
     severities: Mapping[str, Severity] | None = None,
     language: str | None = None,
+    encoding: str | None = None,
 ) -> FileResult:
     """Lint one file on disk; an unreadable file gives a result with ``error`` set."""
     try:
         data = read_limited(path)
     except OSError as error:
         return FileResult(path=str(path), error=error.strerror or str(error))
-    return lint_bytes(data, str(path), rules, options, severities, language=language)
+    return lint_bytes(
+        data, str(path), rules, options, severities, language=language, encoding=encoding
+    )
 
 
 def count_by(findings: Iterable[Finding], key: str) -> dict[str, int]:

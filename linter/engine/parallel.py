@@ -35,5 +35,10 @@ def lint_one(path: Path, settings: Settings) -> FileResult:
     """One file with its own rules (per-file ignores), options, severities and language;
     a full result (Source and Document), linted here."""
     return lint_path(
-        path, settings.rules_for(path), settings.options, settings.severities, settings.language
+        path,
+        settings.rules_for(path),
+        settings.options,
+        settings.severities,
+        settings.language,
+        encoding=settings.encoding,
     )

@@ -107,6 +107,7 @@ class _Run:
                 repr(sorted(job.options.items())),
                 repr(sorted((c, str(s)) for c, s in job.severities.items())),
                 job.language or "-",
+                job.encoding or "utf-8",
                 job.needs.describe(),
             )
             found = self._codes[id(rules)] = (codes, digest)

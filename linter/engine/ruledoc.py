@@ -35,3 +35,37 @@ def sections(doc: str) -> dict[str, str]:
         text = textwrap.dedent("\n".join(body)).strip("\n")
         result[name] = text + "\n" if name in _TEXTS else text.strip()
     return result
+
+
+#: ``literal`` in a docstring (reStructuredText): `literal` in Markdown, bare in plain text.
+_LITERAL = re.compile(r"``(.+?)``", re.DOTALL)
+
+
+def _ordered(parts: dict[str, str]) -> list[str]:
+    return [name for name in KNOWN if name in parts]
+
+
+def plain_text(doc: str) -> str:
+    """The docstring as plain text: its sections, with no reStructuredText markup."""
+    parts = sections(doc)
+    out = [_LITERAL.sub(r"\1", parts.get("summary", ""))]
+    for name in _ordered(parts):
+        body = parts[name] if name in _TEXTS else _LITERAL.sub(r"\1", parts[name])
+        out.append(f"{name}:\n" + textwrap.indent(body.rstrip("\n"), "    "))
+    return "\n\n".join(out) + "\n"
+
+
+def markdown(doc: str) -> str:
+    """The docstring as Markdown: sections in bold, the texts as fenced blocks (a fence
+    longer than any run of backticks they hold), literals as code spans."""
+    parts = sections(doc)
+    out = [_LITERAL.sub(r"`\1`", parts.get("summary", ""))]
+    for name in _ordered(parts):
+        out.append(f"**{name}**")
+        if name in _TEXTS:
+            longest = max((len(run) for run in re.findall(r"`+", parts[name])), default=0)
+            fence = "`" * max(3, longest + 1)
+            out.append(f"{fence}text\n{parts[name].rstrip(chr(10))}\n{fence}")
+        else:
+            out.append(_LITERAL.sub(r"`\1`", parts[name]))
+    return "\n\n".join(out) + "\n"

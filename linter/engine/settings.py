@@ -87,6 +87,7 @@ class Settings:
     output_format: str = DEFAULT_FORMAT
     outputs: tuple[tuple[str, str], ...] = ()
     language: str | None = None
+    encoding: str | None = None  # None: strict UTF-8
     _cache: dict[frozenset[str], tuple[RuleSpec, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -248,6 +249,7 @@ def build(args: Any, paths: Sequence[str], formats: Sequence[str] = ()) -> Setti
         output_format=_flag(args, "format") or file.get("output_format") or DEFAULT_FORMAT,
         outputs=tuple(parse_outputs(_flag(args, "output"), formats)),
         language=_flag(args, "language"),
+        encoding=_flag(args, "encoding"),
     )
 
 
@@ -278,5 +280,6 @@ def describe(settings: Settings) -> str:
         f"output-format = {settings.output_format}",
         "output = " + (", ".join(f"{n}={t}" for n, t in settings.outputs) or "-"),
         f"language = {settings.language or 'detected'}",
+        f"encoding = {settings.encoding or 'utf-8'}",
     ]
     return "\n".join(lines) + "\n"

@@ -311,8 +311,8 @@ class Citations:
 
 def own_number(doc: Document) -> OwnNumber | None:
     """The resolution's own number and body (``doc.body``, else the numbering scheme)."""
-    if doc.number is None or doc.number_span is None:
-        return None
+    if doc.number is None or doc.number_span is None or not _data.has_numerals(doc.language):
+        return None  # a language without grammar data (``--language und``) is not read
     act = parse_act_number(doc.number, doc.language)
     if act is None:
         return None

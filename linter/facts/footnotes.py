@@ -45,5 +45,16 @@ def ibid_form(note: Note, lex: Lexicon) -> str | None:
     return None
 
 
+def own_numbering(doc: Document) -> bool:
+    """Whether the text numbers its notes itself (from 1), rather than through a printed
+    volume (the Security Council's annual volumes: a resolution's notes may be 72, 73, 75,
+    and 74 is another resolution's; its first references need not count up here)."""
+    notes = [note.number for note in doc.numbered_notes]
+    if notes:
+        return min(notes) == 1
+    markers = [marker.number for marker in doc.numbered_markers]
+    return not markers or min(markers) == 1
+
+
 def defined_labels(doc: Document) -> set[str]:
     return {note.label for note in doc.notes}

@@ -18,110 +18,46 @@ agree, and canonical text has no gap left to report.
 
 Gaps that delete notes are one atomic fix together with the edit that writes the notes at
 the end of the file: a note is never deleted without being written again.
+
+The parts live beside this module: :mod:`linter.fix.plan_model` (pieces, gaps, the
+plan), :mod:`linter.fix.planner` (computing it), :mod:`linter.fix.joins` (how lines are
+joined and notes written); this module is what rules import.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
-from dataclasses import dataclass, field
-from enum import StrEnum
-from itertools import pairwise
-from typing import TypeVar
-
-from linter.engine.registry import Edit, Fix
-from linter.parse.layout import FURNITURE, Kind
-from linter.parse.model import Document, Marker, MarkerStyle, Note
-from linter.source.lexicon import lexicon_for
-
-_T = TypeVar("_T")
-
-#: Line roles (``Document.line_roles``) whose text stays where it is.
-CONTENT_ROLES = frozenset(
-    {
-        "heading",
-        "title",
-        "author",
-        "paragraph",
-        "continuation",
-        "subparagraph",
-        "part",
-        "section",
-        "annex",
-        "adoption",
-        "adoption-continuation",
-        "text",
-    }
+from linter.fix.joins import join_pieces, markdown_marker, note_line, note_text
+from linter.fix.plan_model import (
+    BLOCK_SEPARATOR,
+    CONTENT_ROLES,
+    NOTE_ROLES,
+    REMOVES_FURNITURE,
+    REMOVES_WHITESPACE,
+    Gap,
+    Owner,
+    Piece,
+    Plan,
 )
-NOTE_ROLES = frozenset({"note-number", "note-text"})
-_SECTION_ROLES = frozenset({"heading", "section", "part", "annex"})
+from linter.fix.planner import Planner
+from linter.parse.model import Document
 
-BLOCK_SEPARATOR = "\n\n"
-_DASH_END = re.compile(r"[^\W_][-‐‑–—]$")
-_LABEL_ONLY = re.compile(r"^(?:\d{1,3}\s*[.．]|[(（](?:[a-z]{1,2}|[ivxlcdm]{1,7})[)）])$")
-
-#: What a layout fix may delete (see ``linter.fix.guard``): furniture and separators; a
-#: whitespace-only fix deletes no word.
-REMOVES_FURNITURE = "page furniture"
-REMOVES_WHITESPACE = "whitespace"
-
-
-class Owner(StrEnum):
-    """The rule that reports a gap when nothing more specific is in it."""
-
-    HARD_WRAP = "A002"
-    MARKER = "A003"
-    PAGE_RESIDUE = "A004"
-    WHITESPACE = "A006"
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """The kept text of one line: ``text[start:end]``, part of block number ``block``."""
-
-    start: int
-    end: int
-    line: int  # 0-based line index
-    block: int
-
-
-@dataclass(frozen=True, slots=True)
-class Gap:
-    """The text between two pieces (or before the first piece, or after the last)."""
-
-    start: int
-    end: int
-    replacement: str
-    kind: str  # "join" (inside a block), "break" (between blocks), "head" or "tail"
-    residue: tuple[int, ...]  # line indexes of furniture and separator lines in the gap
-    markers: tuple[Marker, ...]  # detached markers the gap re-attaches
-    moved_notes: tuple[Note, ...]  # notes not yet in canonical form and place
-    wrapped_notes: tuple[Note, ...]  # Markdown notes at the end, wrapped over lines
-    owner: Owner
-    fix: Fix | None  # None when the gap is canonical already
-    lines: range = range(0)  # 0-based indexes of the lines wholly inside the gap
-    block: int = -1  # the block a "join" gap is inside
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """The canonical layout of one Document."""
-
-    pieces: tuple[Piece, ...]
-    gaps: tuple[Gap, ...]
-    notes_fix: Fix | None
-    rewritten: frozenset[int] = frozenset()  # lines inside gaps A004 rewrites
-
-    def owned_by(self, owner: Owner) -> list[Gap]:
-        """Changing gaps that ``owner`` reports (nothing more specific is in them)."""
-        return [gap for gap in self.gaps if gap.owner is owner and gap.fix is not None]
-
-    def gap_of_marker(self, marker: Marker) -> Gap | None:
-        for gap in self.gaps:
-            if gap.start <= marker.span.start < gap.end:
-                return gap
-        return None
-
+__all__ = [
+    "BLOCK_SEPARATOR",
+    "CONTENT_ROLES",
+    "NOTE_ROLES",
+    "REMOVES_FURNITURE",
+    "REMOVES_WHITESPACE",
+    "Gap",
+    "Owner",
+    "Piece",
+    "Plan",
+    "join_pieces",
+    "markdown_marker",
+    "note_line",
+    "note_text",
+    "plan",
+    "rewritten_lines",
+]
 
 _CACHE: list[tuple[Document, Plan]] = []
 
@@ -130,347 +66,12 @@ def plan(doc: Document) -> Plan:
     """The plan of ``doc``; cached for the last Document, which the layout rules share."""
     if _CACHE and _CACHE[0][0] is doc:
         return _CACHE[0][1]
-    result = _Planner(doc).build()
+    result = Planner(doc).build()
     _CACHE[:] = [(doc, result)]
     return result
-
-
-def join_pieces(before: str, after: str, line_join: str) -> str:
-    """What joins two lines of one block: the language's join, with three exceptions.
-
-    A paragraph label alone on its line (``1.``, ``(a)``) is followed by one space. A
-    line ending in a hyphen or dash glued to a letter or figure (``self-`` /
-    ``determination``, ``2024–`` / ``2034``) is joined without a space and keeps its
-    hyphen: UN documents are not hyphenated by the typesetter, so a line-end hyphen
-    belongs to a compound (A010 reports the ones that may not, with an unsafe fix). In a
-    language written without spaces, two Latin words or figures meeting at a line break
-    get one space (``E/2012/30`` / ``Corr.1``), so no word is glued to another.
-    """
-    if not before or not after:
-        return ""
-    if _LABEL_ONLY.match(before):
-        return " "
-    if before.endswith("\u00ad"):  # a soft hyphen: the word goes on (A007 removes it)
-        return ""
-    if _DASH_END.search(before) and after[0].isalnum():
-        return ""
-    if not line_join and _ascii_alnum(before[-1]) and _ascii_alnum(after[0]):
-        return " "
-    return line_join
-
-
-def _ascii_alnum(char: str) -> bool:
-    return char.isascii() and char.isalnum()
-
-
-def markdown_marker(label: str) -> str:
-    return f"[^{label}]"
-
-
-@dataclass
-class _Draft:
-    start: int
-    end: int
-    replacement: str
-    kind: str
-    lines: range = range(0)
-    block: int = -1
-    residue: list[int] = field(default_factory=list)
-    markers: list[Marker] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)  # every note whose number is inside
-    note_lines: bool = False
-
-    def owner(self, moved: list[Note], wrapped: list[Note]) -> Owner:
-        if self.residue or moved:
-            return Owner.PAGE_RESIDUE
-        if self.markers:
-            return Owner.MARKER
-        if self.kind == "join" or wrapped:
-            return Owner.HARD_WRAP
-        return Owner.WHITESPACE
-
-
-class _Planner:
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.text = doc.text
-        self.lines = doc.source.lines
-        kinds = doc.layout.kinds
-        self.roles = doc.line_roles or tuple(kind.value for kind in kinds)
-        self.kinds = kinds
-        self.join = lexicon_for(doc.language).line_join
-        self.line_start_markers = {
-            marker.line - 1: marker
-            for marker in doc.markers
-            if marker.style is MarkerStyle.LINE_START
-        }
-        self.section_of_line = self._section_lines()
-        self.detached = sorted(
-            (m for m in doc.markers if m.style is not MarkerStyle.MARKDOWN),
-            key=lambda m: m.span.start,
-        )
-        self.detached_starts = [m.span.start for m in self.detached]
-        self.notes = sorted(doc.notes, key=lambda n: n.number_span.start)
-        self.note_starts = [n.number_span.start for n in self.notes]
-        lex = lexicon_for(doc.language)
-        # "Annex" / "Awaza Political Declaration": the label keeps a line of its own,
-        # unless the heading still reads as one when joined ("II. Implementation ...").
-        self.label_alone = [
-            heading.kind == "annex"
-            or (
-                heading.kind in ("part", "section")
-                and not any(regex.match(heading.text.strip()) for regex in lex.section_regexes)
-            )
-            for heading in doc.sections
-        ]
-        self.section_first_line = [
-            doc.source.position(heading.span.start)[0] - 1 for heading in doc.sections
-        ]
-        self.kept_headers = self._unverified_running_headers()
-
-    def _section_lines(self) -> dict[int, int]:
-        """Line index -> number of the body heading (part, section, annex) it is part of."""
-        found: dict[int, int] = {}
-        position = self.doc.source.position
-        for number, heading in enumerate(self.doc.sections):
-            first = position(heading.span.start)[0] - 1
-            last = position(max(heading.span.end - 1, heading.span.start))[0] - 1
-            for index in range(first, last + 1):
-                found[index] = number
-        return found
-
-    def _unverified_running_headers(self) -> frozenset[int]:
-        if Kind.RUNNING_HEADER not in self.kinds:
-            return frozenset()
-        return self._headers_copying_nothing()
-
-    def _headers_copying_nothing(self) -> frozenset[int]:
-        """Running headers that do not repeat a heading line kept in the text.
-
-        A running header is furniture only as a copy of the title or heading on the first
-        page; a line the layout took for one but that copies nothing kept (a short text
-        whose every line is "in the heading") stays, so no sentence of the resolution
-        can be deleted as furniture.
-        """
-        kept = " ".join(
-            _squash(line.text)
-            for line, role in zip(self.lines, self.roles, strict=True)
-            if role in ("heading", "title")
-        )
-        return frozenset(
-            index
-            for index, line in enumerate(self.lines)
-            if self.kinds[index] is Kind.RUNNING_HEADER and _squash(line.text) not in kept
-        )
-
-    # -- pieces ----------------------------------------------------------------------------
-
-    def pieces(self) -> list[Piece]:
-        pieces: list[Piece] = []
-        block = -1
-        previous_role: str | None = None
-        previous_line = -1
-        for index, line in enumerate(self.lines):
-            role = self.roles[index]
-            if role == "front-matter":
-                content = line.text.rstrip()
-                if content:
-                    block += previous_role != "front-matter"
-                    pieces.append(Piece(line.start, line.start + len(content), index, block))
-                    previous_role, previous_line = role, index
-                continue
-            if index in self.kept_headers:
-                role = "text"
-            if role not in CONTENT_ROLES or not line.text.strip():
-                continue
-            start = line.start + len(line.text) - len(line.text.lstrip())
-            end = line.start + len(line.text.rstrip())
-            marker = self.line_start_markers.get(index)
-            if marker is not None and marker.span.start == start:
-                start = marker.span.end
-                while start < end and self.text[start].isspace():
-                    start += 1
-            if block < 0 or self._opens_block(role, previous_role, index, previous_line, start):
-                block += 1
-            pieces.append(Piece(start, end, index, block))
-            previous_role, previous_line = role, index
-        return pieces
-
-    def _opens_block(
-        self, role: str, previous: str | None, index: int, previous_line: int, start: int
-    ) -> bool:
-        if previous == "front-matter":
-            return True
-        if role == "continuation":
-            return False
-        if role == "title":
-            return previous != "title"
-        if role == "adoption-continuation":
-            # "Adopted at the 873rd meeting" / "by 8 votes to none, ...": one block.
-            return False
-        if role in _SECTION_ROLES:
-            section = self.section_of_line.get(index)
-            if section is None or self.section_of_line.get(previous_line) != section:
-                return True
-            return self.label_alone[section] and self.section_first_line[section] == previous_line
-        return True
-
-    # -- gaps ------------------------------------------------------------------------------
-
-    def build(self) -> Plan:
-        pieces = self.pieces()
-        if not pieces:
-            return Plan((), (), None)
-        drafts = [self._draft(0, pieces[0].start, None, pieces[0], "head")]
-        for before, after in pairwise(pieces):
-            kind = "join" if before.block == after.block else "break"
-            drafts.append(self._draft(before.end, after.start, before, after, kind))
-        tail = self._draft(pieces[-1].end, len(self.text), pieces[-1], None, "tail")
-        tail.replacement += self._notes_section()
-        drafts.append(tail)
-
-        # Every gap that holds note lines, and the tail that receives the notes, change
-        # together or not at all.
-        group = [d for d in drafts if d.note_lines or d.notes or (d is tail and self.doc.notes)]
-        edits = tuple(
-            Edit(d.start, d.end, d.replacement)
-            for d in group
-            if self.text[d.start : d.end] != d.replacement
-        )
-        notes_fix = Fix(edits, removes=REMOVES_FURNITURE) if edits else None
-        in_group = {id(d) for d in group}
-        gaps = [
-            self._gap(draft, tail, notes_fix if id(draft) in in_group else None) for draft in drafts
-        ]
-        rewritten = frozenset(
-            index
-            for gap in gaps
-            if gap.owner is Owner.PAGE_RESIDUE and gap.fix is not None
-            for index in gap.lines
-        )
-        return Plan(tuple(pieces), tuple(gaps), notes_fix, rewritten)
-
-    def _gap(self, draft: _Draft, tail: _Draft, group_fix: Fix | None) -> Gap:
-        at_end = draft is tail
-        moved = [n for n in draft.notes if not (at_end and n.style == "markdown")]
-        wrapped = [
-            n for n in draft.notes if at_end and n.style == "markdown" and _wraps(self.doc, n)
-        ]
-        current = self.text[draft.start : draft.end]
-        fix: Fix | None
-        if current == draft.replacement:
-            fix = None
-        elif group_fix is not None:
-            fix = group_fix
-        else:
-            removes = REMOVES_FURNITURE if draft.residue else REMOVES_WHITESPACE
-            fix = Fix((Edit(draft.start, draft.end, draft.replacement),), removes=removes)
-        return Gap(
-            start=draft.start,
-            end=draft.end,
-            replacement=draft.replacement,
-            kind=draft.kind,
-            residue=tuple(draft.residue),
-            markers=tuple(draft.markers),
-            moved_notes=tuple(moved),
-            wrapped_notes=tuple(wrapped),
-            owner=draft.owner(moved, wrapped),
-            fix=fix,
-            lines=draft.lines,
-            block=draft.block,
-        )
-
-    def _draft(
-        self, start: int, end: int, before: Piece | None, after: Piece | None, kind: str
-    ) -> _Draft:
-        markers = self._between(self.detached, self.detached_starts, start, end)
-        if self._front_matter_pair(before, after):
-            glue = "\n"  # YAML front matter keeps its lines
-        elif kind == "join":
-            assert before is not None and after is not None
-            glue = join_pieces(
-                self.text[before.start : before.end], self.text[after.start : after.end], self.join
-            )
-        elif kind == "break":
-            glue = BLOCK_SEPARATOR
-        elif kind == "tail":
-            glue = "\n"
-        else:
-            glue = ""
-        # The lines wholly inside: those between the lines of the two pieces.
-        lines = range(
-            before.line + 1 if before is not None else 0,
-            after.line if after is not None else len(self.lines),
-        )
-        return _Draft(
-            start=start,
-            end=end,
-            replacement="".join(markdown_marker(m.label) for m in markers) + glue,
-            kind=kind,
-            lines=lines,
-            block=before.block if before is not None else -1,
-            residue=[i for i in lines if self._is_residue(i)],
-            markers=markers,
-            notes=self._between(self.notes, self.note_starts, start, end),
-            note_lines=any(self.roles[i] in NOTE_ROLES for i in lines),
-        )
-
-    @staticmethod
-    def _between(items: list[_T], starts: list[int], start: int, end: int) -> list[_T]:
-        return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
-
-    def _front_matter_pair(self, before: Piece | None, after: Piece | None) -> bool:
-        return (
-            before is not None
-            and after is not None
-            and self.roles[before.line] == "front-matter"
-            and self.roles[after.line] == "front-matter"
-        )
-
-    def _is_residue(self, index: int) -> bool:
-        kind = self.kinds[index]
-        return (kind in FURNITURE or kind is Kind.SEPARATOR) and index not in self.kept_headers
-
-    # -- notes -----------------------------------------------------------------------------
-
-    def _notes_section(self) -> str:
-        if not self.doc.notes:
-            return ""
-        lines = [note_line(self.doc, note, self.join) for note in self.doc.notes]
-        return "\n" + BLOCK_SEPARATOR.join(lines) + "\n"
-
-
-def note_text(doc: Document, note: Note, line_join: str) -> str:
-    """The note's text on one line, its lines joined like a paragraph's."""
-    parts: list[str] = []
-    for _offset, start, end in note.body.pieces:
-        piece = doc.text[start:end].strip()
-        if not piece:
-            continue
-        if parts:
-            parts.append(join_pieces(parts[-1], piece, line_join))
-        parts.append(piece)
-    return "".join(parts)
-
-
-def note_line(doc: Document, note: Note, line_join: str) -> str:
-    """``[^3]: text``: a note as canonical text writes it."""
-    return f"{markdown_marker(note.label)}: {note_text(doc, note, line_join)}".rstrip()
 
 
 def rewritten_lines(doc: Document) -> frozenset[int]:
     """Lines A004 rewrites (furniture deleted, notes moved to the end): other rules leave
     the damage inside them alone."""
     return plan(doc).rewritten
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _wraps(doc: Document, note: Note) -> bool:
-    pieces = note.body.pieces
-    return (
-        bool(pieces)
-        and doc.source.position(pieces[0][1])[0] != doc.source.position(pieces[-1][2])[0]
-    )

@@ -38,7 +38,8 @@ class FileFix:
     outcome: FixOutcome | None = None
     refused: str | None = None  # the file was read but not fixed, and why
     io_error: str | None = None  # the file could not be read or written
-    counts: tuple[bool, int, int] | None = None  # compact: changed, fixes, findings before
+    # Compact: changed, fixes, findings before, skipped (no resolution structure).
+    counts: tuple[bool, int, int, bool] | None = None
     diff: str | None = None  # compact, when asked: the change as a unified diff
 
     @property
@@ -46,6 +47,13 @@ class FileFix:
         if self.counts is not None:
             return self.counts[0]
         return self.outcome is not None and self.outcome.changed
+
+    @property
+    def skipped(self) -> bool:
+        """Left alone on purpose: the file holds no resolution (not an error)."""
+        if self.counts is not None:
+            return self.counts[3]
+        return self.outcome is not None and self.outcome.skipped is not None
 
     @property
     def fixes(self) -> int:
@@ -68,7 +76,7 @@ class FileFix:
             self.path,
             refused=self.refused,
             io_error=self.io_error,
-            counts=(self.changed, self.fixes, self.found),
+            counts=(self.changed, self.fixes, self.found, self.skipped),
             diff=unified_diff(self) if with_diff else None,
         )
 
@@ -108,19 +116,34 @@ def fix_file(
         data = read_limited(path)
     except OSError as error:
         return FileFix(shown, io_error=f"cannot read: {error.strerror or error}")
+    result = fix_data(data, rules, unsafe=unsafe, language=language, display=shown)
+    if result.changed and write and result.outcome is not None:
+        try:
+            write_atomic(path, result.outcome.text.encode("utf-8"))
+        except OSError as error:
+            return FileFix(
+                shown, outcome=result.outcome, io_error=f"cannot write: {error.strerror}"
+            )
+    return result
+
+
+def fix_data(
+    data: bytes,
+    rules: Sequence[RuleSpec],
+    *,
+    unsafe: bool = False,
+    language: str | None = None,
+    display: str = "<bytes>",
+) -> FileFix:
+    """Fix the bytes of one file (on disk, or standard input) without writing anything."""
     try:
         text = decode(data)
     except DecodeError as error:
-        return FileFix(shown, refused=f"{error}; not fixed (E001)")
-    outcome = fix_text(text, rules, path=shown, unsafe=unsafe, language=language)
+        return FileFix(display, refused=f"{error}; not fixed (E001)")
+    outcome = fix_text(text, rules, path=display, unsafe=unsafe, language=language)
     if outcome.error is not None:
-        return FileFix(shown, outcome=outcome, refused=outcome.error)
-    if outcome.changed and write:
-        try:
-            write_atomic(path, outcome.text.encode("utf-8"))
-        except OSError as error:
-            return FileFix(shown, outcome=outcome, io_error=f"cannot write: {error.strerror}")
-    return FileFix(shown, outcome=outcome)
+        return FileFix(display, outcome=outcome, refused=outcome.error)
+    return FileFix(display, outcome=outcome)
 
 
 def unified_diff(result: FileFix) -> str:
@@ -146,22 +169,33 @@ def _lines(text: str) -> list[str]:
 
 
 def summary(results: Sequence[FileFix], dry_run: bool) -> str:
-    """``3 files fixed, 412 fixes, 2 files left unchanged: a.txt, b.txt``."""
+    """``3 files fixed, 412 fixes, 2 files left unchanged: a.txt, b.txt``; files that hold
+    no resolution are counted apart (``1 file skipped (no resolution structure): …``)."""
     changed = [r for r in results if r.changed and r.io_error is None]
-    unchanged = [r for r in results if not r.changed and r.refused is None and r.io_error is None]
+    kept = [r for r in results if not r.changed and r.refused is None and r.io_error is None]
+    skipped = [r for r in kept if r.skipped]
+    unchanged = [r for r in kept if not r.skipped]
     fixes = sum(r.fixes for r in changed)
     verb = "would be fixed" if dry_run else "fixed"
     parts = [f"{count(len(changed), 'file')} {verb}, {count(fixes, 'fix', 'fixes')}"]
     if unchanged:
-        names = ", ".join(r.path for r in unchanged[:_LISTED])
-        more = f" and {len(unchanged) - _LISTED} more" if len(unchanged) > _LISTED else ""
-        parts.append(f"{count(len(unchanged), 'file')} left unchanged: {names}{more}")
+        parts.append(f"{count(len(unchanged), 'file')} left unchanged: {_names(unchanged)}")
+    if skipped:
+        what = "skipped (no resolution structure)"
+        parts.append(f"{count(len(skipped), 'file')} {what}: {_names(skipped)}")
     refused = [r for r in results if r.refused is not None or r.io_error is not None]
     if refused:
         parts.append(
             f"{count(len(refused), 'file')} refused: " + ", ".join(r.path for r in refused)
         )
     return ", ".join(parts)
+
+
+def _names(results: Sequence[FileFix]) -> str:
+    """The first :data:`_LISTED` paths, then ``and N more``."""
+    names = ", ".join(r.path for r in results[:_LISTED])
+    more = f" and {len(results) - _LISTED} more" if len(results) > _LISTED else ""
+    return names + more
 
 
 def count(number: int, singular: str, plural: str | None = None) -> str:

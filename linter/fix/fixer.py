@@ -13,6 +13,9 @@ either way the original text is kept and the rules whose fixes were still pendin
 named. Every applied fix goes through the content guard (``linter.fix.guard``), and the fixed
 text must parse to the same structure as the original (``linter.fix.signature``): a fix
 that would lose a word or a paragraph is refused, never written.
+
+A text in which no resolution is recognised is left alone (``skipped`` says why): it is
+not an error to keep a ``requirements.txt`` beside the documents.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from linter.fix.guard import Allowance, GuardError
 from linter.fix.signature import differences, structure
 
 MAX_PASSES = 10
+#: Why a text without resolution structure is left alone.
+NOT_A_RESOLUTION = "no resolution structure found (E002); left alone"
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
@@ -102,6 +107,7 @@ class FixOutcome:
     passes: int = 0
     error: str | None = None  # why the text was refused (None: fixed, or nothing to fix)
     unconverged: tuple[str, ...] = field(default=())
+    skipped: str | None = None  # why the text was left alone without being an error
 
     @property
     def changed(self) -> bool:
@@ -132,13 +138,12 @@ def fix_text(
     unsafe: bool = False,
     language: str | None = None,
     options: Mapping[str, Any] | None = None,
-    require_structure: bool = True,
 ) -> FixOutcome:
     """Fix ``text`` with ``rules`` until it settles; see the module docstring."""
     first = lint_text(text, path, rules, options, language=language)
     language = first.language
-    if require_structure and (first.document is None or not first.document.has_structure):
-        return _refused(path, text, first, "no resolution structure found; fixing needs one")
+    if first.document is None or not first.document.has_structure:
+        return _unchanged(path, text, first, skipped=NOT_A_RESOLUTION)
     allowance = Allowance()
     seen = {text}
     current, result = text, first
@@ -185,14 +190,27 @@ def _refused(
     path: str, text: str, first: FileResult, reason: str, unconverged: tuple[str, ...] = ()
 ) -> FixOutcome:
     """The outcome of a text the fixer will not change: the original, and why."""
+    return _unchanged(path, text, first, error=reason, unconverged=unconverged)
+
+
+def _unchanged(
+    path: str,
+    text: str,
+    first: FileResult,
+    error: str | None = None,
+    unconverged: tuple[str, ...] = (),
+    skipped: str | None = None,
+) -> FixOutcome:
+    """The original text kept: refused (``error``) or left alone (``skipped``)."""
     return FixOutcome(
         path=path,
         original=text,
         text=text,
         first=first,
         remaining=first.findings,
-        error=reason,
+        error=error,
         unconverged=unconverged,
+        skipped=skipped,
     )
 
 

@@ -208,10 +208,21 @@ def adoption_from_heading(ctx: ParseContext, first: int, end: int) -> Adoption:
             if not match:
                 continue
             found = first_date(ctx, match.group("date"))
+            meeting = match.groupdict().get("meeting")
+            if not found and meeting:
+                # "at its 3263rd meeting," / "on 10 Auqust 1993": the meeting stands, the
+                # date OCR damaged (D009 reports it).
+                return Adoption(
+                    date=None,
+                    date_span=None,
+                    meeting=_meeting_number(ctx, meeting),
+                    meeting_span=mapped.source_span(match.start("meeting"), match.end("meeting")),
+                    line=index + 1,
+                    source="heading",
+                )
             if not found:
                 continue
             offset = match.start("date") + found.start
-            meeting = match.groupdict().get("meeting")
             return Adoption(
                 date=found.iso(),
                 date_span=mapped.source_span(offset, offset + found.end - found.start),

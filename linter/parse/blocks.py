@@ -118,6 +118,17 @@ def build_blocks(ctx: ParseContext, start: int, skip: set[int]) -> list[Block]:
     return blocks
 
 
+def _cites_paragraph(ctx: ParseContext, block: Block) -> bool:
+    """Whether the block's last line ends with "paragraph 3" (a reference whose
+    sub-paragraph label the wrap put at the start of the next line)."""
+    words = ctx.text_of(block.lines[-1]).split()
+    return (
+        len(words) >= 2
+        and words[-1].isdigit()
+        and (words[-2] in ctx.lex.paragraph_reference_nouns or words[-2].lower() == "paragraph")
+    )
+
+
 def starts_block(
     ctx: ParseContext,
     index: int,
@@ -132,6 +143,8 @@ def starts_block(
         return True
     kind = ctx.structural(text)
     terminated = is_terminated(ctx, current)
+    if kind == "subparagraph" and not terminated and _cites_paragraph(ctx, current):
+        return False  # "paragraphs 3" / "(c) and 4 of resolution 661": a reference wrapped
     if kind in ("paragraph", "subparagraph", "annex"):
         return True
     if kind == "section" and (terminated or blank_before):

@@ -162,7 +162,8 @@ def document_text(doc: Document) -> str:
         f"number:   {doc.number or '-'}",
         f"title:    {doc.title or '-'}",
         f"author:   {doc.author or '-'}",
-        f"preamble: {len(doc.preamble)} paragraphs",
+        f"preamble: {_paragraphs(len(doc.preamble))}",
+        f"operative: {_paragraphs(len(doc.operative))}",
     ]
     for paragraph in doc.operative:
         label = f"{paragraph.number}." if paragraph.number is not None else "-"
@@ -180,3 +181,7 @@ def document_text(doc: Document) -> str:
         f"adoption: {adoption.date or '-'}, meeting {adoption.meeting or '-'} ({adoption.source})"
     )
     return "\n".join(lines) + "\n"
+
+
+def _paragraphs(count: int) -> str:
+    return f"{count} paragraph{'' if count == 1 else 's'}"

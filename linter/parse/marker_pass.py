@@ -83,12 +83,15 @@ def collect_candidates(
     return candidates
 
 
-def evidence(candidates: list[MarkerCandidate]) -> dict[int, set[int]]:
-    """Marker candidate numbers and the line indexes they stand on (stray notes need it)."""
-    found: dict[int, set[int]] = {}
+def evidence(candidates: list[MarkerCandidate]) -> dict[int, set[tuple[int, bool]]]:
+    """Marker candidate numbers and the line indexes they stand on (stray notes need it),
+    each with whether its shape is one only a marker takes (a figure spaced after a
+    word, "have 30 working days", is not)."""
+    found: dict[int, set[tuple[int, bool]]] = {}
     for candidate in candidates:
         if not candidate.mark:
-            found.setdefault(candidate.number, set()).add(candidate.line - 1)
+            sure = candidate.style is not MarkerStyle.SPACED or candidate.strong
+            found.setdefault(candidate.number, set()).add((candidate.line - 1, sure))
     return found
 
 

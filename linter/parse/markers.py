@@ -32,13 +32,21 @@ _GLUED = re.compile(
 _SPACED = re.compile(r"(?<=[^\W\d_]|[,.;:”’)])(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)")
 # "report of 8 October 1991 295 and": a marker spaced after the year that ends a date.
 _SPACED_AFTER_YEAR = re.compile(r"(?:(?<=\s)|^)(?:19|20)\d\d(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)")
+# "contained in document S/10352 46", "S/4279 and Add.1 1 concerning": a marker spaced
+# after a symbol, at the line's end or before a small word.
+_SPACED_AFTER_SYMBOL = re.compile(
+    r"(?:(?<=\s)|^)(?:[A-Z]{1,4}/[\w./-]*\d|(?:Add|Corr|Rev|Amend)\.\d+)(\s{1,3})(\d{1,3})"
+    r"(?=\s*$|\s+[a-z])"
+)
 _FUSED = re.compile(r"(?:^\s*|(?<=[–-])|(?<=\s))((?:19|20)\d{2})(\d{1,2})(?=[\s,.;:]|$)")
 _LINE_START = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.\-]*)\W*$")
 _WORD_AFTER = re.compile(r"^\W*([^\W\d_]+)")
+_RANGE_AFTER = re.compile(r"^\s*(?:and|to|or|-|–)\s*\d")
 _DAY_BEFORE = re.compile(r"(?:^|\s)\d{1,2}\s*$")
 _LAST_TOKEN = re.compile(r"(\S+)\s*$")
 _LIST_MEMBER = re.compile(r"^\(?\d{1,3}(?:\s*\([a-z]\))?\)?[,;]?$")
+_SYMBOL_END = re.compile(r"\b[A-Z]{1,4}/[\w./-]*\d$|\b(?:Add|Corr|Rev|Amend)\.\d+$")
 _YEAR_END = re.compile(r"\b(?:1[89]|20)\d\d[,;.]?$")
 #: Small words that follow a figure as a quantity or a range, not as the sentence going on
 #: after a marker ("12 of which", "1 to 5", "3 per cent").
@@ -93,7 +101,18 @@ def _is_quantity(lexicon: Lexicon, before: str, after: str) -> bool:
     following = after.lstrip()
     if any(following.startswith(unit) for unit in lexicon.number_suffix_units):
         return True
+    if _RANGE_AFTER.match(after) and not _YEAR_END.search(before.rstrip()):
+        # "22 and 23 September", "11 to 13 March": a range of figures ("of 17 December
+        # 1992 7 and 19 January 1993 8": after a year, a marker and the next date).
+        return True
     return _word_after(after) in lexicon.months
+
+
+def _in_figure_list(before: str) -> bool:
+    """``of 3, 11`` / ``and 22 March``: a figure after another figure and a comma is the
+    next member of a list of figures (days, paragraphs), not a marker."""
+    token = _LAST_TOKEN.search(before.rstrip())
+    return token is not None and bool(_LIST_MEMBER.match(token.group(1)))
 
 
 def _strong_spaced(before: str, after: str) -> bool:
@@ -107,10 +126,9 @@ def _strong_spaced(before: str, after: str) -> bool:
     other resolutions elsewhere).
     """
     head = before.rstrip()
-    token = _LAST_TOKEN.search(head)
-    if token is None or _LIST_MEMBER.match(token.group(1)):
+    if _LAST_TOKEN.search(head) is None or _in_figure_list(head):
         return False
-    if not (head.endswith((",", ";", ".")) or _YEAR_END.search(head)):
+    if not (head.endswith((",", ";", ".")) or _YEAR_END.search(head) or _SYMBOL_END.search(head)):
         return False  # after a word ("on 18", "all 33", "with 2") a figure is a number
     following = after.split()
     if not following:
@@ -136,10 +154,16 @@ def find_inline_markers(
     number = line.number
     found: dict[int, MarkerCandidate] = {}
 
-    def add(start: int, end: int, anchor: int, style: MarkerStyle) -> None:
+    def add(start: int, end: int, anchor: int, style: MarkerStyle, strong: bool = False) -> None:
         if start + base not in found:
             found[start + base] = MarkerCandidate(
-                int(text[start:end]), base + start, base + end, number, base + anchor, style
+                int(text[start:end]),
+                base + start,
+                base + end,
+                number,
+                base + anchor,
+                style,
+                strong=strong,
             )
 
     for match in _MARKDOWN.finditer(text):
@@ -177,13 +201,24 @@ def find_inline_markers(
             word = _word_before(text[:start])
             if len(word) < 3 or word.isupper() or not any(ch.islower() for ch in word):
                 continue
-        add(start, match.end(1), start, MarkerStyle.GLUED)
-    spaced = [*_SPACED.finditer(text), *_SPACED_AFTER_YEAR.finditer(text)]
+        # "of 12 August 1949,4 and": glued to the punctuation after a year or a word, where
+        # a spaced figure would be a marker too.
+        after = text[match.end(1) :]
+        strong = text[start - 1 : start] in ",;." and _strong_spaced(
+            text[:start], after if after.strip() else next_text
+        )
+        add(start, match.end(1), start, MarkerStyle.GLUED, strong)
+    spaced = [
+        *_SPACED.finditer(text),
+        *_SPACED_AFTER_YEAR.finditer(text),
+        *_SPACED_AFTER_SYMBOL.finditer(text),
+    ]
     for match in spaced:
         start = match.start(2)
         before = text[: match.start(1)]
         after = text[match.end(2) :]
-        if _is_quantity(lexicon, before, after):
+        ahead = after if after.strip() else next_text  # a figure at the line's end
+        if _is_quantity(lexicon, before, ahead) or _in_figure_list(before):
             continue
         if start + base not in found:
             found[start + base] = MarkerCandidate(
@@ -193,7 +228,7 @@ def find_inline_markers(
                 number,
                 base + len(before),
                 MarkerStyle.SPACED,
-                strong=_strong_spaced(before, after if after.strip() else next_text),
+                strong=_strong_spaced(before, ahead),
             )
     if continuation and previous_line is not None:
         start_match = _LINE_START.match(text)
@@ -240,8 +275,10 @@ def find_asterisk_markers(line: Line) -> list[MarkerCandidate]:
     for match in _ASTERISK.finditer(text):
         start = match.start("mark")
         token_start = max(text.rfind(" ", 0, start), text.rfind("\t", 0, start)) + 1
-        if text[token_start : token_start + 1] == "*" and not match.group("space"):
-            continue  # "*2517051*": a barcode, not a marker
+        token = text[token_start:start]
+        if not match.group("space") and (token[:1] == "*" or _SYMBOL_END.search(token)):
+            # "*2517051*": a barcode; "S/1996/636*": a reissued document's symbol.
+            continue
         style = MarkerStyle.SPACED if match.group("space") is not None else MarkerStyle.GLUED
         found.append(
             MarkerCandidate(
@@ -298,9 +335,16 @@ def select_markers(
                 accepted = False  # "2 per cent" opening a line: a marker only with its note
             else:
                 # Glued to a word, exactly the next number: a marker even when its note
-                # is lost (F001 must see it); any other figure stays text.
+                # is lost (F001 must see it); any other figure stays text, but where only
+                # a marker stands and the notes do not cover it (a volume's numbering).
                 opening = not seen and number == 1  # notes may begin after a lost note 1
-                accepted = number in seen or number == expected or opening
+                covered = bool(note_numbers) and min(note_numbers) <= number <= max(note_numbers)
+                accepted = (
+                    number in seen
+                    or number == expected
+                    or opening
+                    or (candidate.strong and not covered)
+                )
         elif in_notes:  # spaced or fused: ambiguous shapes need their note and the next
             # number, or (spaced) a place where only a marker stands
             accepted = number == expected or candidate.strong

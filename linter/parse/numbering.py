@@ -25,6 +25,8 @@ _CLOSING = "\"'”’」』»"
 
 
 _TRAILING_MARKER = re.compile(r"([^\w\s/])\s*(?:\d{1,3}/?|/)$")
+#: "months, ‘", "1991,°", "1949,'°5": a speck or a damaged superscript after the mark.
+_TRAILING_SPECK = re.compile(r"([,;.:，；。：])[\s‘’'\"°*^]+\d{0,3}$")
 
 
 def final_mark(text: str) -> str:
@@ -34,7 +36,7 @@ def final_mark(text: str) -> str:
     the parser could not match with a note; the paragraph still ends with its mark.
     """
     stripped = text.rstrip().rstrip(_CLOSING).rstrip()
-    marker = _TRAILING_MARKER.search(stripped)
+    marker = _TRAILING_SPECK.search(stripped) or _TRAILING_MARKER.search(stripped)
     if marker:
         return marker.group(1)
     return stripped[-1:]

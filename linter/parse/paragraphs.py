@@ -7,6 +7,7 @@ It walks the blocks in order, keeping the zone (preamble, operative, annex), the
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from linter.parse.blocks import Block, is_terminated
@@ -118,8 +119,15 @@ def paragraphs(
                 ctx.roles[index] = "continuation"
             ctx.roles[first] = "paragraph"
             continue
+        if (
+            kind is None
+            and last is not None
+            and (subs or final_mark(last.text) in ctx.lex.list_terminators)
+            and _FIGURE_LABEL.match(text)
+        ):
+            kind = "subparagraph"  # "(2) Requests" for "(d)", "(1)" for "(i)": OCR
         if kind == "subparagraph" and last is not None:
-            match = ctx.sub_label(text)
+            match = ctx.sub_label(text) or _FIGURE_LABEL.match(text)
             assert match
             label = match.group(1)
             label_start = line.start + match.start(1)
@@ -130,6 +138,22 @@ def paragraphs(
                     level=1,
                     label_span=Span(label_start, label_start + len(label)),
                     body=ctx.mapped(pieces, cuts, separator),
+                    line=first + 1,
+                )
+            )
+            for index in block.lines:
+                ctx.roles[index] = "continuation"
+            ctx.roles[first] = "subparagraph"
+            continue
+        if _unlabelled_item(ctx, text, kind, zone, last, subs):
+            # "... strengthen its fulfilment by:" / "Requesting the Commission ...;": an
+            # item of the list whose label a cleaning step dropped.
+            subs.append(
+                SubParagraph(
+                    label="",
+                    level=1,
+                    label_span=Span(line.start, line.start),
+                    body=ctx.mapped(block_pieces(ctx, block, None), cuts, separator),
                     line=first + 1,
                 )
             )
@@ -174,6 +198,36 @@ def paragraphs(
         ctx.roles[first] = "paragraph"
     flush()
     return tuple(preamble), tuple(operative), tuple(annexes), tuple(sections)
+
+
+def _unlabelled_item(
+    ctx: ParseContext,
+    text: str,
+    kind: str | None,
+    zone: Zone,
+    last: Paragraph | None,
+    subs: list[SubParagraph],
+) -> bool:
+    """Whether an unnumbered block among the operative paragraphs, opening with a
+    preambular lead or as the lexicon's list items do ("Requesting ...", "Assisting ...",
+    "To continue ..."), is an item of the list the
+    paragraph before it introduces with a colon (its label lost): no preambular
+    paragraph stands among operative ones."""
+    if kind is not None or zone is not Zone.OPERATIVE or last is None:
+        return False
+    items = ctx.lex.extra.get("list_item_patterns", [])
+    opening = text.lstrip()
+    if ctx.lead_of(text)[1] != "preambular" and not any(re.match(p, opening) for p in items):
+        return False
+    introduced = subs[-1].text if subs else last.text
+    return final_mark(last.text) in ctx.lex.list_terminators or (
+        bool(subs)
+        and final_mark(introduced) in (*ctx.lex.operative_terminators, *ctx.lex.list_terminators)
+    )
+
+
+#: A sub-paragraph label OCR read as a figure: "(2)" for "(d)", "(1)" for "(i)".
+_FIGURE_LABEL = re.compile(r"^\s*\((\d)\)\s+")
 
 
 def _volume_heading(ctx: ParseContext, block: Block, adoption_end: int | None) -> bool:

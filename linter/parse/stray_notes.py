@@ -25,14 +25,15 @@ from linter.parse.layout import FURNITURE, Kind, NoteDraft
 from linter.parse.model import Note, Span
 from linter.parse.notes import NoteStart, note_start
 
-#: ``33.One member (China) did not ...``: a note number glued to its text by OCR; read as
-#: a note only after the adoption block, where no paragraph is.
-_GLUED_NOTE = re.compile(r"^\s*(?P<number>\d{1,3})\.(?P<text>[A-Z].*?)\s*$")
+#: ``33.One member (China) did not ...``, ``17See Official Records``: a note number glued
+#: to its text by OCR; read as a note only after the adoption block, where no paragraph is.
+_GLUED_NOTE = re.compile(r"^\s*(?P<number>\d{1,3})\.?(?P<text>[A-Z][a-z].*?)\s*$")
 #: How far past the last note a number after the adoption block may be without a marker.
 _TRAILING_REACH = 60
 
-#: Marker candidate numbers of the text, with the lines they stand on.
-Evidence = Mapping[int, Set[int]]
+#: Marker candidate numbers of the text, with the lines they stand on and whether their
+#: shape is one only a marker takes.
+Evidence = Mapping[int, Set[tuple[int, bool]]]
 
 
 def split_stray_notes(
@@ -115,9 +116,15 @@ def _opening(ctx: ParseContext, index: int, after_adoption: bool) -> NoteStart |
     return opened
 
 
-def _supported(number: int, own: Set[int], last: int, evidence: Evidence) -> bool:
-    """A marker candidate with this number stands outside the note's own lines."""
-    return number > last - _TRAILING_REACH and bool(evidence.get(number, set()) - own)
+def _supported(
+    number: int, own: Set[int], last: int, evidence: Evidence, after_adoption: bool
+) -> bool:
+    """A marker candidate with this number stands outside the note's own lines: in a
+    shape only a marker takes, or after the adoption block (where the volumes print
+    their notes) in any shape ("Djibouti 75 for admission")."""
+    return number > last - _TRAILING_REACH and any(
+        line not in own and (sure or after_adoption) for line, sure in evidence.get(number, set())
+    )
 
 
 def _first_note_line(
@@ -132,7 +139,7 @@ def _first_note_line(
         if opened is None:
             continue
         number = opened.number
-        if last < number <= last + 2 or _supported(number, {index}, last, evidence):
+        if last < number <= last + 2 or _supported(number, {index}, last, evidence, after_adoption):
             return position
         if after_adoption and last < number <= last + _TRAILING_REACH:
             return position
@@ -153,7 +160,7 @@ def _notes_of(
         starts = candidate is not None and (
             opened is None
             or opened.number < candidate.number <= opened.number + 2
-            or _supported(candidate.number, {index}, last, evidence)
+            or _supported(candidate.number, {index}, last, evidence, after_adoption)
         )
         if starts and candidate is not None:
             if opened is not None:

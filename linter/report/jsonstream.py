@@ -43,8 +43,12 @@ class Frame:
 
     def item(self, value: Any) -> None:
         """One more item of the array in the current hole (opened by the first)."""
+        self.item_text(_encode(value))
+
+    def item_text(self, encoded: str) -> None:
+        """One more item, already encoded as compact JSON."""
         opening = "[" if self.items == 0 else ","
-        self.stream.write(f"{opening}\n{self._indent()}  {_encode(value)}")
+        self.stream.write(f"{opening}\n{self._indent()}  {encoded}")
         self.items += 1
 
     def end_array(self) -> None:

@@ -16,12 +16,14 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class DecodeError(Exception):
-    """The bytes are not UTF-8. ``offset`` is the first bad byte."""
+    """The bytes are not UTF-8 (or not in the encoding named). ``offset`` is the first bad
+    byte."""
 
-    def __init__(self, offset: int, reason: str) -> None:
-        super().__init__(f"not valid UTF-8 at byte {offset}: {reason}")
+    def __init__(self, offset: int, reason: str, encoding: str = "UTF-8") -> None:
+        super().__init__(f"not valid {encoding} at byte {offset}: {reason}")
         self.offset = offset
         self.reason = reason
+        self.encoding = encoding
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,12 +84,13 @@ class Source:
         return self.lines[self.position(offset)[0] - 1]
 
 
-def decode(data: bytes) -> str:
-    """Strict UTF-8 (a leading BOM is kept as text so offsets match the file)."""
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """Strict UTF-8 (a leading BOM is kept as text so offsets match the file), or strictly
+    the ``encoding`` named (``--encoding``; a codec Python knows)."""
     try:
-        return data.decode("utf-8")
+        return data.decode(encoding or "utf-8")
     except UnicodeDecodeError as error:
-        raise DecodeError(error.start, error.reason) from None
+        raise DecodeError(error.start, error.reason, encoding or "UTF-8") from None
 
 
 def split_lines(text: str) -> tuple[Line, ...]:

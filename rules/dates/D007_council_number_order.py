@@ -26,7 +26,15 @@ def _conflict(a: _Council, b: _Council) -> bool:
 def _acts(doc: Document) -> list[_Council]:
     out = []
     own = own_number(doc)
-    if own is not None and own.body == "sc" and own.act.year is not None:
+    adopted = doc.adoption.date
+    # An own number whose year is not the adoption's is D003's finding; every cited
+    # resolution would contradict it here too.
+    if (
+        own is not None
+        and own.body == "sc"
+        and own.act.year is not None
+        and (adopted is None or adopted[:4] == str(own.act.year))
+    ):
         out.append(_Council(own.act.number, own.act.year, own.act.label, None))
     for cited in citations(doc).acts:
         act = cited.act

@@ -93,8 +93,8 @@ def missing_adoption(doc: Document) -> Iterator[Hit]:
         yield Hit(
             adoption.meeting_span.start,
             adoption.meeting_span.end,
-            f"the adoption line (meeting {adoption.meeting}, line {adoption.line}) has no "
-            "date, and the heading gives none; the date line is missing or could not be read",
+            f"the adoption (meeting {adoption.meeting}, line {adoption.line}) has no date that "
+            "can be read: the date line is missing or damaged",
         )
         return
     last = doc.operative[-1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.engine.registry import Hit, Severity, rule
+from linter.facts.footnotes import own_numbering
 from linter.parse.model import Document
 from linter.parse.numbering import Issue, sequence_anomalies
 
@@ -50,15 +51,19 @@ def note_numbering(doc: Document) -> Iterator[Hit]:
         2 Ibid., vols. 2237, 2241 and 2326, No. 39574.
     """
     notes = sorted(doc.numbered_notes, key=lambda note: note.number_span.start)
+    # Notes numbered through a printed volume skip the numbers of other resolutions.
+    own = own_numbering(doc)
     referenced = {marker.number for marker in doc.numbered_markers}
     texts: dict[int, str] = {}
-    for note in notes:
+    first_of: dict[int, int] = {}  # index of each number's first definition
+    for index, note in enumerate(notes):
         texts.setdefault(note.number, " ".join(note.text.split()))
+        first_of.setdefault(note.number, index)
     for anomaly in sequence_anomalies([note.number for note in notes]):
         note = notes[anomaly.index]
         previous = notes[anomaly.previous_index] if anomaly.previous_index is not None else None
         if anomaly.issue is Issue.GAP:
-            if previous is None:
+            if previous is None or not own:
                 # Council texts from the printed volumes number notes through the volume
                 # (the only note of S/RES/1 (1946) is 22): an opening number is no gap.
                 continue
@@ -70,10 +75,12 @@ def note_numbering(doc: Document) -> Iterator[Hit]:
                 f"note {names} is missing: note {previous.number} (line {previous.line}) "
                 f"is followed by note {note.number}"
             )
-        elif anomaly.issue is Issue.DUPLICATE:
+        elif anomaly.issue is Issue.DUPLICATE or first_of[note.number] < anomaly.index:
+            # A number defined again, right after itself or further down (1, 2, 3, 1):
+            # with another text it is F006's, with the same text a repeat.
             if " ".join(note.text.split()) != texts.get(note.number):
                 continue  # two different texts: F006
-            first = notes[anomaly.first_index or 0]
+            first = notes[first_of[note.number]]
             message = f"note {note.number} is defined twice: first on line {first.line}"
         else:
             after = f" after note {previous.number} (line {previous.line})" if previous else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.engine.registry import Hit, Severity, rule
-from linter.facts.footnotes import first_references
+from linter.facts.footnotes import first_references, own_numbering
 from linter.parse.model import Document
 
 
@@ -43,7 +43,9 @@ def footnote_order(doc: Document) -> Iterator[Hit]:
 
     Why:
         Notes are numbered in the order their markers first appear; a later reference to
-        the same source reuses its number. A marker first used out of order was moved,
+        the same source reuses its number. Notes numbered through a printed volume
+        (Security Council resolutions of the annual volumes) are not checked: a
+        resolution reuses numbers an earlier one set. A marker first used out of order was moved,
         mistyped, or misread by extraction, and points at another note than intended.
 
     Example:
@@ -74,6 +76,8 @@ def footnote_order(doc: Document) -> Iterator[Hit]:
         1 United Nations, Treaty Series, vol. 2225, No. 39574.
         2 Resolution 55/25, annexes I-III.
     """
+    if not own_numbering(doc):
+        return  # numbered through a printed volume: an earlier resolution set the order
     firsts = first_references(doc)
     numbers = [marker.number for marker in firsts]
     for index in sorted(_out_of_order(numbers)):

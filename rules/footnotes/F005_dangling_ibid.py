@@ -67,8 +67,8 @@ def dangling_ibid(doc: Document) -> Iterator[Hit]:
             continue
         before = note.number - 1
         # The note it refers to belongs to this text when numbering starts here, or when
-        # the text holds its marker (or notes on both sides of it).
-        here = first == 1 or before in referenced or (first <= before and note.number != first)
+        # the text holds its marker.
+        here = first == 1 or before in referenced
         if before in defined or not here:
             continue
         start = note.body.source_span(0, len(form))

@@ -8,15 +8,19 @@ from linter.engine.registry import Hit, Severity, rule
 from linter.parse.model import Document
 
 
-@rule("E002", "unrecognized-structure", Severity.WARNING)
+@rule("E002", "unrecognized-structure", Severity.INFO)
 def unrecognized_structure(doc: Document) -> Iterator[Hit]:
     """No resolution structure was found: no operative paragraphs and no adoption line.
 
     Why:
-        The numbering, footnote and date rules read the structure of a resolution. When
-        none can be found (an empty file, a text that is not a resolution, an extraction
-        that lost every paragraph number), those rules are skipped and this finding says
-        so, instead of passing the file silently.
+        Every other rule describes a resolution: its numbering, notes and dates, and the
+        damage extraction does to it. When no resolution can be found (an empty file, a
+        ``requirements.txt`` or a letter beside the documents, an extraction that lost
+        every paragraph number and its adoption line), no other rule is run on the text
+        and this is its only finding, so the file is not passed silently. Its severity is
+        ``info``: a file that is no resolution does not fail a run (``--fail-on info``,
+        or ``severity = {E002 = "error"}`` in the configuration, makes it fail), and
+        ``reslint fix`` leaves such a file alone.
 
     Example:
         This text is a letter, not a resolution.
@@ -37,5 +41,5 @@ def unrecognized_structure(doc: Document) -> Iterator[Hit]:
         0,
         end,
         "no resolution structure found (no operative paragraphs, no adoption line); "
-        "numbering, footnote and date rules were skipped",
+        "no other rule was run on this file",
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 
 from linter.engine.registry import Hit, Severity, rule
 from linter.parse.model import Document
@@ -15,6 +16,14 @@ def _names(values: tuple[int, ...], where: str) -> str:
     if len(values) == 2:
         return f"paragraphs {values[0]} and {values[1]}{where} are"
     return f"paragraphs {values[0]} to {values[-1]}{where} are"
+
+
+def _printed_inside(doc: Document, missing: Sequence[int], first: int, last: int) -> bool:
+    """Whether each missing number stands inside the lines from ``first`` to ``last`` as a
+    paragraph label glued to other text ("monitoring 20. We underscore", "1, That the")."""
+    lines = doc.source.lines[first - 1 : last]
+    text = " ".join(line.text for line in lines)
+    return all(re.search(rf"(?:^|\s){number}[.,]\s+[A-Z]", text) for number in missing)
 
 
 @rule("N001", "numbering-gap", Severity.ERROR, requires_structure=True)
@@ -59,6 +68,10 @@ def numbering_gap(doc: Document) -> Iterator[Hit]:
         if anomaly.issue is not Issue.GAP:
             continue
         paragraph = run.paragraphs[anomaly.index]
+        before = anomaly.previous_index
+        start = run.paragraphs[before].line if before is not None else 1
+        if _printed_inside(doc, anomaly.missing, start, paragraph.line):
+            continue  # "Pact for the Future. 9. We note ...": glued to the text, not lost
         span = span_of_number(paragraph)
         where = run.where()
         if anomaly.previous_index is None:

@@ -17,6 +17,21 @@ def _owner(paragraph: Paragraph, parent: SubParagraph | None) -> str:
     return f"({parent.label}) of {name}" if parent else name
 
 
+def _figure_list(
+    paragraph: Paragraph, parent: SubParagraph | None, subs: Sequence[SubParagraph]
+) -> Iterator[Hit]:
+    """A list labelled (1), (2), ...: the figures must count up from 1."""
+    for position, sub in enumerate(subs, start=1):
+        if int(sub.label) != position:
+            yield Hit(
+                sub.label_span.start,
+                sub.label_span.end,
+                f"({sub.label}) of {_owner(paragraph, parent)} stands where ({position}) "
+                "is expected",
+            )
+            return
+
+
 def _check(
     paragraph: Paragraph, parent: SubParagraph | None, subs: Sequence[SubParagraph], before: str
 ) -> Iterator[Hit]:
@@ -25,6 +40,26 @@ def _check(
         return
     roman = subs[0].level == 2
     values = [label_value(sub) for sub in subs]
+    figures = [i for i, sub in enumerate(subs) if sub.label.isdigit()]
+    if len(figures) == len(subs):
+        # "(1) there should be free and open transit ...": a list numbered with figures.
+        yield from _figure_list(paragraph, parent, subs)
+        return
+    for index in figures:
+        # "(2) Requests" among (a), (b), (c): OCR read the letter as a figure. The label
+        # the list expects there is the one after the label before it.
+        before_value = values[index - 1] if index else 0
+        if before_value is None:
+            return
+        values[index] = before_value + 1
+        sub = subs[index]
+        wanted = format_label(before_value + 1, roman)
+        yield Hit(
+            sub.label_span.start,
+            sub.label_span.end,
+            f"sub-paragraph label ({sub.label}) of {_owner(paragraph, parent)} is a figure "
+            f"where {wanted} is expected",
+        )
     if any(value is None for value in values):
         return  # a label that is neither a letter nor a numeral: not a list we can check
     numbers = [value or 0 for value in values]
@@ -102,8 +137,11 @@ def subparagraph_sequence(doc: Document) -> Iterator[Hit]:
     """
     earlier = ""
     for paragraph in doc.paragraphs:
+        if paragraph.scope:
+            continue  # annexes and annexed instruments list items their own way
         # A label can hide inside a wrapped line of the text before the list.
         yield from _check(paragraph, None, paragraph.subparagraphs, earlier + paragraph.text)
         for sub in paragraph.subparagraphs:
-            yield from _check(paragraph, sub, sub.children, sub.text)
+            if sub.label:  # an item whose label was lost holds no list we can place
+                yield from _check(paragraph, sub, sub.children, sub.text)
         earlier = paragraph.text

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from linter.engine.registry import Hit, Severity, rule
 from linter.parse.model import Document, MappedText, Paragraph
@@ -23,11 +25,23 @@ def _quote(marks: tuple[str, ...]) -> str:
     return " or ".join(f"'{mark}'" for mark in marks[:2])
 
 
-def _hit(paragraph: Paragraph, what: str, wanted: tuple[str, ...]) -> Hit | None:
+def _hit(
+    paragraph: Paragraph,
+    what: str,
+    wanted: tuple[str, ...],
+    introducing: tuple[str, ...],
+    joining: re.Pattern[str] | None = None,
+) -> Hit | None:
+    """The paragraph's last mark, unless it is one it may end with. A colon is never
+    wrong: it introduces what follows (sub-paragraphs, a list the parser could not label,
+    a quotation, the lettered paragraphs of a draft decision)."""
     body = _last_body(paragraph)
     text = body.text.rstrip()
-    if not text or final_mark(text) in wanted:
+    if not text or final_mark(text) in wanted or final_mark(text) in introducing:
         return None
+    joined = joining.search(text) if joining else None
+    if joined and joined.group(1) in (*wanted, *introducing):
+        return None  # "...these obligations, and" / "...a breach of the peace; and"
     end = final_mark(text)
     index = text.rfind(end) if end else len(text) - 1
     span = body.source_span(index, index + 1)
@@ -37,6 +51,19 @@ def _hit(paragraph: Paragraph, what: str, wanted: tuple[str, ...]) -> Hit | None
         span.end,
         f"{what} (line {paragraph.line}) ends with {found}; it should end with {_quote(wanted)}",
     )
+
+
+def _cut_paragraphs(doc: Document) -> set[Paragraph]:
+    """Paragraphs with no closing mark whose text goes on in the next block (a hard wrap
+    over a blank line or a page break: "...under the" / "Charter of the United Nations,"):
+    the next block opens with no number and no lead phrase."""
+    cut = set()
+    blocks = doc.paragraphs
+    for paragraph, following in pairwise(blocks):
+        text = _last_body(paragraph).text.rstrip()
+        if text and text[-1:].isalnum() and following.label is None and following.lead is None:
+            cut.add(paragraph)
+    return cut
 
 
 def _follows_convention(paragraphs: Sequence[Paragraph], wanted: tuple[str, ...]) -> bool:
@@ -50,14 +77,6 @@ def _follows_convention(paragraphs: Sequence[Paragraph], wanted: tuple[str, ...]
         return True
     keeping = sum(1 for p in paragraphs if final_mark(_last_body(p).text) in wanted)
     return keeping * 2 >= len(paragraphs)
-
-
-def _introduces_list(doc: Document, paragraph: Paragraph) -> bool:
-    """Whether an unnumbered block without a lead phrase follows (bullets, ``(1)``)."""
-    blocks = doc.operative
-    position = blocks.index(paragraph)
-    following = blocks[position + 1] if position + 1 < len(blocks) else None
-    return following is not None and following.number is None and following.lead is None
 
 
 @rule("N007", "paragraph-terminator", Severity.WARNING, requires_structure=True)
@@ -105,9 +124,22 @@ def paragraph_terminator(doc: Document) -> Iterator[Hit]:
     lex = lexicon_for(doc.language)
     if not (lex.preamble_terminators and lex.operative_terminators and lex.final_terminators):
         return
+    words = lex.extra.get("joining_words", [])
+    joining = (
+        re.compile(r"(\S)\s*(?:" + "|".join(re.escape(w) for w in words) + r")$") if words else None
+    )
+    cut = _cut_paragraphs(doc)
     if _follows_convention(doc.preamble, lex.preamble_terminators):
         for paragraph in doc.preamble:
-            hit = _hit(paragraph, "preambular paragraph", lex.preamble_terminators)
+            if paragraph in cut:
+                continue
+            hit = _hit(
+                paragraph,
+                "preambular paragraph",
+                lex.preamble_terminators,
+                lex.list_terminators,
+                joining,
+            )
             if hit:
                 yield hit
     # Unnumbered operative blocks without a lead phrase are bullets or the rest of a
@@ -123,14 +155,14 @@ def paragraph_terminator(doc: Document) -> Iterator[Hit]:
             if paragraph.number is not None
             else "operative paragraph"
         )
+        if paragraph in cut:
+            continue
         following = operative[position + 1] if position + 1 < len(operative) else None
-        if (
-            final_mark(_last_body(paragraph).text) in lex.list_terminators
-            and not paragraph.subparagraphs
-            and _introduces_list(doc, paragraph)
-        ):
-            continue  # "in this regard:" and a list the parser could not label
-        if following is None:
+        if following is None and paragraph is not doc.operative[-1]:
+            # More text follows that is no paragraph we could place ("S. Decides", "To
+            # this end, ..."): either mark may be right.
+            wanted = (*lex.operative_terminators, *lex.final_terminators)
+        elif following is None:
             wanted = lex.final_terminators
             name = f"the last {name}"
         elif following.part != paragraph.part:
@@ -138,6 +170,6 @@ def paragraph_terminator(doc: Document) -> Iterator[Hit]:
             wanted = (*lex.operative_terminators, *lex.final_terminators)
         else:
             wanted = lex.operative_terminators
-        hit = _hit(paragraph, name, wanted)
+        hit = _hit(paragraph, name, wanted, lex.list_terminators, joining)
         if hit:
             yield hit

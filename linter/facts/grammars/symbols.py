@@ -289,7 +289,9 @@ def _malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
     roots = "|".join(re.escape(r) for r in sorted(data["trusted_roots"], key=len, reverse=True))
     comp = _component()
     head = rf"{_NOT_AFTER}(?:{roots})"
-    spaced = rf"(?:[ \t]+/[ \t]*|/[ \t]+)(?:\r?\n[ \t]*)?(?!(?:{roots})/)"
+    # "E/2012 /30", "A/RES/ 66/1"; not "A/6000/" at a line's end and "Rev.1" on the next:
+    # a symbol wrapped after its slash is layout, not a malformed symbol.
+    spaced = rf"(?:[ \t]+/[ \t]*(?:\r?\n[ \t]*)?|/[ \t]+(?![ \t\r\n]))(?!(?:{roots})/)"
     needs_session = "|".join(
         re.escape(b["resolution_series"])
         for b in _data.bodies()["bodies"].values()

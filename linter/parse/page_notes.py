@@ -1,0 +1,187 @@
+"""Footnotes as extraction leaves them: below a page's separator, in Markdown, or marked
+with asterisks.
+
+The notes of a page run from its separator until its furniture, or until a line that
+opens no note where a note could start (the page's text going on). Notes already in
+canonical form (``[^3]: text``) and asterisk notes printed without a separator are found
+wherever they stand. Each pass marks the lines it takes in ``kinds`` and drafts the
+notes (:class:`~linter.parse.line_kinds.NoteDraft`) for the structure to build.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.parse.line_kinds import FURNITURE, NOTE_ALONE, Kind, NoteDraft, is_blank, text_piece
+from linter.parse.notes import goes_on, note_start
+from linter.source.text import Line
+
+_NOTE_MARKDOWN = re.compile(r"^\s*\[\^(\d{1,3}|\*{1,3})\]:\s*(.*?)\s*$")
+
+
+def read_notes(
+    lines: tuple[Line, ...],
+    kinds: list[Kind],
+    start: int,
+    page: int,
+    notes: list[NoteDraft],
+    text: str,
+) -> int:
+    """Read the notes below a separator; return the index of the first line after them.
+
+    The notes of a page run until its furniture, or until a line that opens no note
+    where a note could start (after a blank line, or after a note that ended its
+    sentence): the page's text going on (a running title, the seed's body).
+    """
+    index = start
+    count = len(lines)
+    last_number = max((note.number for note in notes), default=0)
+    while index < count:
+        line = lines[index]
+        if is_blank(line):
+            index += 1
+            continue
+        if kinds[index] in FURNITURE:
+            break
+        alone = NOTE_ALONE.match(line.text)
+        opened = None if alone else note_start(line.text)
+        if alone and index + 1 < count and not is_blank(lines[index + 1]):
+            number = int(alone.group(1))
+            kinds[index] = Kind.NOTE_NUMBER
+            number_start = line.start + alone.start(1)
+            number_end = line.start + alone.end(1)
+            text_index = index + 1
+            pieces = [text_piece(lines[text_index])]
+            kinds[text_index] = Kind.NOTE_TEXT
+            style, mark = "own-line", ""
+        elif opened and (opened.mark or _plausible_note_number(opened.number, last_number)):
+            number = opened.number
+            kinds[index] = Kind.NOTE_TEXT
+            number_start = line.start + opened.number_start
+            number_end = line.start + opened.number_end
+            text_index = index
+            pieces = [(line.start + opened.text_start, line.start + opened.text_end)]
+            style, mark = opened.style, opened.mark
+        else:
+            break
+        probe = text_index + 1
+        while (
+            probe < count
+            and kinds[probe] is Kind.TEXT
+            and not NOTE_ALONE.match(lines[probe].text)
+            and not _opens_note(lines[probe].text, max(last_number, number))
+            and goes_on(" ".join(text[a:b] for a, b in pieces), lines[probe].text)
+        ):
+            kinds[probe] = Kind.NOTE_TEXT
+            pieces.append(text_piece(lines[probe]))
+            probe += 1
+        notes.append(
+            NoteDraft(
+                number=number,
+                number_start=number_start,
+                number_end=number_end,
+                line=lines[index].number,
+                page=page,
+                pieces=tuple(pieces),
+                style=style,
+                mark=mark,
+            )
+        )
+        last_number = max(last_number, number)
+        index = probe
+    return index
+
+
+def _opens_note(text: str, last: int) -> bool:
+    """Whether ``text`` opens the next note (a number that fits, or an asterisk)."""
+    opened = note_start(text)
+    return opened is not None and (bool(opened.mark) or last < opened.number <= last + 2)
+
+
+def _plausible_note_number(number: int, last: int) -> bool:
+    """Notes count up; a figure far from the last note number is text, not a note."""
+    return 0 < number <= last + 10
+
+
+def mark_markdown_notes(
+    lines: tuple[Line, ...], kinds: list[Kind], notes: list[NoteDraft], pages: list[int]
+) -> None:
+    """Notes already in canonical Markdown form: ``[^3]: text``."""
+    for index, line in enumerate(lines):
+        if kinds[index] is not Kind.TEXT:
+            continue
+        match = _NOTE_MARKDOWN.match(line.text)
+        if not match:
+            continue
+        kinds[index] = Kind.NOTE_TEXT
+        start = line.start + match.start(1)
+        pieces = [(line.start + match.start(2), line.start + match.end(2))]
+        probe = index + 1
+        # A wrapped note continues on the following non-blank lines of text.
+        while (
+            probe < len(lines)
+            and kinds[probe] is Kind.TEXT
+            and not _NOTE_MARKDOWN.match(lines[probe].text)
+        ):
+            kinds[probe] = Kind.NOTE_TEXT
+            pieces.append(text_piece(lines[probe]))
+            probe += 1
+        label = match.group(1)
+        notes.append(
+            NoteDraft(
+                number=0 if label.startswith("*") else int(label),
+                number_start=start,
+                number_end=start + len(label),
+                line=line.number,
+                page=pages[index],
+                pieces=tuple(pieces),
+                style="markdown",
+                mark=label if label.startswith("*") else "",
+            )
+        )
+
+
+def mark_asterisk_notes(
+    lines: tuple[Line, ...],
+    kinds: list[Kind],
+    notes: list[NoteDraft],
+    pages: list[int],
+    text: str,
+    skip: int,
+) -> None:
+    """Asterisk notes printed without a separator above them (``* Any changes to the list
+    of sponsors ...`` under a draft's first page): a line that opens with asterisks and a
+    capital is a note wherever it stands, with the lines right under it that go on with it."""
+    for index in range(skip, len(lines)):
+        if kinds[index] is not Kind.TEXT:
+            continue
+        opened = note_start(lines[index].text)
+        if opened is None or not opened.mark:
+            continue
+        line = lines[index]
+        if not line.text[opened.text_start : opened.text_start + 1].isupper():
+            continue
+        kinds[index] = Kind.NOTE_TEXT
+        pieces = [(line.start + opened.text_start, line.start + opened.text_end)]
+        probe = index + 1
+        while (
+            probe < len(lines)
+            and kinds[probe] is Kind.TEXT
+            and note_start(lines[probe].text) is None
+            and goes_on(" ".join(text[a:b] for a, b in pieces), lines[probe].text)
+        ):
+            kinds[probe] = Kind.NOTE_TEXT
+            pieces.append(text_piece(lines[probe]))
+            probe += 1
+        notes.append(
+            NoteDraft(
+                number=0,
+                number_start=line.start + opened.number_start,
+                number_end=line.start + opened.number_end,
+                line=line.number,
+                page=pages[index],
+                pieces=tuple(pieces),
+                style=opened.style,
+                mark=opened.mark,
+            )
+        )

@@ -1,0 +1,105 @@
+"""The word losses issue 9 found in ``reslint fix`` on documents it had never seen.
+
+Each test is one class of loss, in the shape the real document showed: page furniture
+is only what the issue lists, a masthead and an agenda title stay, a note's last line
+that is a symbol stays, a figure opening a line is no marker, consecutive notes stay
+one per line, and a refused file makes ``fix`` exit 1.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+from linter.cli.main import run
+from linter.engine.registry import all_rules
+from linter.fix.fixer import fix_text
+from linter.parse.structure import parse_text
+from tests.conftest import CORPUS
+
+
+def fixed(text: str) -> str:
+    outcome = fix_text(text, all_rules())
+    assert outcome.error is None, outcome.error
+    return outcome.text
+
+
+def test_an_annex_title_after_the_adoption_date_is_no_running_title() -> None:
+    # A/RES/80/9: the annexed declaration has the resolution's title; it follows the
+    # adoption date, which ends with no punctuation.
+    text = (
+        "80/9. Plan of Action to Combat Trafficking in Persons\n\n"
+        "The General Assembly,\n\n"
+        "Adopts the Political Declaration annexed to the present resolution.\n\n"
+        "48th plenary meeting\n"
+        "24 November 2025\n\n"
+        "Annex\n\n"
+        "Plan of Action to Combat Trafficking in Persons\n\n"
+        "We, the States Members of the United Nations, welcome the plan.\n"
+    )
+    after_annex = fixed(text).split("\nAnnex\n", 1)[1]
+    assert "Plan of Action to Combat Trafficking in Persons" in after_annex
+
+
+def test_a_draft_keeps_its_masthead_and_agenda_title() -> None:
+    # A/80/L.7: no "The General Assembly," line before the sponsors: the masthead and the
+    # agenda title were taken for a running header and deleted.
+    original = (CORPUS / "en-ga80" / "A_80_L.7.txt").read_text(encoding="utf-8")
+    text = fixed(original)
+    for kept in ("General Assembly", "Distr.: Limited", "Original: English", "A/80/L.7"):
+        assert kept in text
+    assert text.count("Report of the International Atomic Energy Agency") >= 2
+
+
+def test_a_symbol_that_ends_a_note_stays() -> None:
+    # S/RES/398 (1976): "... document" / "S/12235." was deleted as page furniture.
+    text = (CORPUS / "en-sc" / "S_RES_0398_1976_EN_GOLD.txt").read_text(encoding="utf-8")
+    doc = parse_text(text)
+    assert [note.label for note in doc.notes] == ["4", "5"]
+    assert doc.notes[0].text.endswith("document S/12235.")
+    assert "S/12235." in fixed(text)
+
+
+def test_an_amount_opening_a_line_is_no_marker() -> None:
+    text = (
+        "The General Assembly,\n\n"
+        "Noting that the cost of inaction is estimated\n"
+        "4 trillion dollars a year,1\n\n"
+        "1. Decides to remain seized of the matter.\n\n"
+        "40th plenary meeting\n"
+        "14 November 2025\n"
+        "_______________\n\n"
+        "4 See A/80/1.\n"
+        "1 See A/80/2.\n"
+    )
+    result = fixed(text)
+    assert "estimated 4 trillion" in result
+    assert "[^4] trillion" not in result
+
+
+def test_consecutive_notes_stay_one_note_each() -> None:
+    # S/RES/244 (1967): notes 21 to 26 on consecutive lines after the adoption block were
+    # folded into one Markdown note ("[^21]: Ibid., document S/8248/Add.3, 22 Ibid., ...").
+    text = (CORPUS / "en-sc" / "S_RES_0244_1967_EN_GOLD.txt").read_text(encoding="utf-8")
+    result = fixed(text)
+    for number in range(21, 27):
+        assert f"\n[^{number}]: " in result
+    assert ", 22 Ibid." not in result
+
+
+def test_a_refused_file_exits_1_with_fix_and_with_check_fix(tmp_path: Path) -> None:
+    # S/RES/26 (1947): fixing would change the parse; reslint refuses and says so.
+    source = CORPUS / "en-sc" / "S_RES_0026_1947_EN_GOLD.txt"
+    target = tmp_path / source.name
+    shutil.copy(source, target)
+    before = target.read_bytes()
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["fix", str(target)], out, err) == 1
+    assert "not fixed: fixing would change the structure" in err.getvalue()
+    assert "1 file refused" in out.getvalue()
+    assert target.read_bytes() == before
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["check", "--fix", "--isolated", str(target)], out, err) == 1
+    assert "not fixed" in err.getvalue()
+    assert target.read_bytes() == before
