@@ -7,6 +7,7 @@ without configuration loads neither pydantic nor any report format but text.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
@@ -166,7 +167,7 @@ class Outputs:
     def __init__(self, settings: Settings, out: TextIO, args: argparse.Namespace) -> None:
         from linter.report import writer
 
-        self.files: list[tuple[TextIO, Path, Path]] = []
+        self.files: list[tuple[TextIO, Path, Path, str]] = []
         self.writers: list[Writer] = [_primary(settings, out, args)]
         for name, target in settings.outputs:
             if target == "-":
@@ -175,6 +176,8 @@ class Outputs:
             path = Path(target)
             temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
             try:
+                if path.is_dir():
+                    raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
                 path.parent.mkdir(parents=True, exist_ok=True)
                 stream = temporary.open("w", encoding="utf-8", newline="\n")
             except OSError as error:
@@ -182,7 +185,7 @@ class Outputs:
                 raise UsageError(
                     f"cannot write {name} report to {target}: {error.strerror}"
                 ) from None
-            self.files.append((stream, temporary, path))
+            self.files.append((stream, temporary, path, name))
             self.writers.append(writer(name, stream))
 
     def add(self, result: FileResult) -> None:
@@ -192,13 +195,15 @@ class Outputs:
     def close(self) -> None:
         for target in self.writers:
             target.close()
-        for stream, temporary, path in self.files:
+        for stream, temporary, path, name in self.files:
             try:
                 stream.close()
                 os.replace(temporary, path)
             except OSError as error:
                 self.discard()
-                raise UsageError(f"cannot write report to {path}: {error.strerror}") from None
+                raise UsageError(
+                    f"cannot write {name} report to {path}: {error.strerror}"
+                ) from None
         self.files = []
 
     def sarif_warning(self) -> str:
@@ -211,7 +216,7 @@ class Outputs:
 
     def discard(self) -> None:
         """Remove the report files not written whole (the run failed)."""
-        for stream, temporary, _path in self.files:
+        for stream, temporary, _path, _name in self.files:
             stream.close()
             temporary.unlink(missing_ok=True)
         self.files = []
@@ -291,18 +296,19 @@ def _results(
     out: TextIO,
     err: TextIO,
 ) -> Iterator[FileResult]:
-    """The results of the files (or of standard input), after ``--fix`` when asked."""
+    """The results of the files (or of standard input), after ``--fix`` when asked. What
+    can be a usage error (no files, a scheduler out of reach) is one here, before any
+    output is written."""
     if wants_stdin(args.paths):
         if args.fix:
             raise UsageError("--fix does not read standard input: `reslint fix -` prints the fix")
-        yield from lint_stdin(settings, stdin_name(args))
-        return
+        return iter(lint_stdin(settings, stdin_name(args)))
     files = collect(settings, paths)
     if args.fix:
         from linter.cli.fix import fix_before_check
 
         fix_before_check(files, settings, args, err)
-    yield from lint_stream(files, settings, args, needs, err, out)
+    return lint_stream(files, settings, args, needs, err, out)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -317,13 +323,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError("check needs at least one PATH ('-' reads standard input)")
     check_flags(args, settings)
     matcher = baseline_matcher(settings)
+    results = _results(args, settings, paths, needs_of(settings, args), out, err)
     outputs = Outputs(settings, out, args)
     quiet = QuietNote(args, settings)
     errors: list[str] = []
     failing = False
     threshold = settings.fail_on.rank
     try:
-        for result in _results(args, settings, paths, needs_of(settings, args), out, err):
+        for result in results:
             if matcher is not None:
                 result = matcher.filter(result)
             outputs.add(result)

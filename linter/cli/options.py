@@ -262,12 +262,27 @@ def lint_stream(
 ) -> Iterator[FileResult]:
     """The run's results in order, with the cache, executor and progress the flags ask
     for; the progress line is cleared before anything is written to ``out`` if it shares
-    the terminal. Says once on ``err`` when the cache could not be used."""
+    the terminal. Says once on ``err`` when the cache could not be used. The executor is
+    set up here, before the first result is asked for: a scheduler out of reach is a
+    usage error before any output is written."""
+    cache = _cache(args, settings)
+    executor = _executor(args, settings)
+    return _stream(files, settings, args, needs, err, out, cache, executor)
+
+
+def _stream(
+    files: Sequence[Path],
+    settings: Settings,
+    args: argparse.Namespace,
+    needs: Needs,
+    err: TextIO,
+    out: TextIO | None,
+    cache: ResultCache | None,
+    executor: Executor | None,
+) -> Iterator[FileResult]:
     from linter.cli.progress import Progress, wanted
     from linter.engine.pipeline import check_files
 
-    cache = _cache(args, settings)
-    executor = _executor(args, settings)
     progress = Progress(err, len(files)) if wanted(err, getattr(args, "quiet", False)) else None
     shared = progress is not None and out is not None and out.isatty()
     try:
