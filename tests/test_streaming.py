@@ -171,3 +171,18 @@ def test_version_findings_whether_results_wait_in_memory_or_on_disk(
     assert versions == {"es", "fr"}  # es against the reference (fr), in both files
     reference = list(check_files(files, settings, jobs=1))
     assert [r.findings for r in results] == [r.findings for r in reference]
+
+
+def test_a_one_file_run_imports_what_it_uses() -> None:
+    """A pre-commit run on one file starts no worker and opens no cache it was told not
+    to: neither multiprocessing nor sqlite3 (nor pydantic, without configuration or JSON)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import io, sys; from linter.cli.main import run; "
+        f"run(['check', '--no-cache', '--isolated', {str(SEED)!r}], io.StringIO(), io.StringIO()); "
+        "loaded = [m for m in ('multiprocessing', 'concurrent.futures', 'sqlite3', 'pydantic') "
+        "if m in sys.modules]; assert not loaded, loaded"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

@@ -94,24 +94,29 @@ class _Run:
         self._codes: dict[int, tuple[tuple[str, ...], str]] = {}
 
     def _codes_of(self, path: Path) -> tuple[tuple[str, ...], str]:
-        """The codes of the rules run on ``path``, and the job digest for its cache key."""
+        """The codes of the rules run on ``path``, and the job digest for its cache key
+        (empty without a cache)."""
         rules = self.settings.rules_for(path)
         found = self._codes.get(id(rules))
         if found is None:
-            from linter.engine.cache import job_digest
-
             codes = tuple(spec.code for spec in rules)
-            job = self.job
-            digest = job_digest(
-                ",".join(codes),
-                repr(sorted(job.options.items())),
-                repr(sorted((c, str(s)) for c, s in job.severities.items())),
-                job.language or "-",
-                job.encoding or "utf-8",
-                job.needs.describe(),
-            )
-            found = self._codes[id(rules)] = (codes, digest)
+            found = self._codes[id(rules)] = (codes, self._digest(codes))
         return found
+
+    def _digest(self, codes: tuple[str, ...]) -> str:
+        if self.cache is None:
+            return ""
+        from linter.engine.cache import job_digest
+
+        job = self.job
+        return job_digest(
+            ",".join(codes),
+            repr(sorted(job.options.items())),
+            repr(sorted((c, str(s)) for c, s in job.severities.items())),
+            job.language or "-",
+            job.encoding or "utf-8",
+            job.needs.describe(),
+        )
 
     def _prepare(self, path: Path) -> FileResult | tuple[WorkItem, str | None]:
         try:
