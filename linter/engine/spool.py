@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from linter.engine.jobs import Packed, unpack, version_keys
-from linter.engine.lint import FileResult
+from linter.engine.lint import FileResult, Finding
 from linter.engine.versions import VersionKeys, pairs, version_findings, with_findings
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 #: Findings held in memory before the spool moves to disk: a run of a few hundred files
 #: never pays for pickling, a run over an archive stays within some tens of megabytes.
-IN_MEMORY_FINDINGS = 100_000
+IN_MEMORY_FINDINGS = 20_000
 
 
 class Spool:
@@ -109,23 +109,40 @@ def with_version_findings(
                 versioned.append(len(spool))
                 keys.append(found)
             spool.append(result)
-        paired = pairs(keys)
-        wanted = sorted({index for pair in paired for index in pair})
-        facts_of: dict[int, VersionFacts] = {}
-        for index in wanted:
-            facts = spool[versioned[index]].versions
-            assert facts is not None
-            facts_of[index] = facts
-        local = {index: position for position, index in enumerate(wanted)}
-        added = version_findings(
-            [facts_of[index] for index in wanted],
-            [(local[a], local[b]) for a, b in paired],
+        added = _compare(spool, versioned, pairs(keys), settings)
+        for index, result in enumerate(spool):
+            yield with_findings(result, added.get(index, ()))
+    finally:
+        spool.close()
+
+
+def _compare(
+    spool: Spool, versioned: list[int], paired: list[tuple[int, int]], settings: Settings
+) -> dict[int, list[Finding]]:
+    """The version findings of each spooled result that has any, by spool index. One
+    reference version and the versions compared with it are read back at a time, so
+    memory holds one document's versions, not the archive's."""
+    by_reference: dict[int, list[int]] = {}
+    for version, reference in paired:
+        by_reference.setdefault(reference, []).append(version)
+    added: dict[int, list[Finding]] = {}
+    for reference, versions in by_reference.items():
+        facts = [_facts(spool, versioned[reference])]
+        facts += [_facts(spool, versioned[version]) for version in versions]
+        found = version_findings(
+            facts,
+            [(position, 0) for position in range(1, len(facts))],
             lambda path: settings.rules_for(Path(path)),
             settings.options,
             settings.severities,
         )
-        by_spool = {versioned[wanted[position]]: found for position, found in added.items()}
-        for index, result in enumerate(spool):
-            yield with_findings(result, by_spool.get(index, ()))
-    finally:
-        spool.close()
+        where = [versioned[reference], *(versioned[version] for version in versions)]
+        for position, findings in found.items():
+            added.setdefault(where[position], []).extend(findings)
+    return added
+
+
+def _facts(spool: Spool, index: int) -> VersionFacts:
+    facts = spool[index].versions
+    assert facts is not None
+    return facts
