@@ -1,10 +1,11 @@
-"""Generate the JSON Schemas in ``schemas/`` from the pydantic models, and read the
+"""Generate the JSON Schemas in ``schemas/`` from the pydantic models, and the service's
+OpenAPI document (``openapi.json``, needs the server extra) from its app; read the
 published ones.
 
-Run ``python -m linter.schemas [DIRECTORY]`` after changing a model; a test fails while
-the committed files and the models disagree. The files install with the package (as data
-of ``linter.json_schemas``), so a program that validates reslint's output against them
-needs no copy of the repository: :func:`published`.
+Run ``python -m linter.schemas [DIRECTORY]`` after changing a model or a route; a test
+fails while the committed files and the code disagree. The files install with the
+package (as data of ``linter.json_schemas``), so a program that validates reslint's
+output against them needs no copy of the repository: :func:`published`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ def generated() -> dict[str, dict[str, Any]]:
     from linter.engine.config_model import ReslintConfig
     from linter.parse.document_json import ParsedDocument
     from linter.report.schema import Report
+    from linter.service.app import create_app
 
     return {
         "report.schema.json": Report.model_json_schema(),
@@ -29,6 +31,7 @@ def generated() -> dict[str, dict[str, Any]]:
         "rule-cases.schema.json": CasesFile.model_json_schema(),
         "config.schema.json": ReslintConfig.model_json_schema(by_alias=True),
         "baseline.schema.json": Baseline.model_json_schema(),
+        "openapi.json": create_app().openapi(),
     }
 
 

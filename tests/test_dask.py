@@ -69,3 +69,15 @@ def test_an_unreachable_scheduler_is_one_line(monkeypatch: pytest.MonkeyPatch) -
     assert code == 2 and out == ""
     assert err.startswith("reslint: error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
     assert err.count("\n") == 1
+
+
+def test_the_api_takes_an_executor(scheduler: str, tmp_path: Path) -> None:
+    from linter.api import check_paths
+    from linter.engine.dask_executor import DaskExecutor
+
+    for path in SAMPLE:
+        shutil.copy(path, tmp_path / path.name)
+    local = check_paths([tmp_path], isolated=True, jobs=1)
+    with distributed.Client(scheduler) as client:
+        remote = check_paths([tmp_path], isolated=True, executor=DaskExecutor(client))
+    assert remote == local and local.summary.findings > 100

@@ -100,6 +100,8 @@ def test_built_wheel_holds_and_finds_every_rule(tmp_path: Path) -> None:
     classifiers = metadata.get_all("Classifier") or []
     assert "Typing :: Typed" in classifiers
     assert not any(c.startswith("License ::") for c in classifiers)  # PEP 639: the expression
+    for asset in ("editor.html", "editor.js", "editor.css"):
+        assert f"linter/service/assets/{asset}" in names
     # Import from the wheel itself (it is pure Python): the rules and data must load.
     probe = (
         "import sys; sys.path.insert(0, sys.argv[1]);"

@@ -26,6 +26,7 @@ COMMANDS = (
     "linter.cli.parse",
     "linter.cli.rules",
     "linter.cli.lsp",
+    "linter.cli.serve",
 )
 
 

@@ -19,41 +19,29 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    import json
-
-    from linter.engine.registry import all_rules
-
-    specs = all_rules()
     if args.format == "json":
-        rows = [
-            {
-                "code": s.code,
-                "name": s.name,
-                "severity": s.severity.value,
-                "fix": s.fix.value,
-                "summary": s.summary,
-            }
-            for s in specs
-        ]
+        import json
+
+        from linter.api import rules
+
+        rows = [rule.model_dump() for rule in rules()]
         out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
-    for spec in specs:
+    from linter.engine.registry import all_rules
+
+    for spec in all_rules():
         fix = "" if spec.fix.value == "none" else f" (fix: {spec.fix.value})"
         out.write(f"{spec.code}  {spec.name:<28} {spec.severity.value:<8} {spec.summary}{fix}\n")
     return EXIT_OK
 
 
 def run_rule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from linter.engine.registry import all_rules, rule_by_code_or_name
+    from linter.api import ReslintError, rule_doc
 
-    spec = rule_by_code_or_name(args.key)
-    if spec is None:
-        import difflib
-
-        names = [s.code for s in all_rules()] + [s.name for s in all_rules()]
-        close = difflib.get_close_matches(args.key, names, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise UsageError(f"no rule {args.key!r}{hint}")
-    out.write(f"{spec.code} {spec.name} ({spec.severity.value}, fix: {spec.fix.value})\n\n")
-    out.write(spec.doc + "\n")
+    try:
+        rule = rule_doc(args.key)
+    except ReslintError as error:
+        raise UsageError(str(error)) from None
+    out.write(f"{rule.code} {rule.name} ({rule.severity}, fix: {rule.fix})\n\n")
+    out.write(rule.doc + "\n")
     return EXIT_OK

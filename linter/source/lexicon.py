@@ -192,6 +192,9 @@ def available_languages() -> tuple[str, ...]:
 @cache
 def lexicon(language: str) -> Lexicon:
     """The lexicon of ``language`` (an ISO 639-1 code such as ``zh`` or ``en``)."""
+    if language not in available_languages():
+        # Only a listed code reaches the file system: "../../x" never names a path.
+        raise KeyError(f"no lexicon for language {language!r}")
     path = resources.files(_DATA_PACKAGE).joinpath("data", "lang", f"{language}.toml")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

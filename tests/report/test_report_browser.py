@@ -11,49 +11,16 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.browser import ARTEFACTS, MARK_TEXTS
 from tests.report.conftest import CorpusReport
 from tests.report.helpers import file_text, span_text
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTEFACTS = Path(__file__).resolve().parents[2] / "tmp" / "artefacts"
 SEED_NAME = "E-RES-2012-19.zh.txt"
 ENGLISH_NAME = "GA56_C3_draft_right-to-development_2001-11-28_job01-66657.mnbvc-453500.txt"
-
-MARK_TEXTS = """() => {
-  const found = {};
-  document.querySelectorAll('#src mark[data-f]').forEach((mark) => {
-    for (const key of mark.dataset.f.split(' ')) found[key] = (found[key] || '') + mark.textContent;
-  });
-  return found;
-}"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"no browser: {CHROMIUM} is missing (.ci/run installs Debian's chromium)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')"
-    )
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
 
 
 class Session:

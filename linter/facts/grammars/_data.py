@@ -34,9 +34,14 @@ def numerals(language: str) -> dict[str, Any]:
     Every phrase is also read in the language's other writing form (Traditional Chinese),
     with the character table of its lexicon (linter/source/variants.py).
     """
-    data = _read("numerals", f"{language}.toml")
     lex = lexicon_or_none(language)
-    return expand(data, lex.variant_tables) if lex is not None else data
+    if lex is None:
+        # A language with no lexicon has no numerals either; and only a listed code may
+        # name a file.
+        raise KeyError(f"no grammar data for language {language!r}")
+    data = _read("numerals", f"{language}.toml")
+    expanded: dict[str, Any] = expand(data, lex.variant_tables)
+    return expanded
 
 
 def has_numerals(language: str) -> bool:
