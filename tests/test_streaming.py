@@ -186,3 +186,26 @@ def test_a_one_file_run_imports_what_it_uses() -> None:
         "if m in sys.modules]; assert not loaded, loaded"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_a_run_left_early_stops_its_workers(tmp_path: Path) -> None:
+    """A reader that goes away (a closed pipe, Ctrl-C) does not wait for the work in
+    flight: the generator's end stops the workers at once."""
+    import multiprocessing
+    import time
+
+    for copy in range(8):
+        for path in SAMPLE:
+            shutil.copy(path, tmp_path / f"{copy}-{path.name}")
+    files = sorted(tmp_path.iterdir())
+    settings = settings_for(argparse.Namespace(isolated=True, ignore=["X"]), [str(tmp_path)])
+    before = set(multiprocessing.active_children())
+    results = check_files(files, settings, jobs=2)
+    for _ in range(3):
+        next(results)
+    started = set(multiprocessing.active_children()) - before
+    assert started, "the run had workers"
+    began = time.monotonic()
+    results.close()
+    assert not (set(multiprocessing.active_children()) - before)
+    assert time.monotonic() - began < 5

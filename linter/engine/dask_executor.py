@@ -43,7 +43,9 @@ class DaskExecutor:
     def submit(self, items: Sequence[WorkItem]) -> Any:
         return self.client.submit(lint_shard, self.job, list(items), pure=False)
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
+        """Close the client if this executor opened it (tasks of an aborted run that are
+        still queued are cancelled with it; a client given by the caller stays open)."""
         if self.owns_client:
             self.client.close()
 

@@ -60,7 +60,9 @@ class Executor(Protocol):
 
     def submit(self, items: Sequence[WorkItem]) -> ShardFuture: ...
 
-    def close(self) -> None: ...
+    def close(self, abort: bool = False) -> None:
+        """Let go of the workers: after the work in flight, or (``abort``) at once."""
+        ...
 
 
 def _start_worker(job: Any, run: Callable[[Any, Sequence[Any]], list[Any]]) -> None:
@@ -104,8 +106,31 @@ class ProcessExecutor:
     def submit(self, items: Sequence[Any]) -> ShardFuture:
         return self.pool.submit(_run_in_worker, list(items))
 
-    def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+    def close(self, abort: bool = False) -> None:
+        if not abort:
+            self.pool.shutdown(wait=True)
+            return
+        # The pool's own processes only (ProcessPoolExecutor keeps them by pid): any other
+        # child of this process, such as a test's Dask cluster, is not ours to stop.
+        workers = list((getattr(self.pool, "_processes", None) or {}).values())
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        stop_workers(workers)
+
+
+def stop_workers(children: Sequence[Any], grace: float = 1.0) -> None:
+    """Terminate worker processes, kill those still alive after ``grace`` seconds, and
+    reap them all: no worker outlives an interrupted run."""
+    import time
+
+    for child in children:
+        child.terminate()
+    deadline = time.monotonic() + grace
+    for child in children:
+        child.join(max(0.0, deadline - time.monotonic()))
+    for child in children:
+        if child.is_alive():
+            child.kill()
+            child.join(1.0)
 
 
 def cores() -> int:
@@ -168,5 +193,7 @@ def map_ordered(
                 yield from in_flight.popleft().result()
         while in_flight:
             yield from in_flight.popleft().result()
-    finally:
-        executor.close()
+    except BaseException:
+        executor.close(abort=True)
+        raise
+    executor.close()

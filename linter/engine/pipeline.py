@@ -220,6 +220,13 @@ class _Run:
                             shard = None
                 yield from self._drain(pending, everything=False)
             yield from self._drain(pending, everything=True)
+        except BaseException:
+            # An interrupt, a failed shard, or the reader gone (the generator closed):
+            # the work in flight is dropped and the workers stopped at once.
+            if self.executor is not None:
+                self.executor.close(abort=True)
+                self.executor = None
+            raise
         finally:
             if self.executor is not None:
                 self.executor.close()
