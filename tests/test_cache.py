@@ -131,3 +131,17 @@ def test_where_the_cache_lives(tmp_path: Path, flag: str, monkeypatch: pytest.Mo
         monkeypatch.setenv("RESLINT_CACHE_DIR", str(folder))
     run(args, io.StringIO(), io.StringIO())
     assert (folder / FILE_NAME).exists() and (folder / ".gitignore").read_text().endswith("*\n")
+
+
+def test_an_edit_to_reslint_itself_is_not_answered_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A developer's change to a rule or a lexicon (same version) is a new job."""
+    from linter.engine import cache as cache_module
+
+    files = _copies(tmp_path / "docs")
+    _run(files, ResultCache(tmp_path / "cache"))
+    monkeypatch.setattr(cache_module, "code_stamp", lambda: "another build")
+    after_an_edit = ResultCache(tmp_path / "cache")
+    _run(files, after_an_edit)
+    assert after_an_edit.hits == 0

@@ -1,10 +1,10 @@
 """A cache of results, keyed on what a result depends on: file content and the run's job.
 
-A file's compact result depends only on its bytes, the reslint version, the rules run on
-it, their options and severities, a forced language and what the result must carry
-(:class:`~linter.engine.needs.Needs`); the key hashes exactly these. Not the path: a file
-moved or copied is found again (the path is written back on the way out; the version
-facts carry it too). Not the other files of the run either: the X rules' comparison is
+A file's compact result depends only on its bytes, the reslint version (and its code: see
+:func:`code_stamp`), the rules run on it, their options and severities, a forced language
+and what the result must carry (:class:`~linter.engine.needs.Needs`); the key hashes
+exactly these. Not the path: a file moved or copied is found again (the path is written
+back on the way out; the version facts carry it too). Not the other files of the run either: the X rules' comparison is
 made after the cache, on every run.
 
 Storage is one SQLite file (the standard library's ``sqlite3``): a transaction makes
@@ -25,6 +25,7 @@ import sqlite3
 import time
 import zlib
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from linter import __version__
@@ -54,9 +55,32 @@ def default_folder(project: Path | None) -> Path:
     return Path(base) / "reslint"
 
 
+@cache
+def code_stamp() -> str:
+    """A stamp of reslint's own code and data (each file's name, size and modification
+    time): an upgrade changes the version, but a developer's edit to a rule or a lexicon
+    in an editable install does not, and must not be answered from the cache."""
+    from importlib.util import find_spec
+
+    stamp = hashlib.blake2b(digest_size=16)
+    roots = set()
+    for package in ("linter", "linter.rules"):  # the rules install as linter.rules
+        spec = find_spec(package)
+        if spec is not None and spec.origin:
+            roots.add(Path(spec.origin).parent)
+    for root in sorted(roots):
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".py", ".toml", ".yaml"):
+                info = path.stat()
+                stamp.update(f"{path}\x1f{info.st_size}\x1f{info.st_mtime_ns}\n".encode())
+    return stamp.hexdigest()
+
+
 def job_digest(*parts: str) -> str:
-    """A digest of what, besides the content, a result depends on (the version included)."""
-    return hashlib.blake2b("\x1f".join((__version__, *parts)).encode(), digest_size=16).hexdigest()
+    """A digest of what, besides the content, a result depends on (the version and the
+    code included)."""
+    text = "\x1f".join((__version__, code_stamp(), *parts))
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 class ResultCache:
