@@ -4,8 +4,8 @@ A file's compact result depends only on its bytes, the reslint version (and its 
 :func:`code_stamp`), the rules run on it, their options and severities, a forced language
 and what the result must carry (:class:`~linter.engine.needs.Needs`); the key hashes
 exactly these. Not the path: a file moved or copied is found again (the path is written
-back on the way out; the version facts carry it too). Not the other files of the run either: the X rules' comparison is
-made after the cache, on every run.
+back on the way out; the version facts carry it too). Not the other files of the run
+either: the X rules' comparison is made after the cache, on every run.
 
 Storage is one SQLite file (the standard library's ``sqlite3``): a transaction makes
 every write whole, WAL mode and a busy timeout let several runs share the cache at once,
