@@ -67,6 +67,9 @@ _Entry = tuple[_Shard | None, int, Outcome | None]
 
 
 class _Run:
+    """One run: where each file goes (cache, this process, the executor) and the order
+    its results come back in."""
+
     def __init__(
         self,
         files: Sequence[Path],
