@@ -14,13 +14,10 @@ pydantic or XML); :data:`NEEDS` says what each needs besides the findings.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, TextIO
 
 from linter.engine.lint import FileResult
 from linter.engine.needs import Needs
-
-Renderer = Callable[[Sequence[FileResult], TextIO], None]
 
 FORMATS: dict[str, str] = {
     "text": "linter.report.text",
@@ -54,18 +51,3 @@ def writer(name: str, stream: TextIO) -> Writer:
     """A writer of format ``name`` on ``stream``."""
     made: Writer = importlib.import_module(FORMATS[name]).Writer(stream)
     return made
-
-
-def write_all(target: Writer, results: Iterable[FileResult]) -> None:
-    for result in results:
-        target.add(result)
-    target.close()
-
-
-def renderer(name: str) -> Renderer:
-    """The whole output of format ``name`` for a list of results (tests, the API)."""
-
-    def render(results: Sequence[FileResult], stream: TextIO) -> None:
-        write_all(writer(name, stream), results)
-
-    return render
