@@ -188,9 +188,9 @@ def test_a_one_file_run_imports_what_it_uses() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
-def test_a_run_left_early_stops_its_workers(tmp_path: Path) -> None:
-    """A reader that goes away (a closed pipe, Ctrl-C) does not wait for the work in
-    flight: the generator's end stops the workers at once."""
+def test_a_run_left_early_lets_its_workers_go(tmp_path: Path) -> None:
+    """A reader that goes away (a closed pipe, an error) does not wait for the whole run:
+    the shards not started are cancelled, and the workers leave after the one in hand."""
     import multiprocessing
     import time
 
@@ -203,9 +203,10 @@ def test_a_run_left_early_stops_its_workers(tmp_path: Path) -> None:
     results = check_files(files, settings, jobs=2)
     for _ in range(3):
         next(results)
-    started = set(multiprocessing.active_children()) - before
-    assert started, "the run had workers"
+    assert set(multiprocessing.active_children()) - before, "the run had workers"
     began = time.monotonic()
     results.close()
-    assert not (set(multiprocessing.active_children()) - before)
-    assert time.monotonic() - began < 5
+    assert time.monotonic() - began < 1  # no waiting for the rest of the run
+    while set(multiprocessing.active_children()) - before and time.monotonic() - began < 30:
+        time.sleep(0.05)
+    assert not set(multiprocessing.active_children()) - before

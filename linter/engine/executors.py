@@ -107,30 +107,12 @@ class ProcessExecutor:
         return self.pool.submit(_run_in_worker, list(items))
 
     def close(self, abort: bool = False) -> None:
-        if not abort:
-            self.pool.shutdown(wait=True)
-            return
-        # The pool's own processes only (ProcessPoolExecutor keeps them by pid): any other
-        # child of this process, such as a test's Dask cluster, is not ours to stop.
-        workers = list((getattr(self.pool, "_processes", None) or {}).values())
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        stop_workers(workers)
-
-
-def stop_workers(children: Sequence[Any], grace: float = 1.0) -> None:
-    """Terminate worker processes, kill those still alive after ``grace`` seconds, and
-    reap them all: no worker outlives an interrupted run."""
-    import time
-
-    for child in children:
-        child.terminate()
-    deadline = time.monotonic() + grace
-    for child in children:
-        child.join(max(0.0, deadline - time.monotonic()))
-    for child in children:
-        if child.is_alive():
-            child.kill()
-            child.join(1.0)
+        """After the work in flight; or (``abort``) with the shards not yet started
+        cancelled and without waiting. The workers are not killed: one killed while it
+        sends a result leaves the pool's reader waiting for the rest of it, and this
+        process would hang at exit; they finish the shard in hand (a window of a few
+        shards at most) and leave."""
+        self.pool.shutdown(wait=not abort, cancel_futures=abort)
 
 
 def cores() -> int:
