@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -12,6 +13,9 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ["RESLINT_RAISE_INTERNAL"] = "1"
+# The results cache of every command the tests run: one folder for the session, never the
+# user's own cache.
+os.environ["RESLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="reslint-tests-cache-")
 
 CORPUS = Path(__file__).parent / "corpus"
 SEED = CORPUS / "seed" / "E-RES-2012-19.zh.txt"

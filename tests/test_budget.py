@@ -126,7 +126,7 @@ def test_workers_keep_the_budget_too(tmp_path: Path) -> None:
     for number in range(30):
         (tmp_path / f"doc{number}.txt").write_text(TEXT, encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "linter", "check", "--jobs", "2", "--format", "json",
+        [sys.executable, "-m", "linter", "check", "--no-cache", "--jobs", "2", "--format", "json",
          "--time-budget", "0.000001", str(tmp_path)],
         capture_output=True, text=True, timeout=120, cwd=ROOT, check=False,
     )  # fmt: skip

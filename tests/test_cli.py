@@ -13,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-import linter.engine.lint
+import linter.engine.reading
 from linter.cli.main import run
 from tests.conftest import A_RES_80_7_RAW, SEED
 
@@ -179,7 +179,7 @@ def test_unreadable_file_is_reported_not_raised(
     path = tmp_path / "secret.txt"
     path.write_text("The General Assembly,\n", encoding="utf-8")
 
-    real_read = linter.engine.lint.read_limited
+    real_read = linter.engine.reading.read_limited
 
     def refuse(target: Path) -> bytes:
         if target == path:
@@ -187,7 +187,7 @@ def test_unreadable_file_is_reported_not_raised(
         return real_read(target)
 
     # chmod 000 does not stop root, so refuse the read where the engine makes it.
-    monkeypatch.setattr("linter.engine.lint.read_limited", refuse)
+    monkeypatch.setattr("linter.engine.reading.read_limited", refuse)
     code, out, err = cli("check", str(path), str(SEED))
     assert code == 2
     assert err == f"reslint: {path}: Permission denied\n"

@@ -102,7 +102,7 @@ def _stop_with(process: subprocess.Popen[str], signals: list[int]) -> tuple[int,
 
 
 def test_sigterm_stops_the_workers_and_the_run(many: Path) -> None:
-    process = _start("check", "--jobs", "2", str(many))
+    process = _start("check", "--no-cache", "--jobs", "2", str(many))
     workers = _workers(process)
     process.send_signal(signal.SIGTERM)  # to the parent only, as a service manager does
     _, err = process.communicate(timeout=30)
@@ -112,7 +112,7 @@ def test_sigterm_stops_the_workers_and_the_run(many: Path) -> None:
 
 
 def test_a_double_ctrl_c_stops_everything_without_a_traceback(many: Path) -> None:
-    process = _start("check", "--jobs", "2", str(many))
+    process = _start("check", "--no-cache", "--jobs", "2", str(many))
     code, err, workers = _stop_with(process, [signal.SIGINT, signal.SIGINT])
     assert code == 130, err
     assert "Traceback" not in err and "reslint: interrupted" in err
@@ -143,7 +143,7 @@ def test_ctrl_c_during_fix_says_which_files_were_rewritten(many: Path) -> None:
 
 def test_workers_die_with_a_parent_killed_outright(many: Path) -> None:
     # SIGKILL leaves the parent no chance to clean up: the workers go by themselves.
-    process = _start("check", "--jobs", "2", str(many))
+    process = _start("check", "--no-cache", "--jobs", "2", str(many))
     workers = _workers(process)
     process.kill()
     process.communicate(timeout=30)

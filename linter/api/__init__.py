@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from linter.api.models import FixResult, RuleDoc, RuleSummary
 from linter.engine.errors import ConfigError
@@ -43,6 +43,9 @@ from linter.engine.registry import RuleSpec, Severity, all_rules, rule_by_code_o
 from linter.engine.settings import Settings, SettingsError
 from linter.parse.document_json import ParsedDocument
 from linter.report.schema import Report, build_report, finding_model
+
+if TYPE_CHECKING:
+    from linter.engine.executors import Executor
 
 __all__ = [
     "FixResult",
@@ -331,13 +334,15 @@ def check_paths(
     include: Selectors = None,
     exclude: Selectors = None,
     jobs: int = 0,
+    executor: Executor | None = None,
 ) -> Report:
     """Check files and directories as ``reslint check --format json`` does: the
     configuration found upward from the paths (or ``config``; none with ``isolated``),
     directories walked for ``include`` patterns, many files in worker processes (``jobs``:
-    0 is one per core when it pays). No baseline is applied."""
+    0 is one per core when it pays), or on ``executor`` (a Dask cluster:
+    ``linter.engine.dask_executor.connect(address)``). No baseline is applied."""
     from linter.engine.discovery import MissingPathError, iter_files
-    from linter.engine.parallel import lint_all
+    from linter.engine.pipeline import check_files
 
     if not paths:
         raise ReslintError("check_paths needs at least one path")
@@ -357,7 +362,7 @@ def check_paths(
         files = [p for p in iter_files(names, include=chosen.include) if not chosen.excluded(p)]
     except MissingPathError as error:
         raise ReslintError(str(error)) from None
-    return build_report(lint_all(files, chosen, jobs))
+    return build_report(list(check_files(files, chosen, jobs=jobs, executor=executor)))
 
 
 def _summary(spec: RuleSpec) -> dict[str, str]:

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from linter.cli.check import report_errors, write_output
 from linter.cli.errors import EXIT_ERROR, EXIT_OK, UsageError
-from linter.cli.options import add_config_arguments, add_input_arguments, collect, settings_for
+from linter.cli.options import (
+    add_config_arguments,
+    add_input_arguments,
+    add_jobs,
+    add_run_options,
+    collect,
+    lint_stream,
+    settings_for,
+)
 from linter.engine.discovery import Problem
 from linter.engine.lint import FileResult
+from linter.engine.needs import Needs
 from linter.engine.settings import Settings
 
 DEFAULT_BASELINE = ".reslint-baseline.json"
@@ -39,12 +49,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "configuration's folder",
     )
     add_config_arguments(baseline)
+    add_jobs(baseline)
+    add_run_options(baseline)
     baseline.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from linter.engine import baseline
-    from linter.engine.parallel import lint_one
 
     settings = settings_for(args, args.paths)
     if args.baseline_output:
@@ -57,7 +68,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     problems: list[Problem] = []
     files = collect(settings, args.paths, problems)
     results = [FileResult(str(p.path), error=p.reason) for p in problems]
-    results += [lint_one(path, settings) for path in files]
+    # Kept for the baseline: the findings and their keys, not the version facts.
+    results += [
+        replace(result, versions=None)
+        for result in lint_stream(files, settings, args, Needs(keys=True), err)
+    ]
     if report_errors(results, err):
         err.write("reslint: baseline not written: every file must be readable\n")
         return EXIT_ERROR

@@ -7,10 +7,10 @@ without configuration loads neither pydantic nor any report format but text.
 from __future__ import annotations
 
 import argparse
-import io
+import itertools
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -19,19 +19,23 @@ from linter.cli.options import (
     add_baseline_and_jobs,
     add_config_arguments,
     add_input_arguments,
+    add_run_options,
     add_selection,
     add_stdin_filename,
     collect,
     format_names,
+    lint_stream,
     settings_for,
 )
 from linter.cli.stdin import config_paths, lint_stdin, stdin_name, wants_stdin
 from linter.engine.discovery import Problem
 from linter.engine.lint import FileResult
+from linter.engine.needs import Needs
 from linter.engine.settings import Settings
 
 if TYPE_CHECKING:
-    from linter.engine.baseline import Outcome
+    from linter.engine.baseline import Matcher
+    from linter.report import Writer
     from linter.report.text import TextOptions
 
 
@@ -94,10 +98,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="text view: show only findings at or above this severity (machine formats keep all)",
     )
     add_baseline_and_jobs(check)
+    add_run_options(check)
     check.set_defaults(handler=run)
 
 
-def report_errors(results: Sequence[FileResult], err: TextIO) -> bool:
+def report_errors(results: Iterable[FileResult], err: TextIO) -> bool:
     from linter.engine.display import display_path, escape_text
 
     failed = False
@@ -126,43 +131,103 @@ def text_options(args: argparse.Namespace, out: TextIO) -> TextOptions:
     return TextOptions(color=color, show_all=args.show_all, severity=severity, width=width)
 
 
-def _write_reports(
-    settings: Settings, results: Sequence[FileResult], out: TextIO, args: argparse.Namespace
-) -> None:
-    from linter.engine.display import for_display
-    from linter.report import renderer
+def _primary(settings: Settings, out: TextIO, args: argparse.Namespace) -> Writer:
+    """The writer of what stdout gets."""
+    from linter.report import writer
 
-    # File names and quoted text safe in every format (SARIF writes names as URIs).
-    shown = for_display(results)
-    as_uris = for_display(results, keep_paths=True)
-
-    def render(name: str, stream: TextIO) -> None:
-        renderer(name)(as_uris if name == "sarif" else shown, stream)
-
-    results = shown
     if args.statistics:
-        from linter.report import statistics as stats
+        from linter.report import statistics
 
-        counts = stats.render_json if settings.output_format == "json" else stats.render_text
-        counts(results, out)
-    elif args.quiet and settings.output_format == "text":
+        return statistics.Writer(out, as_json=settings.output_format == "json")
+    if args.quiet and settings.output_format == "text":
         from linter.engine.registry import Severity
-        from linter.report.concise import render_findings
+        from linter.report import concise
 
-        render_findings(results, out, Severity(args.severity or "error"))
-    elif settings.output_format == "text":
-        from linter.report.text import render_view
+        return concise.Writer(out, counted=False, minimum=Severity(args.severity or "error"))
+    if settings.output_format == "text":
+        from linter.report import text
 
-        render_view(results, out, text_options(args, out))
-    else:
-        render(settings.output_format, out)
-    for name, target in settings.outputs:
-        if target == "-":
-            render(name, out)
-            continue
-        stream = io.StringIO(newline="\n")
-        render(name, stream)
-        write_output(Path(target), stream.getvalue(), f"{name} report")
+        return text.Writer(out, text_options(args, out))
+    return writer(settings.output_format, out)
+
+
+def needs_of(settings: Settings, args: argparse.Namespace) -> Needs:
+    """What the run's outputs and baseline need of each result besides its findings."""
+    from linter.report import NEEDS
+
+    needs = Needs(keys=settings.baseline is not None)
+    if not args.statistics:
+        needs |= NEEDS.get(settings.output_format, Needs())
+    for name, _target in settings.outputs:
+        needs |= NEEDS.get(name, Needs())
+    return needs
+
+
+class Outputs:
+    """Every output of a run (stdout's and each ``--output``), fed one result at a time.
+    Report files are written beside their target and renamed into place when complete."""
+
+    def __init__(self, settings: Settings, out: TextIO, args: argparse.Namespace) -> None:
+        from linter.engine.writing import Replacement, remove_stale_temporaries
+        from linter.report import writer
+
+        self.files: list[tuple[Replacement, str]] = []
+        primary_uris = settings.output_format == "sarif" and not args.statistics
+        self.writers: list[tuple[Writer, bool]] = [(_primary(settings, out, args), primary_uris)]
+        for name, target in settings.outputs:
+            if target == "-":
+                self.writers.append((writer(name, out), name == "sarif"))
+                continue
+            path = Path(target)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                remove_stale_temporaries([path.parent])
+                replacement = Replacement(path)
+            except OSError as error:
+                self.discard()
+                reason = error.strerror or str(error)
+                raise UsageError(f"cannot write {name} report to {target}: {reason}") from None
+            self.files.append((replacement, name))
+            self.writers.append((writer(name, replacement.stream), name == "sarif"))
+
+    def add(self, result: FileResult) -> None:
+        # File names and quoted text safe in every format; SARIF writes names as URIs.
+        from linter.engine.display import for_display
+
+        [shown] = for_display([result])
+        [as_uri] = for_display([result], keep_paths=True)
+        for target, uris in self.writers:
+            target.add(as_uri if uris else shown)
+
+    def close(self) -> None:
+        for target, _uris in self.writers:
+            target.close()
+        for replacement, name in self.files:
+            try:
+                replacement.commit()
+            except OSError as error:
+                self.discard()
+                reason = error.strerror or str(error)
+                raise UsageError(
+                    f"cannot write {name} report to {replacement.path}: {reason}"
+                ) from None
+        self.files = []
+
+    def sarif_warning(self) -> str:
+        """A line for stderr when a SARIF report had to leave results out (GitHub's cap)."""
+        from linter.report.sarif import Writer as SarifWriter
+        from linter.report.sarif import cap_warning
+
+        over = max(
+            (w.left_out for w, _uris in self.writers if isinstance(w, SarifWriter)), default=0
+        )
+        return f"reslint: warning: SARIF: {cap_warning(over)}\n" if over else ""
+
+    def discard(self) -> None:
+        """Remove the report files not written whole (the run failed)."""
+        for replacement, _name in self.files:
+            replacement.discard()
+        self.files = []
 
 
 def write_output(path: Path, text: str, what: str) -> None:
@@ -177,6 +242,23 @@ def write_output(path: Path, text: str, what: str) -> None:
     except OSError as error:
         reason = error.strerror or str(error)
         raise UsageError(f"cannot write {what} to {path}: {reason}") from None
+
+
+def baseline_matcher(settings: Settings) -> Matcher | None:
+    """The settings' baseline, ready to filter results (None when no baseline is used)."""
+    if settings.baseline is None:
+        return None
+    from linter.engine import baseline
+
+    try:
+        recorded = baseline.load(settings.baseline)
+    except baseline.BaselineError as error:
+        raise UsageError(str(error)) from None
+    return baseline.Matcher(
+        recorded,
+        settings.baseline.parent,
+        lambda result: [spec.code for spec in settings.rules_for(Path(result.path))],
+    )
 
 
 #: The formats ``--statistics`` can be printed in (a table, or JSON).
@@ -195,85 +277,62 @@ def check_flags(args: argparse.Namespace, settings: Settings) -> None:
         )
 
 
-def quiet_note(args: argparse.Namespace, settings: Settings, results: Sequence[FileResult]) -> str:
+class QuietNote:
     """``--quiet`` shows errors only: when findings it hid fail the run anyway, one line
     on stderr says so, so that exit code 1 never comes with no explanation."""
-    if not (args.quiet and settings.output_format == "text") or args.statistics or args.exit_zero:
-        return ""
-    from linter.engine.registry import Severity
 
-    shown = Severity(args.severity or "error").rank
-    hidden = sum(
-        1
-        for result in results
-        for finding in result.findings
-        if settings.fail_on.rank <= finding.severity.rank < shown
-    )
-    if not hidden:
-        return ""
-    noun = "finding" if hidden == 1 else "findings"
-    return (
-        f"reslint: {hidden} {noun} below {args.severity or 'error'} not shown (--quiet) "
-        f"fail the run (--fail-on {settings.fail_on.value})\n"
-    )
+    def __init__(self, args: argparse.Namespace, settings: Settings) -> None:
+        from linter.engine.registry import Severity
 
+        self.active = (
+            args.quiet
+            and settings.output_format == "text"
+            and not args.statistics
+            and not args.exit_zero
+        )
+        self.shown = Severity(args.severity or "error").rank
+        self.fail_on = settings.fail_on
+        self.label = args.severity or "error"
+        self.hidden = 0
 
-def sarif_warning(settings: Settings, results: Sequence[FileResult]) -> str:
-    """A line on stderr when a SARIF report had to leave results out (GitHub's cap)."""
-    formats = {settings.output_format, *(name for name, _ in settings.outputs)}
-    if "sarif" not in formats:
-        return ""
-    from linter.report.sarif import cap_warning, left_out
+    def add(self, result: FileResult) -> None:
+        if self.active:
+            low, high = self.fail_on.rank, self.shown
+            self.hidden += sum(1 for f in result.findings if low <= f.severity.rank < high)
 
-    over = left_out(results)
-    return f"reslint: warning: SARIF: {cap_warning(over)}\n" if over else ""
-
-
-def apply_baseline(settings: Settings, results: list[FileResult]) -> Outcome | None:
-    """The settings' baseline applied to ``results`` (None when no baseline is used)."""
-    if settings.baseline is None:
-        return None
-    from linter.engine import baseline
-
-    try:
-        recorded = baseline.load(settings.baseline)
-    except baseline.BaselineError as error:
-        raise UsageError(str(error)) from None
-    return baseline.apply(
-        results,
-        recorded,
-        settings.baseline.parent,
-        lambda result: [spec.code for spec in settings.rules_for(Path(result.path))],
-    )
+    def text(self) -> str:
+        if not self.hidden:
+            return ""
+        noun = "finding" if self.hidden == 1 else "findings"
+        return (
+            f"reslint: {self.hidden} {noun} below {self.label} not shown (--quiet) "
+            f"fail the run (--fail-on {self.fail_on.value})\n"
+        )
 
 
-def _lint(
-    args: argparse.Namespace, settings: Settings, paths: Sequence[str], err: TextIO
-) -> list[FileResult]:
-    """The results of the files (or of standard input), after ``--fix`` when asked."""
+def _results(
+    args: argparse.Namespace,
+    settings: Settings,
+    paths: Sequence[str],
+    needs: Needs,
+    out: TextIO,
+    err: TextIO,
+) -> Iterator[FileResult]:
+    """The results of the files (or of standard input), after ``--fix`` when asked. What
+    can be a usage error (no files, a scheduler out of reach) is one here, before any
+    output is written."""
     if wants_stdin(args.paths):
         if args.fix:
             raise UsageError("--fix does not read standard input: `reslint fix -` prints the fix")
-        return lint_stdin(settings, stdin_name(args))
+        return iter(lint_stdin(settings, stdin_name(args)))
     problems: list[Problem] = []
     files = collect(settings, paths, problems)
     if args.fix:
         from linter.cli.fix import fix_before_check
-        from linter.fix.files import tree_of
 
-        fix_before_check(
-            files,
-            settings.rules_for,
-            args.unsafe_fixes,
-            settings.language,
-            err,
-            tree_of(paths),
-            settings.time_budget,
-        )
-    from linter.engine.parallel import lint_all
-
+        fix_before_check(files, settings, args, err, paths)
     failed = [FileResult(path=str(p.path), error=p.reason) for p in problems]
-    return failed + lint_all(files, settings, args.jobs)
+    return itertools.chain(failed, lint_stream(files, settings, args, needs, err, out))
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -286,20 +345,36 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_OK
     if not paths:
         raise UsageError("check needs at least one PATH ('-' reads standard input)")
+    from linter.engine.display import display_path, escape_text
+
     check_flags(args, settings)
-    results = _lint(args, settings, paths, err)
-    outcome = apply_baseline(settings, results)
-    note = ""
-    if outcome is not None:
-        results, note = outcome.results, outcome.summary()
-    _write_reports(settings, results, out, args)
-    if note and not args.quiet:
-        to_stdout = settings.output_format == "text" and not args.statistics
-        (out if to_stdout else err).write(note + "\n")
-    err.write(quiet_note(args, settings, results))
-    err.write(sarif_warning(settings, results))
-    if report_errors(results, err):
-        return EXIT_ERROR
+    matcher = baseline_matcher(settings)
+    results = _results(args, settings, paths, needs_of(settings, args), out, err)
+    outputs = Outputs(settings, out, args)
+    quiet = QuietNote(args, settings)
+    errors: list[str] = []
+    failing = False
     threshold = settings.fail_on.rank
-    failing = any(f.severity.rank >= threshold for r in results for f in r.findings)
+    try:
+        for result in results:
+            if matcher is not None:
+                result = matcher.filter(result)
+            outputs.add(result)
+            quiet.add(result)
+            if result.error:
+                errors.append(
+                    f"reslint: {display_path(result.path)}: {escape_text(result.error)}\n"
+                )
+            failing = failing or any(f.severity.rank >= threshold for f in result.findings)
+        outputs.close()
+    finally:
+        outputs.discard()
+    if matcher is not None and not args.quiet:
+        to_stdout = settings.output_format == "text" and not args.statistics
+        (out if to_stdout else err).write(matcher.counts().summary() + "\n")
+    err.write(quiet.text())
+    err.write(outputs.sarif_warning())
+    err.writelines(errors)
+    if errors:
+        return EXIT_ERROR
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -25,6 +25,7 @@ from linter.cli.errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UsageError
 from linter.cli.options import (
     add_config_arguments,
     add_input_arguments,
+    add_jobs,
     add_selection,
     add_stdin_filename,
     collect,
@@ -68,6 +69,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     add_stdin_filename(command)
     add_selection(command)
     add_config_arguments(command)
+    add_jobs(command)
     command.set_defaults(handler=run)
 
 
@@ -95,9 +97,13 @@ def fix_all(
     tree: Sequence[Path],
     err: TextIO,
     budget: float | None = None,
-) -> list[FileFix]:
-    """Fix the files; when writing, first remove reslint's stale temporary files in their
-    folders, and on an interrupt say which files were already rewritten."""
+    jobs: int = 1,
+    diff: bool = False,
+) -> Iterator[FileFix]:
+    """Fix the files (in worker processes when ``jobs`` and the bytes call for it),
+    yielding compact results in order; when writing, first remove reslint's stale
+    temporary files in their folders, and on an interrupt say which files were already
+    rewritten."""
     if write:
         folders = [Path(os.path.realpath(path)).parent for path in files]
         for stale in remove_stale_temporaries(folders):
@@ -105,12 +111,14 @@ def fix_all(
             err.write(f"reslint: removed {shown}, a temporary file of an interrupted run\n")
     written: list[str] = []
     try:
-        return fix_files(
+        yield from fix_files(
             files,
             rules_for,
             unsafe=unsafe,
             language=language,
             write=write,
+            jobs=jobs,
+            diff=diff,
             tree=tree,
             written=written,
             budget=budget,
@@ -193,9 +201,12 @@ def run_fix(
     tree: Sequence[Path],
     budget: float | None = None,
 ) -> int:
-    """``reslint fix``: fix, diff or check every file, print the summary."""
+    """``reslint fix``: fix, diff or check every file, print the summary. Diffs and
+    ``would fix`` lines are written as files are done; the results kept for the summary
+    hold no text."""
     dry_run = args.diff or args.check
-    results = fix_all(
+    results = []
+    for result in fix_all(
         files,
         rules_for,
         unsafe=args.unsafe_fixes,
@@ -204,15 +215,15 @@ def run_fix(
         tree=tree,
         err=err,
         budget=budget,
-    )
-    if args.diff:
-        for result in results:
-            out.write(unified_diff(dataclasses.replace(result, path=display_path(result.path))))
-    elif args.check:
-        for result in results:
-            if result.changed:
-                fixes = count(result.fixes, "fix", "fixes")
-                out.write(f"would fix {display_path(result.path)} ({fixes})\n")
+        jobs=args.jobs,
+        diff=args.diff,
+    ):
+        if args.diff:
+            out.write(_shown_diff(result))
+        elif args.check and result.changed:
+            fixes = count(result.fixes, "fix", "fixes")
+            out.write(f"would fix {display_path(result.path)} ({fixes})\n")
+        results.append(dataclasses.replace(result, diff=None))
     report_problems(results, err)
     (err if args.diff else out).write(summary(results, dry_run) + "\n")
     if any(result.io_error for result in results):
@@ -224,27 +235,37 @@ def run_fix(
     return EXIT_OK
 
 
+def _shown_diff(result: FileFix) -> str:
+    """The file's diff, its name escaped in the header as every output escapes it."""
+    text = unified_diff(result)
+    shown = display_path(result.path)
+    if shown == result.path or not text:
+        return text
+    name, safe = result.path.lstrip("/"), shown.lstrip("/")
+    return text.replace(f"a/{name}", f"a/{safe}", 1).replace(f"b/{name}", f"b/{safe}", 1)
+
+
 def fix_before_check(
     files: Sequence[Path],
-    rules_for: RulesFor,
-    unsafe: bool,
-    language: str | None,
+    settings: Settings,
+    args: argparse.Namespace,
     err: TextIO,
-    tree: Sequence[Path],
-    budget: float | None = None,
+    paths: Sequence[str],
 ) -> None:
     """``reslint check --fix``: write the fixes first; the check then reports what is left."""
-    results = fix_all(
-        files,
-        rules_for,
-        unsafe=unsafe,
-        language=language,
-        write=True,
-        tree=tree,
-        err=err,
-        budget=budget,
+    results = list(
+        fix_all(
+            files,
+            settings.rules_for,
+            unsafe=args.unsafe_fixes,
+            language=settings.language,
+            write=True,
+            tree=tree_of(paths),
+            err=err,
+            budget=settings.time_budget,
+            jobs=args.jobs,
+        )
     )
     report_problems(results, err)
-    before = sum(len(r.outcome.first.findings) for r in results if r.outcome is not None)
-    found = count(before, "finding")
+    found = count(sum(r.found for r in results), "finding")
     err.write(f"reslint: {summary(results, dry_run=False)} ({found} before fixing)\n")

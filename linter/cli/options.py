@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from linter.cli.errors import UsageError
 from linter.engine.discovery import Problem
 from linter.engine.errors import ConfigError
+from linter.engine.lint import FileResult
+from linter.engine.needs import Needs
 from linter.engine.settings import Settings, SettingsError
+
+if TYPE_CHECKING:
+    from linter.engine.cache import ResultCache
+    from linter.engine.executors import Executor
 
 
 def add_selection(command: argparse.ArgumentParser) -> None:
@@ -136,13 +143,19 @@ def add_baseline_and_jobs(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--no-baseline", action="store_true", help="ignore the configuration's baseline"
     )
+    add_jobs(command)
+
+
+def add_jobs(command: argparse.ArgumentParser) -> None:
+    """``--jobs``: check, report, baseline and fix."""
     command.add_argument(
         "--jobs",
         "-j",
         type=jobs_count,
         default=0,
         metavar="N",
-        help="processes checking files at once (default 0: one per core for many files)",
+        help="processes working at once (default 0: one per core when the bytes to "
+        "read are worth it; 1: this process only)",
     )
 
 
@@ -224,3 +237,105 @@ def _unique(paths: Iterable[Path]) -> list[Path]:
 def no_rules_message(settings: Settings) -> str:
     where = f" (configuration: {settings.config.path})" if settings.config else ""
     return f"no rule is selected{where}: check the select and ignore settings"
+
+
+def add_run_options(command: argparse.ArgumentParser) -> None:
+    """Where and how files are linted: the cache, and Dask; shared by check, report and
+    baseline (``--jobs`` is with the baseline options, or added by the command)."""
+    command.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the results cache"
+    )
+    command.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="results cache folder (default: $RESLINT_CACHE_DIR, else .reslint_cache beside "
+        "the configuration file, else the user cache folder)",
+    )
+    command.add_argument(
+        "--executor",
+        choices=["local", "dask"],
+        default="local",
+        help="lint on this machine (default) or on a Dask cluster (pip install 'reslint[dask]')",
+    )
+    command.add_argument(
+        "--scheduler", metavar="ADDRESS", help="with --executor dask: the scheduler's address"
+    )
+
+
+def _cache(args: argparse.Namespace, settings: Settings) -> ResultCache | None:
+    if getattr(args, "no_cache", False):
+        return None
+    from linter.engine.cache import ResultCache, default_folder
+
+    if getattr(args, "cache_dir", None):
+        return ResultCache(Path(args.cache_dir))
+    project = settings.config.base if settings.config is not None else None
+    return ResultCache(default_folder(project))
+
+
+def _executor(args: argparse.Namespace, settings: Settings) -> Executor | None:
+    if getattr(args, "executor", "local") != "dask":
+        if getattr(args, "scheduler", None):
+            raise UsageError("--scheduler needs --executor dask")
+        return None
+    if not args.scheduler:
+        raise UsageError("--executor dask needs --scheduler ADDRESS (e.g. tcp://host:8786)")
+    from linter.engine.dask_executor import DaskUnavailable, connect
+
+    try:
+        return connect(args.scheduler)
+    except DaskUnavailable as error:
+        raise UsageError(str(error)) from None
+
+
+def lint_stream(
+    files: Sequence[Path],
+    settings: Settings,
+    args: argparse.Namespace,
+    needs: Needs,
+    err: TextIO,
+    out: TextIO | None = None,
+) -> Iterator[FileResult]:
+    """The run's results in order, with the cache, executor and progress the flags ask
+    for; the progress line is cleared before anything is written to ``out`` if it shares
+    the terminal. Says once on ``err`` when the cache could not be used. The executor is
+    set up here, before the first result is asked for: a scheduler out of reach is a
+    usage error before any output is written."""
+    cache = _cache(args, settings)
+    executor = _executor(args, settings)
+    return _stream(files, settings, args, needs, err, out, cache, executor)
+
+
+def _stream(
+    files: Sequence[Path],
+    settings: Settings,
+    args: argparse.Namespace,
+    needs: Needs,
+    err: TextIO,
+    out: TextIO | None,
+    cache: ResultCache | None,
+    executor: Executor | None,
+) -> Iterator[FileResult]:
+    from linter.cli.progress import Progress, wanted
+    from linter.engine.pipeline import check_files
+
+    progress = Progress(err, len(files)) if wanted(err, getattr(args, "quiet", False)) else None
+    shared = progress is not None and out is not None and out.isatty()
+    try:
+        for result in check_files(
+            files,
+            settings,
+            jobs=getattr(args, "jobs", 0),
+            needs=needs,
+            cache=cache,
+            executor=executor,
+            on_result=progress,
+        ):
+            if shared and progress is not None:
+                progress.close()
+            yield result
+    finally:
+        if progress is not None:
+            progress.close()
+        if cache is not None and cache.problem:
+            err.write(f"reslint: {cache.problem}\n")

@@ -11,19 +11,23 @@ from __future__ import annotations
 import argparse
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from linter.cli.check import apply_baseline, write_output
+from linter.cli.check import baseline_matcher, write_output
 from linter.cli.errors import EXIT_OK, UsageError
 from linter.cli.options import (
     add_baseline_and_jobs,
     add_config_arguments,
     add_input_arguments,
+    add_run_options,
     add_selection,
     collect,
+    lint_stream,
     settings_for,
 )
+from linter.engine.needs import Needs
 
 if TYPE_CHECKING:
     from linter.engine.lint import FileResult
@@ -54,6 +58,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     add_input_arguments(report)
     add_config_arguments(report)
     add_baseline_and_jobs(report)
+    add_run_options(report)
     report.set_defaults(handler=run)
 
 
@@ -64,7 +69,6 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from linter.engine.parallel import lint_all
     from linter.report.audit.model import BaselineCounts, build_audit
     from linter.report.audit.outline import outline_of
 
@@ -73,12 +77,17 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError("report needs at least one PATH")
     settings = settings_for(args, paths)
     files = collect(settings, paths)
-    results = lint_all(files, settings, args.jobs, summarize=outline_of)
-    outcome = apply_baseline(settings, results)
+    matcher = baseline_matcher(settings)
+    needs = Needs(keys=matcher is not None, summarize=outline_of)
+    results = []
+    for result in lint_stream(files, settings, args, needs, err):
+        if matcher is not None:
+            result = matcher.filter(result)
+        results.append(replace(result, versions=None, keys=None))
     counts = None
-    if outcome is not None:
-        results = outcome.results
-        counts = BaselineCounts(outcome.baselined, outcome.fixed, outcome.new)
+    if matcher is not None:
+        found = matcher.counts()
+        counts = BaselineCounts(found.baselined, found.fixed, found.new)
     audit = build_audit(results, settings.rules, counts, args.title, paths)
     kind = _format(args)
     target = str(args.report_output)

@@ -26,13 +26,13 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from linter.engine.fingerprint import Key, KeyedResult, keys
+from linter.engine.fingerprint import Key, keys_of
 from linter.engine.lint import FileResult, Finding
 from linter.engine.reading import read_limited
 from linter.engine.writing import replace_file
@@ -89,7 +89,7 @@ def build(results: Sequence[FileResult], base: Path) -> Baseline:
     entries = []
     for result in results:
         path = relative_path(result.path, base)
-        for finding, key in zip(result.findings, keys(result), strict=True):
+        for finding, key in zip(result.findings, keys_of(result), strict=True):
             entries.append(
                 BaselineEntry(
                     path=path,
@@ -141,10 +141,9 @@ def load(path: Path) -> Baseline:
 
 
 @dataclass(frozen=True)
-class Outcome:
-    """What ``check --baseline`` found: counts, and the results holding new findings only."""
+class Counts:
+    """What ``check --baseline`` found, counted over a run."""
 
-    results: list[FileResult]
     baselined: int
     fixed: int  # entries for checked files and rules that no finding matched any more
     new: int
@@ -160,7 +159,70 @@ class Outcome:
         )
 
 
+@dataclass(frozen=True)
+class Outcome(Counts):
+    """The counts, and the results holding new findings only."""
+
+    results: list[FileResult] = field(default_factory=list)
+
+
 EntryKey = tuple[str, str, str, int]
+
+
+class Matcher:
+    """Drops the findings a baseline holds from each result as it comes (a run streams its
+    results, so nothing here keeps them); :meth:`counts` says what it saw.
+
+    A finding matches an entry with its whole key (rule, text, context, occurrence). What
+    is left is matched by count: an edit right next to a finding changes its context, yet
+    when its rule and matched text occur in the file no more often than the baseline
+    recorded, nothing was added and the leftover findings take the leftover entries of
+    their rule and text. Only a rule and text that now occur more often than recorded
+    are reported as new (which of the equal findings is the new one cannot be told).
+    The dropped findings stay on the result (``FileResult.baselined``): SARIF reports
+    them as suppressed, with ``baselineState`` ``unchanged``.
+
+    ``rules_run(result)`` names the rules that ran on a file, so entries of rules not run
+    this time are not counted as fixed."""
+
+    def __init__(
+        self, baseline: Baseline, base: Path, rules_run: Callable[[FileResult], Collection[str]]
+    ) -> None:
+        self.base = base
+        self.rules_run = rules_run
+        self.by_path: dict[str, list[EntryKey]] = {}
+        for entry in baseline.entries:
+            self.by_path.setdefault(entry.path, []).append(
+                (entry.rule, entry.text, entry.context, entry.occurrence)
+            )
+        self.baselined = self.fixed = self.new = 0
+
+    def filter(self, result: FileResult) -> FileResult:
+        """``result`` with only the findings the baseline does not hold; it carries the keys
+        of the whole file's findings, so occurrence indices stay right."""
+        recorded = self.by_path.get(relative_path(result.path, self.base), [])
+        matched, consumed = _match(result, recorded)
+        kept = [index for index, (_, _, hit) in enumerate(matched) if not hit]
+        ran = set(self.rules_run(result))
+        left = Counter(recorded) - consumed
+        self.baselined += len(matched) - len(kept)
+        self.fixed += 0 if result.error else sum(n for e, n in left.items() if e[0] in ran)
+        self.new += len(kept)
+        regions = result.edit_regions
+        return replace(
+            result,
+            findings=tuple(matched[i][0] for i in kept),
+            keys=tuple(matched[i][1] for i in kept),
+            edit_regions=None if regions is None else tuple(regions[i] for i in kept),
+            baselined=tuple(
+                (f, k, None if regions is None else regions[i])
+                for i, (f, k, hit) in enumerate(matched)
+                if hit
+            ),
+        )
+
+    def counts(self) -> Counts:
+        return Counts(self.baselined, self.fixed, self.new)
 
 
 def apply(
@@ -169,48 +231,11 @@ def apply(
     base: Path,
     rules_run: Callable[[FileResult], Collection[str]],
 ) -> Outcome:
-    """Drop the findings the baseline holds. ``rules_run(result)`` names the rules that
-    ran on a file, so entries of rules not run this time are not counted as fixed.
-
-    A finding matches an entry with its whole key (rule, text, context, occurrence). What
-    is left is matched by count: an edit right next to a finding changes its context, yet
-    when its rule and matched text occur in the file no more often than the baseline
-    recorded, nothing was added and the leftover findings take the leftover entries of
-    their rule and text. Only a rule and text that now occur more often than recorded
-    are reported as new (which of the equal findings is the new one cannot be told).
-    The dropped findings stay on the result (``KeyedResult.baselined``): SARIF reports
-    them as suppressed, with ``baselineState`` ``unchanged``."""
-    by_path: dict[str, list[EntryKey]] = {}
-    for entry in baseline.entries:
-        by_path.setdefault(entry.path, []).append(
-            (entry.rule, entry.text, entry.context, entry.occurrence)
-        )
-    kept: list[FileResult] = []
-    baselined = fixed = new = 0
-    for result in results:
-        recorded = by_path.get(relative_path(result.path, base), [])
-        matched, consumed = _match(result, recorded)
-        findings = tuple(f for f, _, hit in matched if not hit)
-        ran = set(rules_run(result))
-        left = Counter(recorded) - consumed
-        baselined += len(matched) - len(findings)
-        fixed += 0 if result.error else sum(n for e, n in left.items() if e[0] in ran)
-        new += len(findings)
-        kept.append(
-            KeyedResult(
-                path=result.path,
-                findings=findings,
-                language=result.language,
-                error=result.error,
-                source=result.source,
-                document=result.document,
-                outline=result.outline,
-                versions=result.versions,
-                keys=tuple(k for _, k, hit in matched if not hit),
-                baselined=tuple((f, k) for f, k, hit in matched if hit),
-            )
-        )
-    return Outcome(kept, baselined, fixed, new)
+    """Every result of a run filtered by :class:`Matcher`, and the counts."""
+    matcher = Matcher(baseline, base, rules_run)
+    kept = [matcher.filter(result) for result in results]
+    counts = matcher.counts()
+    return Outcome(counts.baselined, counts.fixed, counts.new, kept)
 
 
 def _match(
@@ -219,7 +244,7 @@ def _match(
     """Each finding of ``result`` with its key and whether the baseline holds it (by its
     whole key, else by the count of its rule and text: see :func:`apply`), and the
     entries that matched."""
-    pairs = list(zip(result.findings, keys(result), strict=True))
+    pairs = list(zip(result.findings, keys_of(result), strict=True))
     spare = Counter(recorded)
     consumed: Counter[EntryKey] = Counter()
     hits = []

@@ -19,11 +19,10 @@ This module is the only place that computes the key; :mod:`linter.engine.baselin
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
-
-from linter.engine.lint import FileResult, Finding
+from linter.engine.lint import FileResult, Finding, Key, short_digest
 from linter.source.text import Source
+
+__all__ = ["CONTEXT", "MAX_TEXT", "Key", "keys", "keys_of", "normalise"]
 
 #: Longest matched text kept verbatim in a key; longer spans are stored as a hash.
 MAX_TEXT = 120
@@ -31,30 +30,6 @@ MAX_TEXT = 120
 CONTEXT = 24
 #: Stands for the finding's own span inside its context.
 _MASK = "\u241f"  # SYMBOL FOR UNIT SEPARATOR: never in a resolution
-
-
-@dataclass(frozen=True, slots=True)
-class Key:
-    """The content key of one finding (see the module docstring)."""
-
-    rule: str
-    text: str  # normalised matched text, or "sha256:<hex>" when it is long
-    context: str  # 16 hex digits of the context hash
-    occurrence: int
-
-    @property
-    def content_hash(self) -> str:
-        """A hash of rule, text and context: the same for every occurrence."""
-        return _digest(f"{self.rule}\x1f{self.text}\x1f{self.context}")
-
-    @property
-    def fingerprint(self) -> str:
-        """``<content hash>:<occurrence>``, SARIF's ``partialFingerprints`` value."""
-        return f"{self.content_hash}:{self.occurrence}"
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def normalise(text: str) -> str:
@@ -65,7 +40,7 @@ def normalise(text: str) -> str:
 def _parts(finding: Finding, source: Source | None) -> tuple[str, str]:
     """(matched text, context hash) of one finding."""
     if source is None:  # an input rule on undecodable bytes: there is no text to key on
-        return "", _digest("")
+        return "", short_digest("")
     text = source.text
     start = max(0, min(finding.start, len(text)))
     end = max(start, min(finding.end, len(text)))
@@ -75,13 +50,13 @@ def _parts(finding: Finding, source: Source | None) -> tuple[str, str]:
     # breaks (a hard wrap, blank lines) keys as one break, however many blank lines it has.
     matched = normalise(raw) or ("\n" if "\n" in raw else raw)
     if len(matched) > MAX_TEXT:
-        matched = "sha256:" + _digest(matched)
+        matched = "sha256:" + short_digest(matched)
     # Only the span's own lines: a line inserted next to it must not change its key.
     first = source.line_at(start).start
     last = max(source.line_at(end).end, end)
     before = normalise(text[max(first, start - 4 * CONTEXT) : start])[-CONTEXT:]
     after = normalise(text[end : min(last, end + 4 * CONTEXT)])[:CONTEXT]
-    return matched, _digest(before + _MASK + after)
+    return matched, short_digest(before + _MASK + after)
 
 
 def keys(result: FileResult) -> tuple[Key, ...]:
@@ -97,20 +72,14 @@ def keys(result: FileResult) -> tuple[Key, ...]:
     return tuple(found)
 
 
-@dataclass(frozen=True)
-class KeyedResult(FileResult):
-    """A file's result whose keys were computed before some findings were filtered out
-    (by the baseline), so occurrence indices stay those of the whole file. A result of a
-    run with a baseline is always one."""
-
-    keys: tuple[Key, ...] = ()
-    # The findings the baseline held, with their keys: left out of every report but SARIF,
-    # which lists them as suppressed (``baselineState`` ``unchanged``).
-    baselined: tuple[tuple[Finding, Key], ...] = ()
-
-
 def keys_of(result: FileResult) -> tuple[Key, ...]:
-    """The keys of ``result``'s findings: carried ones if it is keyed, else computed."""
-    if isinstance(result, KeyedResult):
+    """The keys of ``result``'s findings: those it carries (a compact result, or one the
+    baseline filtered, whose occurrence indices are those of the whole file), else
+    computed from its text."""
+    if result.keys is not None:
         return result.keys
+    if result.source is None and result.language is not None:
+        # A compact result (from a worker or the cache) has no text to key on: the run
+        # must ask for keys where the file is linted (``Needs(keys=True)``).
+        raise ValueError(f"{result.path}: a compact result carries no content keys")
     return keys(result)

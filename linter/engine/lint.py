@@ -24,53 +24,23 @@ from linter.engine.budget import BudgetExceeded, limit, stage
 from linter.engine.budget import stop as budget_stop
 from linter.engine.reading import MAX_BYTES as MAX_BYTES  # re-exported: callers import it here
 from linter.engine.reading import read_limited, reason
-from linter.engine.registry import Fix, Hit, Input, RuleSpec, Severity, iter_hits
-from linter.parse.model import Document
+from linter.engine.registry import Hit, Input, RuleSpec, Severity, iter_hits
+from linter.engine.results import Baselined as Baselined
+from linter.engine.results import FileResult as FileResult
+from linter.engine.results import Finding as Finding
+from linter.engine.results import Key as Key
+from linter.engine.results import Region as Region
+from linter.engine.results import short_digest as short_digest
 from linter.parse.structure import parse
 from linter.source.encoding import is_utf8
 from linter.source.text import LINE_BREAK, DecodeError, Source, decode
 
 if TYPE_CHECKING:
-    from linter.facts.versions import VersionFacts
+    pass
 
 #: The rule that reports a text with no resolution structure: on such a text it is the
 #: only one run (see the module docstring).
 UNSTRUCTURED_RULE = "E002"
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One reported problem, with its exact position."""
-
-    rule: str
-    name: str
-    severity: Severity
-    message: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    start: int  # code-point offsets, for fixes and baselines
-    end: int
-    fix: Fix | None = None
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """Everything known about one checked file."""
-
-    path: str
-    findings: tuple[Finding, ...] = ()
-    language: str | None = None
-    error: str | None = None  # the file could not be checked (unreadable, too large)
-    source: Source | None = field(default=None, repr=False)
-    document: Document | None = field(default=None, repr=False)
-    # A compact, picklable summary of the Document made where the file was linted (the
-    # audit report's outline); the engine does not know its type, see ``lint_all``.
-    outline: object | None = field(default=None, repr=False)
-    # What the parallel-version rules compare (X001-X003), when one of them is selected
-    # for the file: small and picklable, it stays when a worker drops the Document.
-    versions: VersionFacts | None = field(default=None, repr=False)
 
 
 def _raise_errors_default() -> bool:
@@ -95,11 +65,15 @@ def _finding(spec: RuleSpec, hit: Hit, source: Source, severity: Severity) -> Fi
     )
 
 
+#: How the message of a rule's crash begins (such a result is never cached).
+INTERNAL_ERROR = "internal error in rule "
+
+
 def _internal_error(spec: RuleSpec, error: Exception) -> Hit:
     return Hit(
         0,
         0,
-        f"internal error in rule {spec.code} ({spec.name}): "
+        f"{INTERNAL_ERROR}{spec.code} ({spec.name}): "
         f"{type(error).__name__}: {error}; please report it",
     )
 
@@ -287,7 +261,13 @@ def out_of_time(
     findings.sort(key=finding_order)
     source = progress.source if progress is not None else None
     language = source.language if source is not None else None
-    return FileResult(path=path, findings=tuple(findings), language=language, source=source)
+    return FileResult(
+        path=path,
+        findings=tuple(findings),
+        language=language,
+        source=source,
+        exhausted=error.stage,
+    )
 
 
 def _lint_decoded(

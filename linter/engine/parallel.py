@@ -1,42 +1,39 @@
-"""Linting many files: in this process, or in worker processes when it pays.
+"""Linting many files into a list, and one file: the simple entry points of the engine.
 
-Each file is linted with its own rules (per-file ignores), options, severities and
-language, as :class:`~linter.engine.settings.Settings` say. Results come back in the
-order of the files, whatever the number of workers.
-
-An interrupt (Ctrl-C, or SIGTERM through ``linter.engine.interrupts``) stops the workers
-at once: pending files are cancelled, every worker is sent SIGTERM, and one that is still
-there a second later is killed; no process outlives the run. Workers ignore SIGINT
-themselves and die with their parent.
+The command line streams :func:`linter.engine.pipeline.check_files` (results written as
+they come, memory flat); these collect a run into a list, for callers that need it all at
+once (the audit report, the Python API, tests). Where the files are linted (this process,
+warm workers, a cluster) is :mod:`linter.engine.executors`.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import multiprocessing
-import os
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from linter.engine import interrupts
+from linter.engine.executors import PARALLEL_MIN_BYTES, workers_for
 from linter.engine.lint import FileResult, lint_path
+from linter.engine.needs import Needs, Summarize
+from linter.engine.pipeline import check_files
 from linter.engine.settings import Settings
 
-#: Fewer files than this are checked in this process: starting workers costs more.
-PARALLEL_THRESHOLD = 24
+__all__ = ["PARALLEL_MIN_BYTES", "lint_all", "lint_one", "workers_for"]
 
-#: Turns a result that still holds its Document into a small picklable value (stored in
-#: ``FileResult.outline``), computed where the file is linted so that the Document never
-#: has to travel between processes. A top-level function, so workers can receive it.
-Summarize = Callable[[FileResult], object]
 
-_WORKER_SETTINGS: Settings | None = None
-_WORKER_SUMMARIZE: Summarize | None = None
+def lint_all(
+    files: Sequence[Path], settings: Settings, jobs: int = 0, summarize: Summarize | None = None
+) -> list[FileResult]:
+    """Every file's compact result, in the order of ``files`` (with the X rules' findings).
+
+    A list, for callers that need the whole run at once (the audit report, tests); the
+    command line streams :func:`linter.engine.pipeline.check_files` instead.
+    """
+    return list(check_files(files, settings, jobs=jobs, needs=Needs(summarize=summarize)))
 
 
 def lint_one(path: Path, settings: Settings) -> FileResult:
-    """One file with its own rules (per-file ignores), options, severities and language."""
+    """One file with its own rules (per-file ignores), options, severities and language;
+    a full result (Source and Document), linted here."""
     return lint_path(
         path,
         settings.rules_for(path),
@@ -44,107 +41,5 @@ def lint_one(path: Path, settings: Settings) -> FileResult:
         settings.severities,
         settings.language,
         encoding=settings.encoding,
-        budget=settings.time_budget,
+        budget=settings.time_budget or None,
     )
-
-
-def _summarized(result: FileResult, summarize: Summarize | None) -> FileResult:
-    if summarize is None:
-        return result
-    return dataclasses.replace(result, outline=summarize(result))
-
-
-def _start_worker(settings: Settings, summarize: Summarize | None = None) -> None:
-    global _WORKER_SETTINGS, _WORKER_SUMMARIZE  # one per worker process, set once
-    _WORKER_SETTINGS = settings
-    _WORKER_SUMMARIZE = summarize
-    interrupts.as_worker()
-
-
-def _lint_in_worker(path: Path) -> FileResult:
-    assert _WORKER_SETTINGS is not None
-    result = _summarized(lint_one(path, _WORKER_SETTINGS), _WORKER_SUMMARIZE)
-    # The parsed Document stays in the worker: reports need the findings and the source.
-    return dataclasses.replace(result, document=None)
-
-
-def workers_for(jobs: int, files: int) -> int:
-    """How many processes check ``files`` files: ``jobs`` if given, else one per core
-    when there are enough files to pay for starting them."""
-    if jobs > 0:
-        return min(jobs, max(files, 1))
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    if files < PARALLEL_THRESHOLD or not cores or cores < 2:
-        return 1
-    return min(cores, files // (PARALLEL_THRESHOLD // 2))
-
-
-def lint_all(
-    files: Sequence[Path], settings: Settings, jobs: int = 0, summarize: Summarize | None = None
-) -> list[FileResult]:
-    """Every file's result, in the order of ``files``; in worker processes when it pays.
-
-    Workers are forked where the platform allows it (Linux), so they start with every
-    module imported and every pattern compiled; each receives the settings once.
-    ``summarize``, if given, fills each result's ``outline`` from its Document. When
-    the files are done, language versions of one resolution among them are compared
-    (X rules, :mod:`linter.engine.versions`).
-    """
-    return _compare_versions(_lint_files(files, settings, jobs, summarize), settings)
-
-
-def _compare_versions(results: list[FileResult], settings: Settings) -> list[FileResult]:
-    if sum(1 for result in results if result.versions is not None) < 2:
-        return results
-    from linter.engine.versions import compare_versions
-
-    return compare_versions(
-        results, lambda path: settings.rules_for(Path(path)), settings.options, settings.severities
-    )
-
-
-def _lint_files(
-    files: Sequence[Path], settings: Settings, jobs: int, summarize: Summarize | None
-) -> list[FileResult]:
-    workers = workers_for(jobs, len(files))
-    if workers <= 1:
-        return [_summarized(lint_one(path, settings), summarize) for path in files]
-    from concurrent.futures import ProcessPoolExecutor
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, min(64, len(files) // (workers * 4)))
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(settings, summarize),
-    )
-    try:
-        # Workers are forked while the tasks are submitted; a signal arriving in the middle
-        # of a fork is lost (Python runs no handler there), so hold it until after.
-        with interrupts.deferred():
-            pending = pool.map(_lint_in_worker, files, chunksize=chunk)
-        results = list(pending)
-    except BaseException:
-        with interrupts.shielded():
-            pool.shutdown(wait=False, cancel_futures=True)
-            stop_workers()
-        raise
-    pool.shutdown()
-    return results
-
-
-def stop_workers(grace: float = 1.0) -> None:
-    """Terminate every worker process of this process, kill those still alive after
-    ``grace`` seconds, and reap them all."""
-    children = multiprocessing.active_children()
-    for child in children:
-        child.terminate()
-    deadline = time.monotonic() + grace
-    for child in children:
-        child.join(max(0.0, deadline - time.monotonic()))
-    for child in children:
-        if child.is_alive():
-            child.kill()
-            child.join(1.0)

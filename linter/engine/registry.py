@@ -20,6 +20,8 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from linter.source.pickling import fast_pickle
+
 if TYPE_CHECKING:
     from linter.facts.versions import Place
 
@@ -53,6 +55,7 @@ class Input(StrEnum):
     ENGINE = "engine"  # the engine reports it (a time budget ran out): the rule words it
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``text[start:end]`` (code-point offsets) with ``replacement``."""
@@ -62,6 +65,7 @@ class Edit:
     replacement: str
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Fix:
     """What a hit's fix changes. ``removes`` names what the content guard may lose."""

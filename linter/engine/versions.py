@@ -20,9 +20,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from linter.engine.lint import FileResult, Finding, finding_order, lint_text
+from linter.engine.fingerprint import keys
+from linter.engine.lint import FileResult, Finding, Key, finding_order, lint_text
 from linter.engine.registry import Input, PlacedHit, RuleSpec, Severity, iter_placed_hits
 from linter.facts.versions import VersionFacts
 
@@ -38,7 +39,30 @@ class VersionPair:
     other: VersionFacts
 
 
-def _groups(facts: Sequence[VersionFacts]) -> list[list[int]]:
+class Versioned(Protocol):
+    """What grouping and pairing read of a version (its facts, or only their keys)."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def name_key(self) -> str | None: ...
+    @property
+    def symbol_key(self) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class VersionKeys:
+    """The keys of a version without its facts (what a streamed run keeps per file)."""
+
+    path: str
+    language: str
+    name_key: str | None
+    symbol_key: str | None
+
+
+def _groups(facts: Sequence[Versioned]) -> list[list[int]]:
     """Indices of versions of one document: files joined by a shared name or symbol key."""
     parent = list(range(len(facts)))
 
@@ -67,7 +91,7 @@ def _rank(language: str) -> int:
     return REFERENCE_ORDER.index(language) if language in REFERENCE_ORDER else len(REFERENCE_ORDER)
 
 
-def pairs(facts: Sequence[VersionFacts]) -> list[tuple[int, int]]:
+def pairs(facts: Sequence[Versioned]) -> list[tuple[int, int]]:
     """``(version, reference)`` index pairs to compare, in file order."""
     out = []
     for members in _groups(facts):
@@ -113,33 +137,78 @@ def compare_pair(
     return found
 
 
+def version_findings(
+    facts: Sequence[VersionFacts],
+    paired: Iterable[tuple[int, int]],
+    rules_for: Callable[[str], Sequence[RuleSpec]],
+    options: Mapping[str, Any] | None = None,
+    severities: Mapping[str, Severity] | None = None,
+) -> dict[int, list[Finding]]:
+    """The version rules' findings of each pair in both orders, by index in ``facts``.
+
+    ``rules_for(path)`` gives the rules selected for a file (per-file ignores apply): a
+    version rule reports in a file only where it is selected there.
+    """
+    added: dict[int, list[Finding]] = {}
+    for first, second in paired:
+        for this, other in ((first, second), (second, first)):
+            rules = rules_for(facts[this].path)
+            pair = VersionPair(facts[this], facts[other])
+            added.setdefault(this, []).extend(compare_pair(pair, rules, options, severities))
+    return added
+
+
+def with_findings(result: FileResult, findings: Sequence[Finding]) -> FileResult:
+    """``result`` with ``findings`` (of the version rules) merged in file order.
+
+    A compact result that carries content keys gets keys for the merged findings: the
+    text is read again for them (version findings are few, and only files with a version
+    to compare have any); edit regions get None for the new findings (they have no fix).
+    """
+    if not findings:
+        return result
+    tagged = [(finding, index) for index, finding in enumerate(result.findings)]
+    tagged += [(finding, -1) for finding in findings]
+    tagged.sort(key=lambda pair: finding_order(pair[0]))
+    merged = tuple(finding for finding, _ in tagged)
+    regions = result.edit_regions
+    if regions is not None:
+        regions = tuple(regions[i] if i >= 0 else None for _, i in tagged)
+    out = dataclasses.replace(result, findings=merged, edit_regions=regions, keys=None)
+    if result.keys is not None:
+        out = dataclasses.replace(out, keys=_keys_from_disk(out))
+    return out
+
+
+def _keys_from_disk(result: FileResult) -> tuple[Key, ...]:
+    from pathlib import Path
+
+    from linter.engine.reading import read_limited
+    from linter.source.text import DecodeError, Source, decode
+
+    try:
+        text = decode(read_limited(Path(result.path)))
+    except (OSError, DecodeError):
+        text = ""
+    source = Source.from_text(text, path=result.path, language=result.language or "und")
+    return keys(dataclasses.replace(result, source=source))
+
+
 def compare_versions(
     results: Sequence[FileResult],
     rules_for: Callable[[str], Sequence[RuleSpec]],
     options: Mapping[str, Any] | None = None,
     severities: Mapping[str, Severity] | None = None,
 ) -> list[FileResult]:
-    """``results`` with the findings of the version rules added, in the same order.
-
-    ``rules_for(path)`` gives the rules selected for a file (per-file ignores apply): a
-    version rule reports in a file only where it is selected there.
-    """
+    """``results`` with the findings of the version rules added, in the same order."""
     indexed = [(i, r.versions) for i, r in enumerate(results) if r.versions is not None]
     if len(indexed) < 2:
         return list(results)
     facts = [version for _, version in indexed]
-    added: dict[int, list[Finding]] = {}
-    for first, second in pairs(facts):
-        for this, other in ((first, second), (second, first)):
-            position = indexed[this][0]
-            rules = rules_for(results[position].path)
-            pair = VersionPair(facts[this], facts[other])
-            added.setdefault(position, []).extend(compare_pair(pair, rules, options, severities))
+    added = version_findings(facts, pairs(facts), rules_for, options, severities)
     out = list(results)
     for position, findings in added.items():
-        if findings:
-            merged = sorted([*out[position].findings, *findings], key=finding_order)
-            out[position] = dataclasses.replace(out[position], findings=tuple(merged))
+        out[indexed[position][0]] = with_findings(out[indexed[position][0]], findings)
     return out
 
 

@@ -192,6 +192,44 @@ def replace_file(
     return target
 
 
+class Replacement:
+    """A file written in pieces (a report streamed as results arrive) that replaces
+    ``path`` only when complete (:meth:`commit`), by the same rules as
+    :func:`replace_file`: a new temporary file of ours beside it, never through a link,
+    never over anything but a regular file, its mode and owner kept."""
+
+    def __init__(self, path: Path, policy: Policy = Policy()) -> None:
+        self.path = path
+        self.target, original = _target(path, policy)
+        descriptor, self.temporary = _create_temporary(self.target.parent, self.target.name)
+        try:
+            _keep_owner_and_mode(descriptor, original)
+        except BaseException:
+            os.close(descriptor)
+            _remove(self.temporary)
+            raise
+        self.stream = os.fdopen(descriptor, "w", encoding="utf-8", newline="\n")
+
+    def commit(self) -> None:
+        """Put the complete file in place of ``path``."""
+        try:
+            self.stream.flush()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
+            _target(self.target, Policy(False))  # still a regular file (or absent)
+            os.replace(self.temporary, self.target)
+        except BaseException:
+            self.discard()
+            raise
+        _sync_folder(self.target.parent)
+
+    def discard(self) -> None:
+        """Drop the unfinished file; ``path`` is left as it was."""
+        with contextlib.suppress(OSError):
+            self.stream.close()
+        _remove(self.temporary)
+
+
 def _remove(temporary: Path) -> None:
     with contextlib.suppress(OSError):
         os.unlink(temporary)

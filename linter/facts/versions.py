@@ -21,6 +21,7 @@ from pathlib import PurePath
 from linter.facts.citations import citations
 from linter.facts.grammars.symbols import find_symbols
 from linter.parse.model import Document, Paragraph, Span, SubParagraph, Zone
+from linter.source.pickling import fast_pickle
 
 __all__ = [
     "Fact",
@@ -38,6 +39,7 @@ _NAMED = re.compile(r"^(?P<key>.+?)[._-](?P<lang>ar|en|es|fr|ru|zh)(?:[-_][A-Za-
 _SEPARATORS = re.compile(r"[^A-Z0-9.]+")
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Place:
     """A span of one file with its line and column (1-based, code points)."""
@@ -50,6 +52,7 @@ class Place:
     end_column: int
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Fact:
     """A figure a paragraph states: ``kind`` is date, act, symbol, session or meeting."""
@@ -59,6 +62,7 @@ class Fact:
     place: Place
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class ParagraphFacts:
     """One paragraph: ``label`` names it for people ("operative paragraph 4")."""
@@ -71,6 +75,7 @@ class ParagraphFacts:
     facts: tuple[Fact, ...]
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class NoteFacts:
     """A note and the paragraph its first marker stands in (None: no marker, or outside)."""
@@ -80,6 +85,7 @@ class NoteFacts:
     paragraph: str | None
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class VersionFacts:
     """What one language version of a resolution says, for comparison with the others."""

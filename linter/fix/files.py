@@ -11,9 +11,10 @@ the checked paths; hard-linked and read-only files are left alone. The command l
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,25 +31,59 @@ _LISTED = 10  # names of unchanged files listed in the summary before "and N mor
 
 @dataclass(frozen=True)
 class FileFix:
-    """What happened to one file."""
+    """What happened to one file.
+
+    A compact one (from :func:`fix_files`, which may fix in worker processes) has no
+    ``outcome`` (the texts stay where the file was fixed) but its counts, and the diff
+    when it was asked for."""
 
     path: str
     outcome: FixOutcome | None = None
     refused: str | None = None  # the file was read but not fixed, and why
     io_error: str | None = None  # the file could not be read or written
+    # Compact: changed, fixes, findings before, skipped (no resolution structure).
+    counts: tuple[bool, int, int, bool] | None = None
+    diff: str | None = None  # compact, when asked: the change as a unified diff
+    written: bool = False  # the fixed text was renamed into place
 
     @property
     def changed(self) -> bool:
+        if self.counts is not None:
+            return self.counts[0]
         return self.outcome is not None and self.outcome.changed
 
     @property
     def skipped(self) -> bool:
         """Left alone on purpose: the file holds no resolution (not an error)."""
+        if self.counts is not None:
+            return self.counts[3]
         return self.outcome is not None and self.outcome.skipped is not None
 
     @property
     def fixes(self) -> int:
+        if self.counts is not None:
+            return self.counts[1]
         return self.outcome.applied if self.changed and self.outcome is not None else 0
+
+    @property
+    def found(self) -> int:
+        """How many findings the file had before fixing."""
+        if self.counts is not None:
+            return self.counts[2]
+        return len(self.outcome.first.findings) if self.outcome is not None else 0
+
+    def compact(self, with_diff: bool) -> FileFix:
+        """This result without the texts (and with its diff, if asked)."""
+        if self.outcome is None:
+            return self
+        return FileFix(
+            self.path,
+            refused=self.refused,
+            io_error=self.io_error,
+            counts=(self.changed, self.fixes, self.found, self.skipped),
+            diff=unified_diff(self) if with_diff else None,
+            written=self.written,
+        )
 
 
 def inside(path: Path, tree: Sequence[Path]) -> bool:
@@ -116,7 +151,7 @@ def fix_file(
         return FileFix(shown, outcome=outcome, refused=reason(error))
     except OSError as error:
         return FileFix(shown, outcome=outcome, io_error=f"cannot write: {reason(error)}")
-    return result
+    return dataclasses.replace(result, written=True)
 
 
 def fix_data(
@@ -140,6 +175,13 @@ def fix_data(
 
 
 def unified_diff(result: FileFix) -> str:
+    """The change to one file as a unified diff (``a/PATH`` and ``b/PATH``)."""
+    if result.diff is not None:
+        return result.diff
+    return _diff(result)
+
+
+def _diff(result: FileFix) -> str:
     """The change to one file as a unified diff (``a/PATH`` and ``b/PATH``)."""
     if result.outcome is None or not result.changed:
         return ""
@@ -197,6 +239,36 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
 RulesFor = Callable[[Path], Sequence[RuleSpec]]
 
 
+@dataclass(frozen=True)
+class FixJob:
+    """What every file of a ``fix`` run is fixed with (sent once to each worker)."""
+
+    unsafe: bool
+    language: str | None
+    write: bool
+    diff: bool
+    tree: tuple[Path, ...] | None
+    budget: float | None
+
+
+def fix_shard(job: FixJob, items: Sequence[tuple[str, tuple[str, ...]]]) -> list[FileFix]:
+    """Fix each ``(path, rule codes)`` of a shard; compact results, in order."""
+    from linter.engine.jobs import rules_for_codes
+
+    return [
+        fix_file(
+            Path(path),
+            rules_for_codes(codes),
+            unsafe=job.unsafe,
+            language=job.language,
+            write=job.write,
+            tree=job.tree,
+            budget=job.budget,
+        ).compact(job.diff)
+        for path, codes in items
+    ]
+
+
 def fix_files(
     files: Sequence[Path],
     rules_for: RulesFor,
@@ -204,24 +276,50 @@ def fix_files(
     unsafe: bool,
     language: str | None,
     write: bool,
+    jobs: int = 1,
+    diff: bool = False,
     tree: Sequence[Path] | None = None,
     written: list[str] | None = None,
     budget: float | None = None,
-) -> list[FileFix]:
-    """Fix each file with its own rules (the configuration's per-file ignores apply).
+) -> Iterator[FileFix]:
+    """Fix each file with its own rules (the configuration's per-file ignores apply), in
+    worker processes when ``jobs`` and the bytes to fix call for it (see
+    :func:`linter.engine.executors.map_ordered`); compact results, in the order of
+    ``files``, with each file's diff when ``diff`` is asked.
 
-    Each file rewritten is added to ``written`` the moment it is renamed into place, so
-    that whoever interrupts the run can say exactly which files were rewritten."""
-    return [
-        fix_file(
-            path,
-            rules_for(path),
-            unsafe=unsafe,
-            language=language,
-            write=write,
-            tree=tree,
-            written=written,
-            budget=budget,
-        )
-        for path in files
-    ]
+    Each file rewritten is added to ``written``: by this process together with its rename
+    (an interrupt cannot fall between the two), by a worker when its result arrives."""
+    from linter.engine.executors import map_ordered
+
+    items = [(str(path), tuple(spec.code for spec in rules_for(path))) for path in files]
+    sizes = [_size(path) for path in files]
+    job = FixJob(unsafe, language, write, diff, tuple(tree) if tree is not None else None, budget)
+
+    def here(job: FixJob, shard: Sequence[tuple[str, tuple[str, ...]]]) -> list[FileFix]:
+        from linter.engine.jobs import rules_for_codes
+
+        return [
+            fix_file(
+                Path(path),
+                rules_for_codes(codes),
+                unsafe=job.unsafe,
+                language=job.language,
+                write=job.write,
+                tree=job.tree,
+                written=written,
+                budget=job.budget,
+            ).compact(job.diff)
+            for path, codes in shard
+        ]
+
+    for result in map_ordered(fix_shard, job, items, sizes, jobs, here=here):
+        if result.written and written is not None and result.path not in written:
+            written.append(result.path)
+        yield result
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

@@ -8,7 +8,6 @@ syntax requires (``%``, CR, LF everywhere; ``:`` and ``,`` inside properties).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TextIO
 
 from linter.engine.lint import FileResult, Finding
@@ -36,12 +35,17 @@ def annotation(path: str, finding: Finding) -> str:
     return f"::{level} {','.join(properties)}::{escape_data(finding.message)}"
 
 
-def render(results: Sequence[FileResult], stream: TextIO) -> None:
-    for result in results:
+class Writer:
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def add(self, result: FileResult) -> None:
         if result.error:
-            stream.write(
+            self.stream.write(
                 f"::error file={escape_property(result.path)},title=reslint"
                 f"::{escape_data(result.error)}\n"
             )
-        for finding in result.findings:
-            stream.write(annotation(result.path, finding) + "\n")
+        self.stream.writelines(annotation(result.path, f) + "\n" for f in result.findings)
+
+    def close(self) -> None:
+        pass

@@ -9,42 +9,27 @@ Built with the standard library only: no pydantic on this path.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from typing import Any, TextIO
+from json.encoder import encode_basestring
+from typing import TextIO
 
 from linter.engine.fingerprint import keys_of
-from linter.engine.lint import FileResult, Finding
+from linter.engine.lint import FileResult
+from linter.report.json_format import finding_json
 
 
-def finding_object(path: str, finding: Finding, fingerprint: str) -> dict[str, Any]:
-    fix = None
-    if finding.fix is not None:
-        fix = {
-            "applicability": finding.fix.applicability,
-            "edits": [
-                {"start": e.start, "end": e.end, "replacement": e.replacement}
-                for e in finding.fix.edits
-            ],
-        }
-    return {
-        "path": path,
-        "rule": finding.rule,
-        "name": finding.name,
-        "severity": finding.severity.value,
-        "message": finding.message,
-        "line": finding.line,
-        "column": finding.column,
-        "end_line": finding.end_line,
-        "end_column": finding.end_column,
-        "fix": fix,
-        "fingerprint": fingerprint,
-    }
+class Writer:
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
 
-
-def render(results: Sequence[FileResult], stream: TextIO) -> None:
-    for result in results:
+    def add(self, result: FileResult) -> None:
         if result.error:
-            stream.write(json.dumps({"path": result.path, "error": result.error}) + "\n")
-        for finding, key in zip(result.findings, keys_of(result), strict=True):
-            row = finding_object(result.path, finding, key.fingerprint)
-            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+            self.stream.write(json.dumps({"path": result.path, "error": result.error}) + "\n")
+        path = encode_basestring(result.path)
+        self.stream.writelines(
+            f'{{"path": {path}, {finding_json(finding)[1:-1]}, '
+            f'"fingerprint": "{key.fingerprint}"}}\n'
+            for finding, key in zip(result.findings, keys_of(result), strict=True)
+        )
+
+    def close(self) -> None:
+        pass

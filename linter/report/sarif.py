@@ -22,23 +22,29 @@ Each rule's help is plain text and Markdown (``help.markdown``); ``informationUr
 
 Paths given relative are written relative to ``%SRCROOT%`` (the working directory, in
 ``originalUriBaseIds``); run reslint from the repository root for GitHub.
+
+The log is written as results come (:class:`Writer`): the frame (tool, rules) at once;
+the results wait in a temporary file (in memory while small) with their rank for the
+cap, and are copied out at the end, when the cap is known; then the invocation.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+import tempfile
+from collections import Counter
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 from urllib.parse import quote
 
 from linter import __version__
 from linter.engine.display import display_path
-from linter.engine.fingerprint import Key, KeyedResult, keys_of
-from linter.engine.lint import FileResult, Finding
+from linter.engine.fingerprint import keys_of
+from linter.engine.lint import FileResult, Finding, Key, Region
 from linter.engine.registry import RuleSpec, all_rules
 from linter.engine.ruledoc import markdown, plain_text, sections
+from linter.report.jsonstream import Frame, hole
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "reslintContentKey/v1"
@@ -54,6 +60,9 @@ MAX_RESULTS = 25_000
 #: the last ``/``); upload-sarif's ``category`` input, when given, takes its place.
 AUTOMATION_ID = "reslint/"
 _SUPPRESSION = {"kind": "external", "justification": "recorded in the reslint baseline"}
+#: Results kept in memory before they wait in a temporary file.
+SPOOL_BYTES = 8 * 1024 * 1024
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def project_url(*labels: str) -> str | None:
@@ -114,16 +123,27 @@ def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str,
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
-def _fixes(result: FileResult, finding: Finding) -> list[dict[str, Any]]:
-    if finding.fix is None or result.source is None:
-        return []
+def edit_regions(result: FileResult, number: int, finding: Finding) -> list[Region] | None:
+    """Where each edit of finding ``number``'s fix lies: carried by a compact result,
+    else computed from its text (None when neither is at hand)."""
+    if finding.fix is None:
+        return None
+    if result.edit_regions is not None:
+        regions = result.edit_regions[number]
+        return list(regions) if regions is not None else None
+    if result.source is None:
+        return None
     position = result.source.position
-    replacements = []
-    for edit in finding.fix.edits:
-        region = _region(*position(edit.start), *position(edit.end))
-        replacements.append(
-            {"deletedRegion": region, "insertedContent": {"text": edit.replacement}}
-        )
+    return [(*position(edit.start), *position(edit.end)) for edit in finding.fix.edits]
+
+
+def _fixes(result: FileResult, finding: Finding, regions: list[Region] | None) -> list[Any]:
+    if finding.fix is None or regions is None:
+        return []
+    replacements = [
+        {"deletedRegion": _region(*region), "insertedContent": {"text": edit.replacement}}
+        for edit, region in zip(finding.fix.edits, regions, strict=True)
+    ]
     return [
         {
             "description": {"text": f"{finding.fix.applicability} fix for {finding.rule}"},
@@ -134,7 +154,13 @@ def _fixes(result: FileResult, finding: Finding) -> list[dict[str, Any]]:
     ]
 
 
-def _result(result: FileResult, finding: Finding, key: Key, index: dict[str, int]) -> Any:
+def _result(
+    result: FileResult,
+    finding: Finding,
+    key: Key,
+    index: dict[str, int],
+    regions: list[Region] | None,
+) -> Any:
     sarif: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": LEVELS[finding.severity.value],
@@ -153,67 +179,28 @@ def _result(result: FileResult, finding: Finding, key: Key, index: dict[str, int
     }
     if finding.rule in index:
         sarif["ruleIndex"] = index[finding.rule]
-    fixes = _fixes(result, finding)
+    fixes = _fixes(result, finding, regions)
     if fixes:
         sarif["fixes"] = fixes
     return sarif
 
 
-def _ranked(results: Sequence[FileResult], index: dict[str, int]) -> list[tuple[int, Any]]:
-    """Every SARIF result with its rank for the cap (lower is kept first): errors, then
-    warnings, then notes; new findings before baselined ones."""
-    with_baseline = any(isinstance(result, KeyedResult) for result in results)
-    ranked = []
-    for result in results:
-        for finding, key in zip(result.findings, keys_of(result), strict=True):
-            entry = _result(result, finding, key, index)
-            if with_baseline:
-                entry["baselineState"] = "new"
-            ranked.append((-finding.severity.rank, entry))
-        if isinstance(result, KeyedResult):
-            for finding, key in result.baselined:
-                entry = _result(result, finding, key, index)
-                entry["baselineState"] = "unchanged"
-                entry["suppressions"] = [dict(_SUPPRESSION)]
-                ranked.append((3 - finding.severity.rank, entry))
-    return ranked
-
-
-def left_out(results: Sequence[FileResult]) -> int:
-    """How many results a SARIF log of ``results`` leaves out (over :data:`MAX_RESULTS`)."""
-    total = sum(len(result.findings) for result in results)
-    total += sum(len(r.baselined) for r in results if isinstance(r, KeyedResult))
-    return max(0, total - MAX_RESULTS)
-
-
-def _capped(ranked: list[tuple[int, Any]]) -> list[Any]:
-    if len(ranked) <= MAX_RESULTS:
-        return [entry for _, entry in ranked]
-    kept = sorted(range(len(ranked)), key=lambda i: ranked[i][0])[:MAX_RESULTS]
-    return [ranked[i][1] for i in sorted(kept)]  # in file order again
-
-
-def _notifications(results: Sequence[FileResult]) -> list[dict[str, Any]]:
-    notifications: list[dict[str, Any]] = [
-        {
-            "level": "error",
-            "message": {"text": f"{display_path(result.path)}: {result.error}"},
-            "locations": [
-                {"physicalLocation": {"artifactLocation": artifact_location(result.path)}}
-            ],
-        }
-        for result in results
-        if result.error
-    ]
-    over = left_out(results)
-    if over:
-        notifications.append(
-            {
-                "level": "warning",
-                "message": {"text": cap_warning(over)},
-            }
-        )
-    return notifications
+def ranked(result: FileResult, index: dict[str, int]) -> list[tuple[int, Any]]:
+    """The SARIF results of one file with their rank for the cap (lower is kept first):
+    errors, then warnings, then notes; new findings before baselined ones."""
+    out = []
+    with_baseline = result.baselined is not None
+    for number, (finding, key) in enumerate(zip(result.findings, keys_of(result), strict=True)):
+        entry = _result(result, finding, key, index, edit_regions(result, number, finding))
+        if with_baseline:
+            entry["baselineState"] = "new"
+        out.append((-finding.severity.rank, entry))
+    for finding, key, regions in result.baselined or ():
+        entry = _result(result, finding, key, index, list(regions) if regions else None)
+        entry["baselineState"] = "unchanged"
+        entry["suppressions"] = [dict(_SUPPRESSION)]
+        out.append((3 - finding.severity.rank, entry))
+    return out
 
 
 def cap_warning(over: int) -> str:
@@ -223,41 +210,89 @@ def cap_warning(over: int) -> str:
     )
 
 
-def build(results: Sequence[FileResult]) -> dict[str, Any]:
-    """The SARIF log as a JSON-ready dictionary."""
-    specs = all_rules()
-    docs = docs_url()
-    index = {spec.code: number for number, spec in enumerate(specs)}
-    notifications = _notifications(results)
-    driver: dict[str, Any] = {
-        "name": "reslint",
-        "version": __version__,
-        "semanticVersion": __version__,
-        "rules": [rule_descriptor(spec, docs) for spec in specs],
-    }
-    home = project_url(*HOME_LABELS) or docs
-    if home:
-        driver["informationUri"] = home
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": driver},
-                "automationDetails": {"id": AUTOMATION_ID},
-                "invocations": [
-                    {
-                        "executionSuccessful": not any(r.error for r in results),
-                        "toolExecutionNotifications": notifications,
-                    }
-                ],
-                "originalUriBaseIds": {ROOT_ID: {"uri": _folder_uri(Path.cwd())}},
-                "columnKind": "unicodeCodePoints",
-                "results": _capped(_ranked(results, index)),
-            }
-        ],
-    }
+def _quotas(counts: Counter[int]) -> dict[int, int]:
+    """How many results of each rank the log keeps: all of the most severe ranks, then
+    the first of the next rank (in file order) up to :data:`MAX_RESULTS`."""
+    room = MAX_RESULTS
+    quotas = {}
+    for rank in sorted(counts):
+        quotas[rank] = min(counts[rank], room)
+        room -= quotas[rank]
+    return quotas
 
 
-def render(results: Sequence[FileResult], stream: TextIO) -> None:
-    stream.write(json.dumps(build(results), indent=2, ensure_ascii=False) + "\n")
+class Writer:
+    """The log's frame (tool and rules) at once; the results, capped, and the invocation
+    (which says whether every file could be checked) when the run ends."""
+
+    def __init__(self, stream: TextIO) -> None:
+        specs = all_rules()
+        docs = docs_url()
+        self.index = {spec.code: number for number, spec in enumerate(specs)}
+        self.notifications: list[dict[str, Any]] = []
+        self.counts: Counter[int] = Counter()
+        self.left_out = 0
+        # Closed by close(): a writer lives as long as the run.
+        self.waiting: IO[str] = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            max_size=SPOOL_BYTES, mode="w+", encoding="utf-8"
+        )
+        driver: dict[str, Any] = {
+            "name": "reslint",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "rules": [rule_descriptor(spec, docs) for spec in specs],
+        }
+        home = project_url(*HOME_LABELS) or docs
+        if home:
+            driver["informationUri"] = home
+        run = {
+            "tool": {"driver": driver},
+            "automationDetails": {"id": AUTOMATION_ID},
+            "originalUriBaseIds": {ROOT_ID: {"uri": _folder_uri(Path.cwd())}},
+            "columnKind": "unicodeCodePoints",
+            "results": hole("results"),
+            "invocations": hole("invocations"),
+        }
+        log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+        self.frame = Frame(log, ["results", "invocations"], stream)
+
+    def add(self, result: FileResult) -> None:
+        if result.error:
+            self.notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": f"{display_path(result.path)}: {result.error}"},
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": artifact_location(result.path)}}
+                    ],
+                }
+            )
+        for rank, entry in ranked(result, self.index):
+            self.counts[rank] += 1
+            self.waiting.write(f"{rank}\t{_encode(entry)}\n")
+
+    def close(self) -> None:
+        quotas = _quotas(self.counts)
+        self.left_out = sum(self.counts.values()) - sum(quotas.values())
+        self.waiting.seek(0)
+        for line in self.waiting:
+            rank, entry = line.rstrip("\n").split("\t", 1)
+            if quotas[int(rank)] > 0:
+                quotas[int(rank)] -= 1
+                self.frame.item_text(entry)
+        self.waiting.close()
+        self.frame.end_array()
+        notifications = list(self.notifications)
+        if self.left_out:
+            notifications.append(
+                {"level": "warning", "message": {"text": cap_warning(self.left_out)}}
+            )
+        self.frame.value(
+            [
+                {
+                    "executionSuccessful": not self.notifications,
+                    "toolExecutionNotifications": notifications,
+                }
+            ]
+        )
+        self.frame.stream.write("\n")

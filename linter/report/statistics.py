@@ -22,19 +22,24 @@ class RuleCount:
     fixable: int  # how many of them carry a fix
 
 
-def count(results: Sequence[FileResult]) -> list[RuleCount]:
-    totals: dict[tuple[str, str], list[int]] = {}
-    for result in results:
+class Counts:
+    """Findings per rule, counted as results come."""
+
+    def __init__(self) -> None:
+        self.totals: dict[tuple[str, str], list[int]] = {}
+
+    def add(self, result: FileResult) -> None:
         for finding in result.findings:
-            row = totals.setdefault((finding.rule, finding.name), [0, 0])
+            row = self.totals.setdefault((finding.rule, finding.name), [0, 0])
             row[0] += 1
             row[1] += finding.fix is not None
-    rows = [RuleCount(code, name, n, fixable) for (code, name), (n, fixable) in totals.items()]
-    return sorted(rows, key=lambda r: (-r.count, r.code))
+
+    def rows(self) -> list[RuleCount]:
+        rows = [RuleCount(c, name, n, fixable) for (c, name), (n, fixable) in self.totals.items()]
+        return sorted(rows, key=lambda r: (-r.count, r.code))
 
 
-def render_text(results: Sequence[FileResult], stream: TextIO) -> None:
-    rows = count(results)
+def write_text(rows: Sequence[RuleCount], stream: TextIO) -> None:
     for row in rows:
         fixable = (
             "  [fixable]"
@@ -45,9 +50,20 @@ def render_text(results: Sequence[FileResult], stream: TextIO) -> None:
     stream.write(f"{sum(r.count for r in rows):>6}  total\n")
 
 
-def render_json(results: Sequence[FileResult], stream: TextIO) -> None:
-    rows = [
-        {"code": r.code, "name": r.name, "count": r.count, "fixable": r.fixable}
-        for r in count(results)
+def write_json(rows: Sequence[RuleCount], stream: TextIO) -> None:
+    objects = [
+        {"code": r.code, "name": r.name, "count": r.count, "fixable": r.fixable} for r in rows
     ]
-    stream.write(json.dumps(rows, indent=2) + "\n")
+    stream.write(json.dumps(objects, indent=2) + "\n")
+
+
+class Writer(Counts):
+    """``--statistics``: the table (or with ``as_json``, the list) when the run ends."""
+
+    def __init__(self, stream: TextIO, as_json: bool = False) -> None:
+        super().__init__()
+        self.stream = stream
+        self.as_json = as_json
+
+    def close(self) -> None:
+        (write_json if self.as_json else write_text)(self.rows(), self.stream)

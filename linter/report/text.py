@@ -144,39 +144,47 @@ def _file(result: FileResult, options: TextOptions) -> tuple[str, int]:
     return out, len(folded.shown)
 
 
-def render_view(results: Sequence[FileResult], stream: TextIO, options: TextOptions) -> None:
-    sections = [_file(result, options) for result in results]
-    for section, _listed in sections:
+class Writer:
+    """The view, file by file; what the run adds up to at the end."""
+
+    def __init__(self, stream: TextIO, options: TextOptions | None = None) -> None:
+        self.stream = stream
+        self.options = options or TextOptions()
+        self.files = self.findings = self.listed = self.shown = 0
+        self.fixable = self.unsafe = 0
+
+    def add(self, result: FileResult) -> None:
+        section, listed = _file(result, self.options)
         if section:
-            stream.write(section + "\n")
-    findings = [f for result in results for f in result.findings]
-    listed = sum(listed for _section, listed in sections)
-    shown = [
-        f for f in findings if options.severity is None or f.severity.rank >= options.severity.rank
-    ]
-    if len(shown) > listed:
-        folded = len(shown) - listed
-        stream.write(
-            f"{folded} finding{'s' if folded != 1 else ''} folded as counted above: "
-            "--show-all lists them\n"
+            self.stream.write(section + "\n")
+        severity = self.options.severity
+        self.files += 1
+        self.findings += len(result.findings)
+        self.listed += listed
+        self.shown += sum(
+            1 for f in result.findings if severity is None or f.severity.rank >= severity.rank
         )
-    if len(shown) < len(findings) and options.severity is not None:
-        stream.write(
-            f"{len(findings) - len(shown)} findings below {options.severity} not shown "
-            f"(--severity {options.severity})\n"
-        )
-    fixable = sum(safely_fixable(f) for f in findings)
-    unsafe = sum(unsafely_fixable(f) for f in findings)
-    if fixable or unsafe:
-        style = _Style(options.color)
-        hidden = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
-        stream.write(
-            f"{style('[*]', '36')} {fixable} fixable with `reslint fix` "
-            f"(or `reslint check --fix`){hidden}\n"
-        )
-    stream.write(count_line(len(findings), len(results)))
+        self.fixable += sum(safely_fixable(f) for f in result.findings)
+        self.unsafe += sum(unsafely_fixable(f) for f in result.findings)
 
-
-def render(results: Sequence[FileResult], stream: TextIO) -> None:
-    """The default view, without colour (``--output text=FILE``)."""
-    render_view(results, stream, TextOptions())
+    def close(self) -> None:
+        options, stream = self.options, self.stream
+        if self.shown > self.listed:
+            folded = self.shown - self.listed
+            stream.write(
+                f"{folded} finding{'s' if folded != 1 else ''} folded as counted above: "
+                "--show-all lists them\n"
+            )
+        if self.shown < self.findings and options.severity is not None:
+            stream.write(
+                f"{self.findings - self.shown} findings below {options.severity} not shown "
+                f"(--severity {options.severity})\n"
+            )
+        if self.fixable or self.unsafe:
+            style = _Style(options.color)
+            hidden = f" ({self.unsafe} more with --unsafe-fixes)" if self.unsafe else ""
+            stream.write(
+                f"{style('[*]', '36')} {self.fixable} fixable with `reslint fix` "
+                f"(or `reslint check --fix`){hidden}\n"
+            )
+        stream.write(count_line(self.findings, self.files))

@@ -66,11 +66,15 @@ class Slot:
     ``pattern`` has no capturing groups. ``build`` returns a pyparsing element whose first
     token is the slot's value; it is only called when a parser is first needed. ``lead`` is a
     look-behind the scan adds when the slot opens a template (``(?<!\\d)`` for a number).
+    ``value`` reads the slot's text as ``build``'s parser would (the fast path).
     """
 
     pattern: str
     build: Callable[[], pp.ParserElement]
     lead: str = ""
+    #: The slot's value from its text, as its parser's action gives it: what the scan's
+    #: named group is read with (None: the slot has no value, or the text has none).
+    value: Callable[[str], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -120,8 +124,16 @@ def _literal_regex(text: str, wrap_within_words: bool) -> str:
     return regex
 
 
-def to_regex(template: str, slots: dict[str, Slot], *, wrap_within_words: bool = False) -> str:
-    """The scan pattern of ``template`` (no capturing groups)."""
+def to_regex(
+    template: str,
+    slots: dict[str, Slot],
+    *,
+    wrap_within_words: bool = False,
+    groups: str | None = None,
+) -> str:
+    """The scan pattern of ``template``: no capturing groups, or with ``groups`` a named
+    group ``<groups><slot>`` around each slot that has a value (the fast path reads the
+    values from the scan's own match instead of parsing the candidate again)."""
     parts: list[str] = []
     previous: _Token | None = None
     for token in _tokens(template):
@@ -134,7 +146,10 @@ def to_regex(template: str, slots: dict[str, Slot], *, wrap_within_words: bool =
                 slot = slots[token.value]
                 if previous is None and slot.lead:
                     parts.append(slot.lead)
-                parts.append(f"(?:{slot.pattern})")
+                if groups is not None and slot.value is not None:
+                    parts.append(f"(?P<{groups}{token.value}>{slot.pattern})")
+                else:
+                    parts.append(f"(?:{slot.pattern})")
             elif token.kind == "alt":
                 if previous is None and "" in token.choices:
                     # The match would start with an empty choice: its gap and look-behind

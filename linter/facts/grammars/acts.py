@@ -16,185 +16,23 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from linter.facts.grammars import _data, dates
+from linter.facts.grammars import dates
 from linter.facts.grammars._template import GAP, NO_LETTER_AFTER, NO_LETTER_BEFORE, SP
+from linter.facts.grammars.act_numbers import (
+    ResolutionNumber,
+    acts_table,
+    item_regex,
+    listed,
+    parse_act_number,
+    words_regex,
+    wraps_within_words,
+)
 from linter.facts.grammars.bodies import body_names_regex, lookup_body
-from linter.facts.grammars.numerals import roman_value
-
-if TYPE_CHECKING:
-    import pyparsing as pp
 
 __all__ = ["ResolutionNumber", "find_resolution_numbers", "parse_act_number"]
-
-_OPEN, _CLOSE = "[(（]", "[)）]"
-_ROMAN = r"(?:E?S-)?[IVXLC]{1,8}"
-
-
-@dataclass(frozen=True, slots=True)
-class ResolutionNumber:
-    """A cited resolution or decision number.
-
-    ``start``/``end``/``text``: the number as written (``66/181``, ``1454 (2002)``,
-    ``2200 A (XXI)``); ``phrase_start``/``phrase_end``: the whole citation (``resolution
-    66/181``, ``第 66/181 号决议``). ``kind``: ``resolution`` or ``decision``. ``scheme``:
-    ``session/number``, ``year/number``, ``number (year)`` or ``number (roman)``.
-    ``session`` and ``session_type`` (``regular``, ``special``, ``emergency_special``)
-    come from ``S-27/2``, ``ES-10/19``, ``(XXI)``, ``(S-VI)``; ``year`` from ``2012/18`` and
-    ``1454 (2002)``. ``body_text``/``body_ids``: the body named just before, if any (short
-    names give several ids). ``date``: the act's date when the text gives it beside it.
-    """
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    scheme: str
-    number: int
-    session: int | None = None
-    session_type: str | None = None
-    year: int | None = None
-    parts: tuple[str, ...] = ()
-    roman: str | None = None
-    phrase_start: int = -1
-    phrase_end: int = -1
-    body_text: str | None = None
-    body_ids: tuple[str, ...] = ()
-    date: dates.DateMatch | None = None
-
-    @property
-    def label(self) -> str:
-        """The canonical short form: ``66/181``, ``2012/18``, ``1454 (2002)``, ``2200 (XXI)``."""
-        if self.scheme == "number (year)":
-            return f"{self.number} ({self.year})"
-        if self.scheme == "number (roman)":
-            return f"{self.number} ({self.roman})"
-        first = self.year if self.scheme == "year/number" else self.session
-        prefix = {"special": "S-", "emergency_special": "ES-"}.get(self.session_type or "", "")
-        return f"{prefix}{first}/{self.number}"
-
-
-def _acts(language: str) -> dict[str, Any]:
-    table: dict[str, Any] = _data.numerals(language)["acts"]
-    return table
-
-
-def _words(words: list[str], wrap: bool) -> str:
-    out = []
-    for word in sorted(words, key=len, reverse=True):
-        if wrap:
-            out.append(GAP.join(re.escape(c) for c in word))
-        else:
-            out.append(SP.join(re.escape(w) for w in word.split()))
-    return "|".join(out)
-
-
-def _listed(value: str | list[str]) -> list[str]:
-    """A word or a list of its forms ("号", or ["号", "號"])."""
-    return [value] if isinstance(value, str) else list(value)
-
-
-def _wrap(language: str) -> bool:
-    return bool(_data.numerals(language).get("wraps_within_words", False))
-
-
-@cache
-def _item_regex(language: str) -> str:
-    joiners = _words(_acts(language).get("part_joiners", []), False) or "(?!)"
-    part = rf"[A-Z](?![\w])(?:{SP}(?:{joiners}){SP}[A-Z](?![\w]))?"
-    council = rf"\d{{1,4}}[ \u00a0]?{_OPEN}\d{{4}}{_CLOSE}"
-    old = rf"\d{{1,4}}(?:[ \u00a0]?{part})?[ \u00a0]?{_OPEN}{_ROMAN}{_CLOSE}"
-    new = rf"(?:E?S-)?\d{{1,4}}/\d{{1,4}}(?![\d/])(?:[ \u00a0]?{part})?"
-    # Not after a Latin letter or digit; after a Han character it may be ("第20/6号").
-    return rf"(?<![0-9A-Za-z/.])(?:{council}|{old}|{new})"
-
-
-@cache
-def _item_grammar(language: str) -> pp.ParserElement:
-    import pyparsing as pp
-
-    joiners = [j for j in _acts(language).get("part_joiners", [])]
-    number = pp.Regex(r"\d{1,4}")
-    letter = pp.Regex(r"[A-Z](?![\w])")
-    joiner = pp.MatchFirst([pp.CaselessKeyword(j) for j in joiners]) if joiners else pp.NoMatch()
-    parts = pp.Group(letter + pp.ZeroOrMore(joiner + letter))
-    opening, closing = pp.one_of("( （").suppress(), pp.one_of(") ）").suppress()
-    council = number("number") + opening + pp.Regex(r"\d{4}")("year") + closing
-    old = number("number") + pp.Opt(parts)("parts") + opening + pp.Regex(_ROMAN)("roman") + closing
-    new = (
-        pp.Regex(r"(?:E?S-)?\d{1,4}")("first")
-        + pp.Suppress("/")
-        + number("number")
-        + pp.Opt(parts)("parts")
-    )
-    return council | old | new
-
-
-def _expand_parts(tokens: list[str]) -> tuple[str, ...]:
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if len(token) == 1 and token.isupper():
-            out.append(token)
-        elif token.lower() == "to" and out and i + 1 < len(tokens):
-            # "3419 A to D (XXI)": every part from A to D.
-            out += [chr(c) for c in range(ord(out[-1]) + 1, ord(tokens[i + 1]) + 1)]
-            i += 1
-        i += 1
-    return tuple(out)
-
-
-def _session_of(first: str) -> tuple[int, str]:
-    if first.startswith("ES-"):
-        return int(first[3:]), "emergency_special"
-    if first.startswith("S-"):
-        return int(first[2:]), "special"
-    return int(first), "regular"
-
-
-def parse_act_number(text: str, language: str, kind: str = "resolution") -> ResolutionNumber | None:
-    """The act number that is the whole of ``text`` (``66/181``, ``1454 (2002)``), or None.
-
-    Memoized: a document cites the same numbers again and again, and so does an archive.
-    """
-    import pyparsing as pp
-
-    try:
-        r = _item_grammar(language).parse_string(text.strip(), parse_all=True)
-    except pp.ParseException:
-        return None
-    parts = _expand_parts(list(r["parts"][0])) if "parts" in r else ()
-    common: dict[str, Any] = {
-        "start": 0,
-        "end": len(text),
-        "text": text,
-        "kind": kind,
-        "number": int(r["number"]),
-        "parts": parts,
-    }
-    if "year" in r:
-        return ResolutionNumber(scheme="number (year)", year=int(r["year"]), **common)
-    if "roman" in r:
-        roman = str(r["roman"])
-        session, session_type = _session_of(roman.rsplit("-", 1)[0] + "-0" if "-" in roman else "0")
-        return ResolutionNumber(
-            scheme="number (roman)",
-            roman=roman,
-            session=roman_value(roman.rsplit("-", 1)[-1]) or 0,
-            session_type=session_type,
-            **common,
-        )
-    first = str(r["first"])
-    if first.isdigit() and len(first) == 4 and int(first) >= 1946:
-        return ResolutionNumber(scheme="year/number", year=int(first), **common)
-    session, session_type = _session_of(first)
-    return ResolutionNumber(
-        scheme="session/number", session=session, session_type=session_type, **common
-    )
 
 
 def _place(act: ResolutionNumber, start: int, text: str, **extra: Any) -> ResolutionNumber:
@@ -203,10 +41,21 @@ def _place(act: ResolutionNumber, start: int, text: str, **extra: Any) -> Resolu
     return replace(act, start=start, end=start + len(act.text), text=text, **extra)
 
 
+@cache
+def _item_pattern(language: str) -> re.Pattern[str]:
+    return re.compile(item_regex(language))
+
+
+@cache
+def _body_at_end(language: str) -> re.Pattern[str]:
+    """A body's name ending a window (compiled once: the names are a long pattern)."""
+    gap = GAP if wraps_within_words(language) else SP
+    return re.compile(rf"(?:{body_names_regex(language)})(?:{gap})?\Z")
+
+
 def _body_before(text: str, end: int, language: str) -> tuple[str | None, tuple[str, ...]]:
     window = text[max(0, end - 160) : end]
-    gap = GAP if _wrap(language) else SP
-    m = re.search(rf"(?:{body_names_regex(language)})(?:{gap})?\Z", window)
+    m = _body_at_end(language).search(window)
     if m is None:
         return None, ()
     name = m.group().strip()
@@ -215,14 +64,14 @@ def _body_before(text: str, end: int, language: str) -> tuple[str | None, tuple[
 
 @cache
 def _noun_before_scanners(language: str) -> tuple[re.Pattern[str], ...]:
-    acts = _acts(language)
-    nouns = _words(list(acts["nouns"]), False)
-    separators = _words(acts.get("list_separators", []), False)
+    acts = acts_table(language)
+    nouns = words_regex(list(acts["nouns"]), False)
+    separators = words_regex(acts.get("list_separators", []), False)
     # "resolution 66/181 of 19 December 2011"; "resolución 66/181, de 19 de diciembre".
-    link = _words(_listed(acts.get("date_link", [])), False)
+    link = words_regex(listed(acts.get("date_link", [])), False)
     return (
         re.compile(rf"{NO_LETTER_BEFORE}(?i:{nouns}){NO_LETTER_AFTER}{SP}"),
-        re.compile(_item_regex(language)),
+        re.compile(item_regex(language)),
         re.compile(rf"(?:{SP}|{GAP},{GAP})(?:{link}){SP}" if link else "(?!)"),
         re.compile(rf"{GAP}(?:{separators}){GAP}"),
     )
@@ -232,7 +81,7 @@ def _find_noun_before(
     text: str, language: str, found_dates: Sequence[dates.DateMatch]
 ) -> list[ResolutionNumber]:
     """English and alike: "resolutions 53/199 of 15 December 1998 and 61/185"."""
-    nouns = {k.lower(): v for k, v in _acts(language)["nouns"].items()}
+    nouns = {k.lower(): v for k, v in acts_table(language)["nouns"].items()}
     noun_re, item_re, link_re, sep_re = _noun_before_scanners(language)
     found: list[ResolutionNumber] = []
     for noun in noun_re.finditer(text):
@@ -281,13 +130,13 @@ def _date_at(found_dates: Sequence[dates.DateMatch], pos: int) -> dates.DateMatc
 
 @cache
 def _noun_after_scanner(language: str) -> re.Pattern[str]:
-    acts = _acts(language)
-    wrap = _wrap(language)
-    item = _item_regex(language)
-    prefix = _words(_listed(acts["number_prefix"]), wrap)
-    suffix = _words(_listed(acts["number_suffix"]), wrap)
-    separators = _words(acts.get("list_separators", []), wrap)
-    nouns = _words(list(acts["nouns"]), wrap)
+    acts = acts_table(language)
+    wrap = wraps_within_words(language)
+    item = item_regex(language)
+    prefix = words_regex(listed(acts["number_prefix"]), wrap)
+    suffix = words_regex(listed(acts["number_suffix"]), wrap)
+    separators = words_regex(acts.get("list_separators", []), wrap)
+    nouns = words_regex(list(acts["nouns"]), wrap)
     return re.compile(
         rf"(?:{prefix}){GAP}(?P<items>{item}(?:{GAP}(?:{suffix})?{GAP}(?:{separators}){GAP}"
         rf"(?:(?:{prefix}){GAP})?{item})*){GAP}(?:{suffix}){GAP}(?P<noun>{nouns})"
@@ -296,9 +145,9 @@ def _noun_after_scanner(language: str) -> re.Pattern[str]:
 
 @cache
 def _title_tail(language: str) -> re.Pattern[str]:
-    acts = _acts(language)
+    acts = acts_table(language)
     opening, closing = re.escape(acts["title_open"]), re.escape(acts["title_close"])
-    links = [_words([w], True) for w in acts.get("title_links", [])]
+    links = [words_regex([w], True) for w in acts.get("title_links", [])]
     first = f"(?:(?:{links[0]}){GAP})?" if links else ""
     last = f"(?:(?:{links[-1]}){GAP})?" if len(links) > 1 else ""
     return re.compile(rf"{first}(?:{opening}[^{opening}{closing}]*{closing}{GAP})?{last}\Z")
@@ -308,8 +157,8 @@ def _find_noun_after(
     text: str, language: str, found_dates: Sequence[dates.DateMatch]
 ) -> list[ResolutionNumber]:
     """Chinese and alike: "2011年 12月 19日题为“…”的第 66/181 号决议"."""
-    nouns = {k: v for k, v in _acts(language)["nouns"].items()}
-    item_re = re.compile(_item_regex(language))
+    nouns = {k: v for k, v in acts_table(language)["nouns"].items()}
+    item_re = _item_pattern(language)
     found: list[ResolutionNumber] = []
     for m in _noun_after_scanner(language).finditer(text):
         kind = nouns[re.sub(r"\s+", "", m.group("noun"))]
@@ -363,5 +212,5 @@ def find_resolution_numbers(
     """
     if found_dates is None:
         found_dates = dates.find_dates(text, language)
-    strategy = _STRATEGIES[_acts(language)["noun_position"]]
+    strategy = _STRATEGIES[acts_table(language)["noun_position"]]
     return sorted(strategy(text, language, found_dates), key=lambda act: act.start)

@@ -9,7 +9,10 @@ How each language writes dates is data: the templates in
 ``rules/data/numerals/<lang>.toml`` (``[dates]``), month names and date units in the lexicon
 (``rules/data/lang/<lang>.toml``). A regular expression compiled from the templates finds
 candidates; a pyparsing grammar compiled from the same templates reads each candidate. The
-grammar is built on first use, so importing this module does not import pyparsing.
+grammar is built on first use, so importing this module does not import pyparsing; and
+it is used only where the fast path cannot answer: the scan's regular expression has a
+named group for each slot, read with the value functions the grammar's actions use
+(``tests/grammars/test_fast_paths.py`` holds both to the same answers).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -27,9 +31,11 @@ from linter.facts.grammars._template import (
     Slot,
     for_pyparsing,
     located,
+    slot_names,
     to_parser,
     to_regex,
 )
+from linter.facts.grammars.date_format import format_date, format_date_range
 from linter.source.lexicon import lexicon
 
 if TYPE_CHECKING:
@@ -135,18 +141,17 @@ def _number_slot(digits: str, *, lead: bool, language: str | None = None) -> Slo
     if language is not None:
         pattern = f"(?:{pattern}|{_chinese_numerals.character_class(language)}{digits})"
 
+    def value(text: str) -> int | None:
+        if text.isdecimal():
+            return int(text)
+        return _chinese_numerals.parse(text, language or "")
+
     def build() -> pp.ParserElement:
         import pyparsing as pp
 
-        def value(tok: pp.ParseResults) -> int | None:
-            text = str(tok[0])
-            if text.isdecimal():
-                return int(text)
-            return _chinese_numerals.parse(text, language or "")
+        return pp.Regex(pattern).set_parse_action(lambda tok: value(str(tok[0])))
 
-        return pp.Regex(pattern).set_parse_action(value)
-
-    return Slot(pattern=pattern, build=build, lead=r"(?<!\d)" if lead else "")
+    return Slot(pattern=pattern, build=build, lead=r"(?<!\d)" if lead else "", value=value)
 
 
 def _month_slot(language: str) -> Slot:
@@ -162,7 +167,12 @@ def _month_slot(language: str) -> Slot:
 
         return pp.one_of(list(names)).set_parse_action(lambda tok: values[tok[0]])
 
-    return Slot(pattern=f"(?:{alternatives}){NO_LETTER_AFTER}", build=build, lead=r"(?<![^\W\d_])")
+    return Slot(
+        pattern=f"(?:{alternatives}){NO_LETTER_AFTER}",
+        build=build,
+        lead=r"(?<![^\W\d_])",
+        value=values.get,
+    )
 
 
 def _unit_slot(unit: str) -> Slot:
@@ -201,6 +211,8 @@ class _Scanner:
     templates: tuple[str, ...]
     regex: re.Pattern[str]
     wrap_within_words: bool
+    #: For each template, its value slots: (slot name, named group, value of a text).
+    groups: tuple[tuple[tuple[str, str, Callable[[str], Any]], ...], ...] = ()
 
     def parser(self, index: int) -> pp.ParserElement:
         return _parser(self.language, index)
@@ -213,9 +225,18 @@ def _scanner(language: str) -> _Scanner:
     wrap = bool(data.get("wraps_within_words", False))
     slots = _slots(language)
     branches = [
-        f"(?P<t{i}>{to_regex(t, slots, wrap_within_words=wrap)})" for i, t in enumerate(templates)
+        f"(?P<t{i}>{to_regex(t, slots, wrap_within_words=wrap, groups=f't{i}_')})"
+        for i, t in enumerate(templates)
     ]
-    return _Scanner(language, templates, re.compile("|".join(branches)), wrap)
+    groups = tuple(
+        tuple(
+            (name, f"t{i}_{name}", value)
+            for name in dict.fromkeys(slot_names(t))
+            if (value := slots[name].value) is not None
+        )
+        for i, t in enumerate(templates)
+    )
+    return _Scanner(language, templates, re.compile("|".join(branches)), wrap, groups)
 
 
 @cache
@@ -231,8 +252,9 @@ _Values = tuple[int, int, int | None, int | None, int | None, int | None]
 
 @lru_cache(maxsize=8192)
 def _values(language: str, index: int, candidate: str) -> _Values | None:
-    """The numbers of a candidate, parsed by template ``index`` (memoized: the same date is
-    written many times in a document and across an archive, and parsing is the slow part)."""
+    """The numbers of a candidate, parsed by template ``index``'s pyparsing grammar: the
+    reference the fast path (:func:`_fast_values`) is tested against, and its fallback
+    (memoized: the same date is written many times in a document and an archive)."""
     import pyparsing as pp
 
     try:
@@ -244,6 +266,32 @@ def _values(language: str, index: int, candidate: str) -> _Values | None:
         found = located(results, name)
         if found is not None:
             values[name] = found[0]
+    return _assemble(values)
+
+
+def _fast_values(match: re.Match[str], language: str, index: int) -> _Values | None:
+    """The numbers of a candidate read from the scan's named groups, with the same value
+    functions the grammar's parse actions use: no second parse. None when a slot's text
+    has no value (the grammar decides those)."""
+    values: dict[str, Any] = {}
+    for name, group, value in _scanner(language).groups[index]:
+        text = match.group(group)
+        if text is None:
+            continue
+        found = value(text)
+        if found is None:
+            return None
+        values[name] = found
+    return _assemble(values)
+
+
+#: False in tests that compare the fast path with the grammar.
+FAST_PATH = True
+
+
+def _assemble(values: dict[str, Any]) -> _Values | None:
+    if "year" not in values or "month" not in values:
+        return None
     year, month = values["year"], values["month"]
     if "day2" not in values:
         return year, month, values.get("day"), None, None, None
@@ -253,7 +301,9 @@ def _values(language: str, index: int, candidate: str) -> _Values | None:
 
 def _read(match: re.Match[str], language: str) -> DateMatch | None:
     index = int((match.lastgroup or "t0")[1:])
-    values = _values(language, index, match.group())
+    values = _fast_values(match, language, index) if FAST_PATH else None
+    if values is None:
+        values = _values(language, index, match.group())
     if values is None:
         return None
     year, month, day, end_year, end_month, end_day = values
@@ -326,72 +376,3 @@ def parse_date(text: str, language: str) -> DateMatch | None:
     if match is None or match.end() != len(text.rstrip()):
         return None
     return _read(match, language)
-
-
-def _style(language: str, style: str | None) -> dict[str, str]:
-    styles: dict[str, dict[str, str]] = _data.numerals(language)["dates"]["styles"]
-    if style is None:
-        return next(iter(styles.values()))
-    try:
-        return styles[style]
-    except KeyError:
-        raise ValueError(
-            f"no date style {style!r} for {language!r}; known: {', '.join(styles)}"
-        ) from None
-
-
-def _month_text(month: int, language: str) -> str:
-    if _data.numerals(language)["dates"]["month"] == "number":
-        return str(month)
-    return lexicon(language).months[month - 1]
-
-
-def _fill(template: str, language: str, values: dict[str, int | None]) -> str:
-    out = template
-    for name, unit in lexicon(language).extra.get("date_units", {}).items():
-        out = out.replace(f"{{unit.{name}}}", unit)
-    for name, value in values.items():
-        if value is None:
-            continue
-        text = _month_text(value, language) if name.startswith("month") else str(value)
-        out = out.replace(f"{{{name}}}", text)
-    return out
-
-
-def format_date(
-    year: int, month: int, day: int | None, language: str, style: str | None = None
-) -> str:
-    """A date (``day=None``: a month-year) written in ``style`` (default: UN style).
-
-    Styles are data (``[dates.styles]``): zh ``spaced`` (``2011 年 12 月 19 日``),
-    ``compact`` (``2011年12月19日``), ``mixed`` (``2011年 12月 19日``); en ``standard``
-    (``19 December 2011``), ``from``, ``us`` (``December 19, 2011``).
-    """
-    templates = _style(language, style)
-    template = templates["partial" if day is None else "date"]
-    return _fill(template, language, {"year": year, "month": month, "day": day})
-
-
-def format_date_range(
-    first: tuple[int, int, int], last: tuple[int, int, int], language: str, style: str | None = None
-) -> str:
-    """A range of days, ``first`` and ``last`` as ``(year, month, day)``, in ``style``."""
-    templates = _style(language, style)
-    (y1, m1, d1), (y2, m2, d2) = first, last
-    if y1 != y2:
-        key = "range"
-    elif m1 != m2:
-        key = "range_same_year"
-    else:
-        key = "range_same_month"
-    values: dict[str, int | None] = {
-        "year": y1,
-        "month": m1,
-        "day": d1,
-        "day2": d2,
-        "month2": m2,
-        "year2": y2,
-    }
-    if key != "range":
-        values["year"] = y2
-    return _fill(templates[key], language, values)

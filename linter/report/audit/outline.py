@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from linter.engine.lint import FileResult
 from linter.parse.model import Document
 from linter.parse.numbering import numbered_paragraph_anomalies
+from linter.source.pickling import fast_pickle
 
 #: A title longer than this is cut (some extractions glue a whole page to the title).
 TITLE_LIMIT = 240
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Outline:
     """What the audit shows of a Document's structure: numbers and 1-based lines."""
