@@ -251,8 +251,13 @@ class FixJob:
     budget: float | None
 
 
-def fix_shard(job: FixJob, items: Sequence[tuple[str, tuple[str, ...]]]) -> list[FileFix]:
-    """Fix each ``(path, rule codes)`` of a shard; compact results, in order."""
+def fix_shard(
+    job: FixJob,
+    items: Sequence[tuple[str, tuple[str, ...]]],
+    written: list[str] | None = None,
+) -> list[FileFix]:
+    """Fix each ``(path, rule codes)`` of a shard; compact results, in order. In this
+    process, each file rewritten is added to ``written`` (see :func:`fix_files`)."""
     from linter.engine.jobs import rules_for_codes
 
     return [
@@ -263,6 +268,7 @@ def fix_shard(job: FixJob, items: Sequence[tuple[str, tuple[str, ...]]]) -> list
             language=job.language,
             write=job.write,
             tree=job.tree,
+            written=written,
             budget=job.budget,
         ).compact(job.diff)
         for path, codes in items
@@ -296,21 +302,7 @@ def fix_files(
     job = FixJob(unsafe, language, write, diff, tuple(tree) if tree is not None else None, budget)
 
     def here(job: FixJob, shard: Sequence[tuple[str, tuple[str, ...]]]) -> list[FileFix]:
-        from linter.engine.jobs import rules_for_codes
-
-        return [
-            fix_file(
-                Path(path),
-                rules_for_codes(codes),
-                unsafe=job.unsafe,
-                language=job.language,
-                write=job.write,
-                tree=job.tree,
-                written=written,
-                budget=job.budget,
-            ).compact(job.diff)
-            for path, codes in shard
-        ]
+        return fix_shard(job, shard, written)
 
     for result in map_ordered(fix_shard, job, items, sizes, jobs, here=here):
         if result.written and written is not None and result.path not in written:
