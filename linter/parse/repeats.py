@@ -149,26 +149,48 @@ def _glued_repeats(text: str) -> Iterator[tuple[int, int]]:
     period. Only when no unit inside the word fits does the pattern go on with units
     over several words, which :data:`_GLUED_MULTI` tries with the first word whole.
     """
+    runs = list(_LETTER_RUN.finditer(text))
     resume = 0
-    for word in _LETTER_RUN.finditer(text):
+    for index, word in enumerate(runs):
         start, end = word.span()
         length = end - start
         if start < resume or length < 3:
             continue
-        period = _period_length(word.group())
-        unit_length = 0
-        if length % period == 0 and period < length:
-            unit_length = next(
-                (k for k in range(period, length, period) if k >= 3 and length % k == 0), 0
-            )
-        if unit_length:
-            resume = end
-            yield start, end
-            continue
-        match = _GLUED_MULTI.match(text, start)
-        if match:
-            resume = match.end()
-            yield start, match.end()
+        letters = word.group()
+        # A word that is a unit drawn several times has its first three letters again
+        # at the unit's length (3 or more): most words do not, and skip the period.
+        if length >= 6 and letters.find(letters[:3], 3) != -1:
+            period = _period_length(letters)
+            if length % period == 0 and period < length:
+                unit_length = next(
+                    (k for k in range(period, length, period) if k >= 3 and length % k == 0), 0
+                )
+                if unit_length:
+                    resume = end
+                    yield start, end
+                    continue
+        if _may_repeat_glued(text, runs, index):
+            match = _GLUED_MULTI.match(text, start)
+            if match:
+                resume = match.end()
+                yield start, match.end()
+
+
+def _may_repeat_glued(text: str, runs: list[re.Match[str]], index: int) -> bool:
+    """Whether :data:`_GLUED_MULTI` can match at word ``index``: its unit is that word
+    and one to three more, apart by spaces and tabs only, and the copy that follows it
+    opens glued inside one of those words ("mindBearing") and goes on with a space, so
+    one of them ends with the first word and is longer. A necessary condition, checked
+    without the regular expression (which most words would otherwise be tried with)."""
+    first = runs[index].group()
+    for following in range(index + 1, min(index + 4, len(runs))):
+        gap = text[runs[following - 1].end() : runs[following].start()]
+        if gap.strip(" \t"):
+            return False
+        word = runs[following].group()
+        if len(word) > len(first) and word.endswith(first):
+            return True
+    return False
 
 
 def _letter_by_letter(text: str) -> Iterator[tuple[int, int]]:
@@ -178,7 +200,12 @@ def _letter_by_letter(text: str) -> Iterator[tuple[int, int]]:
     word qualifies when each run of one letter is two or longer and the runs hold
     three pairs or more."""
     for word in _LETTER_RUN.finditer(text):
-        runs = [len(list(group)) for _, group in groupby(word.group())]
+        letters = word.group()
+        # Three pairs or more, and the first and last letters doubled: a cheap test that
+        # almost every word fails before its runs are counted.
+        if len(letters) < 6 or letters[0] != letters[1] or letters[-1] != letters[-2]:
+            continue
+        runs = [len(list(group)) for _, group in groupby(letters)]
         if min(runs) >= 2 and sum(run // 2 for run in runs) >= 3:
             yield word.span()
 
