@@ -149,9 +149,8 @@ def _glued_repeats(text: str) -> Iterator[tuple[int, int]]:
     period. Only when no unit inside the word fits does the pattern go on with units
     over several words, which :data:`_GLUED_MULTI` tries with the first word whole.
     """
-    runs = list(_LETTER_RUN.finditer(text))
     resume = 0
-    for index, word in enumerate(runs):
+    for word in _LETTER_RUN.finditer(text):
         start, end = word.span()
         length = end - start
         if start < resume or length < 3:
@@ -169,28 +168,10 @@ def _glued_repeats(text: str) -> Iterator[tuple[int, int]]:
                     resume = end
                     yield start, end
                     continue
-        if _may_repeat_glued(text, runs, index):
-            match = _GLUED_MULTI.match(text, start)
-            if match:
-                resume = match.end()
-                yield start, match.end()
-
-
-def _may_repeat_glued(text: str, runs: list[re.Match[str]], index: int) -> bool:
-    """Whether :data:`_GLUED_MULTI` can match at word ``index``: its unit is that word
-    and one to three more, apart by spaces and tabs only, and the copy that follows it
-    opens glued inside one of those words ("mindBearing") and goes on with a space, so
-    one of them ends with the first word and is longer. A necessary condition, checked
-    without the regular expression (which most words would otherwise be tried with)."""
-    first = runs[index].group()
-    for following in range(index + 1, min(index + 4, len(runs))):
-        gap = text[runs[following - 1].end() : runs[following].start()]
-        if gap.strip(" \t"):
-            return False
-        word = runs[following].group()
-        if len(word) > len(first) and word.endswith(first):
-            return True
-    return False
+        match = _GLUED_MULTI.match(text, start)
+        if match:
+            resume = match.end()
+            yield start, match.end()
 
 
 def _letter_by_letter(text: str) -> Iterator[tuple[int, int]]:
