@@ -124,6 +124,20 @@ def test_a_line_of_figures_is_read_near_each_figure_not_whole(
     assert 0 < read < 200 * 2000  # the whole line each time: 2,000 x 30,000 characters
 
 
+def test_a_line_with_no_space_is_read_near_each_figure_not_back_to_its_start() -> None:
+    # Chinese runs whole clauses together: "the token before" a figure was the whole
+    # paragraph before it (the fix joins a wrapped paragraph into one line: quadratic).
+    from linter.parse import windows
+
+    line = "".join(f"第{i % 90 + 1}段和{2000 + i % 20}年的报告，" for i in range(3000))
+    middle = len(line) // 2
+    assert len(windows.before(line, middle)) <= windows.REACH
+    assert len(windows.after(line, middle)) <= windows.REACH + 32
+    # A short line is read as before: whole tokens, back to the line's start.
+    short = "见第66/181号决议，2"
+    assert windows.before(short, len(short) - 1) == "见第66/181号决议，"
+
+
 # -- context.mapped: the cuts inside each piece ----------------------------------------------
 
 
