@@ -88,6 +88,29 @@ def test_consecutive_notes_stay_one_note_each() -> None:
     assert ", 22 Ibid." not in result
 
 
+def test_a_preambular_paragraph_that_lost_its_comma_stays_apart_from_the_operative() -> None:
+    # The Security Council's admission resolutions (S/RES/142, 152, 464): one preambular
+    # paragraph, its comma lost by OCR, then "Recommends". Once fix joined the wrapped
+    # lines, the text was double-spaced with too few lines to show its style, and the
+    # next pass took the two paragraphs for one (the structure guard refused the file).
+    text = (
+        "Resolution 464 (1980)\n\n"
+        "The Security Council,\n\n"
+        "Having examined the application of Saint Vincent\n"
+        "and the Grenadines for admission to the United Nations\n\n"
+        "Recommends to the General Assembly that Saint\n"
+        "Vincent and the Grenadines should be admitted.\n\n"
+        "Adopted unanimously at the 2198th meeting\n"
+    )
+    result = fixed(text)
+    assert "United Nations\n\nRecommends to the General Assembly that Saint Vincent" in result
+    document = parse_text(result)
+    assert len(document.preamble) == 1 and len(document.operative) == 1
+    # Without an operative lead phrase the line goes on with the preambular paragraph.
+    wrapped = parse_text(result.replace("Recommends", "recommends"))
+    assert len(wrapped.preamble) == 1 and not wrapped.operative
+
+
 def test_a_refused_file_exits_1_with_fix_and_with_check_fix(tmp_path: Path) -> None:
     # S/RES/26 (1947): fixing would change the parse; reslint refuses and says so.
     source = CORPUS / "en-sc" / "S_RES_0026_1947_EN_GOLD.txt"

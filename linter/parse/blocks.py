@@ -132,6 +132,23 @@ def _cites_paragraph(ctx: ParseContext, block: Block) -> bool:
     )
 
 
+def _turns_operative(ctx: ParseContext, current: Block, text: str, page_break: bool) -> bool:
+    """Whether ``text`` opens the operative part right after a preambular paragraph whose
+    closing comma was lost ("Having examined ... the United Nations" / "Recommends ...").
+
+    A double-spaced text with few lines cannot show whether its lines are whole blocks
+    (the ratio :func:`blocks_are_lines` reads needs more of them), and requiring the
+    previous block to be terminated joined the two paragraphs, which ``fix`` then wrote
+    as one (its structure guard refused the file). The part changes once, at a paragraph
+    boundary: a preambular lead phrase opens the block and an operative one this line.
+    """
+    if page_break:
+        return False
+    if ctx.lead_of(ctx.text_of(current.lines[0]))[1] != "preambular":
+        return False
+    return ctx.lead_of(text)[1] == "operative"
+
+
 def starts_block(
     ctx: ParseContext,
     index: int,
@@ -163,7 +180,7 @@ def starts_block(
     if indent_marks:
         return text[:1].isspace() and (terminated or ctx.lead_of(text)[0] is not None)
     if double_spaced:
-        return terminated
+        return terminated or _turns_operative(ctx, current, text, page_break)
     if blank_before:
         stripped = text.strip()
         if page_break and stripped[:1].islower():
