@@ -111,6 +111,27 @@ def test_a_preambular_paragraph_that_lost_its_comma_stays_apart_from_the_operati
     assert len(wrapped.preamble) == 1 and not wrapped.operative
 
 
+def test_a_preambular_paragraph_that_lost_its_comma_stays_apart_from_the_next() -> None:
+    # S/RES/462: "... document S/Agenda/" / "2185" (no comma), then "Taking into account".
+    text = (
+        "Resolution 462 (1980)\n\n"
+        "The Security Council,\n\n"
+        "Having considered the item on the agenda of its\n"
+        "2185th meeting, as contained in document S/Agenda/\n"
+        "2185\n\n"
+        "Taking into account that the lack of unanimity of its\n"
+        "permanent members has prevented it from acting,\n\n"
+        "Decides to call an emergency special session of the\n"
+        "General Assembly.\n\n"
+        "Adopted at the 2190th meeting by 12 votes to 2.\n"
+    )
+    result = fixed(text)
+    # The symbol cut after its slash is joined whole, with no space inside it.
+    assert "as contained in document S/Agenda/2185\n\nTaking into account" in result
+    document = parse_text(result)
+    assert len(document.preamble) == 2 and len(document.operative) == 1
+
+
 def test_a_refused_file_exits_1_with_fix_and_with_check_fix(tmp_path: Path) -> None:
     # S/RES/26 (1947): fixing would change the parse; reslint refuses and says so.
     source = CORPUS / "en-sc" / "S_RES_0026_1947_EN_GOLD.txt"

@@ -13,17 +13,21 @@ from linter.parse.model import Document, Note
 from linter.source.text import spaced_script
 
 _DASH_END = re.compile(r"[^\W_][-‐‑–—]$")
+#: A document symbol cut after one of its slashes: "document S/Agenda/" / "2185".
+_SYMBOL_SLASH_END = re.compile(r"(?:^|\s)[A-Z][\w.\-]*(?:/[\w.\-]+)*/$")
 _LABEL_ONLY = re.compile(r"^(?:\d{1,3}\s*[.．]|[(（](?:[a-z]{1,2}|[ivxlcdm]{1,7})[)）])$")
 
 
 def join_pieces(before: str, after: str, line_join: str) -> str:
-    """What joins two lines of one block: the language's join, with three exceptions.
+    """What joins two lines of one block: the language's join, with four exceptions.
 
     A paragraph label alone on its line (``1.``, ``(a)``) is followed by one space. A
     line ending in a hyphen or dash glued to a letter or figure (``self-`` /
     ``determination``, ``2024–`` / ``2034``) is joined without a space and keeps its
     hyphen: UN documents are not hyphenated by the typesetter, so a line-end hyphen
-    belongs to a compound (A010 reports the ones that may not, with an unsafe fix). In a
+    belongs to a compound (A010 reports the ones that may not, with an unsafe fix). A
+    document symbol cut after a slash (``S/Agenda/`` / ``2185``) is joined whole: a space
+    there would split the symbol (D008 would report it). In a
     language written without spaces, two words or figures of a script written with spaces
     (Latin of any alphabet, Cyrillic, Greek...) meeting at a line break get one space
     (``E/2012/30`` / ``Corr.1``, ``Société`` / ``Générale``), so no word is glued to
@@ -36,6 +40,8 @@ def join_pieces(before: str, after: str, line_join: str) -> str:
     if before.endswith("\u00ad"):  # a soft hyphen: the word goes on (A007 removes it)
         return ""
     if _DASH_END.search(before) and after[0].isalnum():
+        return ""
+    if _SYMBOL_SLASH_END.search(before) and after[0].isalnum():
         return ""
     if not line_join and spaced_script(before[-1]) and spaced_script(after[0]):
         return " "

@@ -132,21 +132,27 @@ def _cites_paragraph(ctx: ParseContext, block: Block) -> bool:
     )
 
 
-def _turns_operative(ctx: ParseContext, current: Block, text: str, page_break: bool) -> bool:
-    """Whether ``text`` opens the operative part right after a preambular paragraph whose
-    closing comma was lost ("Having examined ... the United Nations" / "Recommends ...").
+def _opens_after_lost_comma(ctx: ParseContext, current: Block, text: str, page_break: bool) -> bool:
+    """Whether ``text`` opens a paragraph although the block before it is not terminated:
+    its closing comma was lost ("Having examined ... the United Nations" / "Recommends
+    ...", "... document S/Agenda/2185" / "Taking into account ...").
 
     A double-spaced text with few lines cannot show whether its lines are whole blocks
     (the ratio :func:`blocks_are_lines` reads needs more of them), and requiring the
     previous block to be terminated joined the two paragraphs, which ``fix`` then wrote
-    as one (its structure guard refused the file). The part changes once, at a paragraph
-    boundary: a preambular lead phrase opens the block and an operative one this line.
+    as one (its structure guard refused the file). The evidence, after a blank line and
+    not across a page break: the line opens with a lead phrase and a capital letter (a
+    wrapped line does not, in a script with capitals), or, in any script, the text turns
+    from a preambular paragraph to an operative one (it does so once, between paragraphs).
     """
     if page_break:
         return False
-    if ctx.lead_of(ctx.text_of(current.lines[0]))[1] != "preambular":
+    lead, kind = ctx.lead_of(text)
+    if lead is None:
         return False
-    return ctx.lead_of(text)[1] == "operative"
+    if text.lstrip()[:1].isupper():
+        return True
+    return kind == "operative" and ctx.lead_of(ctx.text_of(current.lines[0]))[1] == "preambular"
 
 
 def starts_block(
@@ -180,7 +186,7 @@ def starts_block(
     if indent_marks:
         return text[:1].isspace() and (terminated or ctx.lead_of(text)[0] is not None)
     if double_spaced:
-        return terminated or _turns_operative(ctx, current, text, page_break)
+        return terminated or _opens_after_lost_comma(ctx, current, text, page_break)
     if blank_before:
         stripped = text.strip()
         if page_break and stripped[:1].islower():
