@@ -132,6 +132,30 @@ def test_a_preambular_paragraph_that_lost_its_comma_stays_apart_from_the_next() 
     assert len(document.preamble) == 2 and len(document.operative) == 1
 
 
+def test_a_date_in_the_first_preambular_paragraphs_is_no_heading_adoption() -> None:
+    # A/C.1/80/L.2: a draft (no adoption) whose second preambular paragraph cites a
+    # resolution "adopted on 18 September 2025". Wrapped, the phrase was cut; joined by
+    # fix, the heading's search (which read three lines past the author) took it for the
+    # draft's own adoption, and the structure guard refused the file.
+    text = (
+        "Egypt: draft resolution\n\n"
+        "The risk of nuclear proliferation in the Middle East\n\n"
+        "The General Assembly,\n\n"
+        "Bearing in mind its relevant resolutions, the latest of which is resolution 79/74\n"
+        "of 2 December 2024,\n\n"
+        "Taking note of the relevant resolutions, the latest of which is resolution\n"
+        "GC(69)/RES/15, adopted on 18 September\n"
+        "2025,\n\n"
+        "1. Calls upon all parties to take steps.\n"
+    )
+    result = fixed(text)
+    assert "adopted on 18 September 2025,\n" in result
+    assert parse_text(result).adoption.date is None
+    # In the heading, the phrase still gives the adoption.
+    adopted = "Resolution adopted by the General Assembly on 2 December 2024\n\n" + result
+    assert parse_text(adopted).adoption.date == "2024-12-02"
+
+
 def test_a_refused_file_exits_1_with_fix_and_with_check_fix(tmp_path: Path) -> None:
     # S/RES/26 (1947): fixing would change the parse; reslint refuses and says so.
     source = CORPUS / "en-sc" / "S_RES_0026_1947_EN_GOLD.txt"

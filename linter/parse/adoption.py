@@ -187,7 +187,7 @@ def nearby_text(ctx: ParseContext, index: int, reach: int) -> list[int]:
 def adoption_from_heading(ctx: ParseContext, first: int, end: int) -> Adoption:
     """ "Resolution adopted by the General Assembly on 14 November 2025", "Adopted by the
     Security Council at its 3106th meeting," / "on 13 August 1992"."""
-    for index in range(first, min(end + 3, len(ctx.lines))):
+    for index in range(first, min(end + 1, len(ctx.lines))):
         if not ctx.is_text(index) and ctx.kinds[index] is not Kind.MARKER:
             continue
         # The sentence may go on in the next line of text, past a blank line
