@@ -156,6 +156,26 @@ def test_a_date_in_the_first_preambular_paragraphs_is_no_heading_adoption() -> N
     assert parse_text(adopted).adoption.date == "2024-12-02"
 
 
+def test_a_figure_near_a_line_start_is_read_with_the_line_before() -> None:
+    # S/RES/450: "... on 7" / "May, 23 30 May 24 and 11 June 1979, 25". On its line, "May,
+    # 23" read as a date; joined by fix, "7 May, 23" is a date and a marker, so the second
+    # pass found a marker the first had not, and the structure guard refused the file.
+    text = (
+        "Resolution 450 (1979)\n\n"
+        "The Security Council,\n\n"
+        "Noting the letters addressed to the Security Council on 7\n"
+        "May, 23 30 May 24 and 11 June 1979, 25\n\n"
+        "1. Decides to remain seized of the matter.\n\n"
+        "Adopted at the 2149th meeting.\n\n"
+        "23 Ibid., document S/13301.\n\n"
+        "24 Ibid., document S/13361.\n\n"
+        "25 Ibid., document S/13387.\n"
+    )
+    # (24, after "30 May" and before "and 11 June", still reads as a date: a miss.)
+    assert {23, 25} <= {m.number for m in parse_text(text).markers}
+    assert "on 7 May,[^23] 30 May" in fixed(text)
+
+
 def test_a_refused_file_exits_1_with_fix_and_with_check_fix(tmp_path: Path) -> None:
     # S/RES/26 (1947): fixing would change the parse; reslint refuses and says so.
     source = CORPUS / "en-sc" / "S_RES_0026_1947_EN_GOLD.txt"

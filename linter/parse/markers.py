@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from linter.parse.model import MarkerStyle
+from linter.parse.windows import REACH
 from linter.parse.windows import after as _after
 from linter.parse.windows import before as _before
 from linter.parse.windows import stripped_end as _stripped_end
@@ -156,6 +157,17 @@ def find_inline_markers(
     base = line.start
     number = line.number
     found: dict[int, MarkerCandidate] = {}
+    # What comes before a figure near the line's start is on the paragraph's previous
+    # line: read it there, joined as fix joins the lines ("on 7" / "May, 23 30 May": a
+    # day before the month makes 23 a marker), so that a wrapped text and its joined
+    # form decide alike (else fix's second pass saw markers the first had not).
+    carried = ""
+    if continuation and previous_line is not None:
+        carried = previous_line.text.rstrip()[-REACH:] + lexicon.line_join
+    context = carried + text
+
+    def window_before(position: int) -> str:
+        return _before(context, len(carried) + position)
 
     def add(start: int, end: int, anchor: int, style: MarkerStyle, strong: bool = False) -> None:
         if start + base not in found:
@@ -189,7 +201,7 @@ def find_inline_markers(
         add(match.start(2), match.end(2), match.start(2), MarkerStyle.FUSED)
     for match in _GLUED.finditer(text):
         start = match.start(1)
-        window = _before(text, start)
+        window = window_before(start)
         tokens = window.split()
         token = tokens[-1] if tokens else ""
         if "/" in token and token[-1:] not in ",.;:”’)":
@@ -220,7 +232,7 @@ def find_inline_markers(
     ]
     for match in spaced:
         start = match.start(2)
-        before = _before(text, match.start(1))
+        before = window_before(match.start(1))
         after = _after(text, match.end(2))
         ahead = after if after.strip() else next_text  # a figure at the line's end
         if _is_quantity(lexicon, before, ahead) or _in_figure_list(before):
