@@ -133,3 +133,18 @@ def test_workers_keep_the_budget_too(tmp_path: Path) -> None:
     report = json.loads(done.stdout)
     assert len(report["files"]) == 30
     assert all([f["rule"] for f in entry["findings"]] == ["E003"] for entry in report["files"])
+
+
+def test_fix_files_in_process_runs_the_rules_it_was_given(tmp_path: Path) -> None:
+    # A rule that is not in the registry (a test's, a plugin's) runs where the objects are
+    # at hand: the in-process shard does not look codes up in the registry (only a worker
+    # has to). With the budget, its stall makes the file refused rather than a KeyError.
+    from linter.fix.files import fix_files
+
+    document = tmp_path / "doc.txt"
+    document.write_text(TEXT, encoding="utf-8")
+    rules = (*all_rules(), _fake("Z996", _loops))
+    [outcome] = fix_files(
+        [document], lambda path: rules, unsafe=False, language=None, write=False, budget=0.3
+    )
+    assert outcome.refused is not None and "rule Z996" in outcome.refused

@@ -192,10 +192,12 @@ class Outputs:
 
     def add(self, result: FileResult) -> None:
         # File names and quoted text safe in every format; SARIF writes names as URIs.
-        from linter.engine.display import for_display
+        from dataclasses import replace
 
-        [shown] = for_display([result])
+        from linter.engine.display import display_path, for_display
+
         [as_uri] = for_display([result], keep_paths=True)
+        shown = replace(as_uri, path=display_path(result.path))
         for target, uris in self.writers:
             target.add(as_uri if uris else shown)
 

@@ -103,7 +103,8 @@ class ProcessExecutor:
         )
 
     def prepare(self, job: LintJob) -> None:
-        pass  # the workers received their job when they started
+        """Nothing to send: each worker received the job when it was forked (``__init__``
+        passes it to the pool's initializer); Dask's workers need it sent once instead."""
 
     def submit(self, items: Sequence[Any]) -> ShardFuture:
         # Workers are forked as shards are submitted; a signal arriving in the middle of a

@@ -255,15 +255,18 @@ def fix_shard(
     job: FixJob,
     items: Sequence[tuple[str, tuple[str, ...]]],
     written: list[str] | None = None,
+    rules_of: Callable[[tuple[str, ...]], Sequence[RuleSpec]] | None = None,
 ) -> list[FileFix]:
     """Fix each ``(path, rule codes)`` of a shard; compact results, in order. In this
-    process, each file rewritten is added to ``written`` (see :func:`fix_files`)."""
+    process, each file rewritten is added to ``written`` (see :func:`fix_files`) and the
+    rules are the caller's own (``rules_of``); a worker looks the codes up in the registry."""
     from linter.engine.jobs import rules_for_codes
 
+    lookup = rules_of or rules_for_codes
     return [
         fix_file(
             Path(path),
-            rules_for_codes(codes),
+            lookup(codes),
             unsafe=job.unsafe,
             language=job.language,
             write=job.write,
@@ -297,12 +300,18 @@ def fix_files(
     (an interrupt cannot fall between the two), by a worker when its result arrives."""
     from linter.engine.executors import map_ordered
 
-    items = [(str(path), tuple(spec.code for spec in rules_for(path))) for path in files]
+    specs: dict[tuple[str, ...], Sequence[RuleSpec]] = {}
+    items = []
+    for path in files:
+        rules = rules_for(path)
+        codes = tuple(spec.code for spec in rules)
+        specs.setdefault(codes, rules)
+        items.append((str(path), codes))
     sizes = [_size(path) for path in files]
     job = FixJob(unsafe, language, write, diff, tuple(tree) if tree is not None else None, budget)
 
     def here(job: FixJob, shard: Sequence[tuple[str, tuple[str, ...]]]) -> list[FileFix]:
-        return fix_shard(job, shard, written)
+        return fix_shard(job, shard, written, specs.__getitem__)
 
     for result in map_ordered(fix_shard, job, items, sizes, jobs, here=here):
         if result.written and written is not None and result.path not in written:

@@ -39,9 +39,7 @@ def join_pieces(before: str, after: str, line_join: str) -> str:
         return " "
     if before.endswith("\u00ad"):  # a soft hyphen: the word goes on (A007 removes it)
         return ""
-    if _DASH_END.search(before) and after[0].isalnum():
-        return ""
-    if _SYMBOL_SLASH_END.search(before) and after[0].isalnum():
+    if after[0].isalnum() and (_DASH_END.search(before) or _SYMBOL_SLASH_END.search(before)):
         return ""
     if not line_join and spaced_script(before[-1]) and spaced_script(after[0]):
         return " "

@@ -11,6 +11,8 @@ notes (:class:`~linter.parse.line_kinds.NoteDraft`) for the structure to build.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from linter.parse.line_kinds import FURNITURE, NOTE_ALONE, Kind, NoteDraft, is_blank, text_piece
 from linter.parse.notes import goes_on, note_start
@@ -65,17 +67,14 @@ def read_notes(
             style, mark = opened.style, opened.mark
         else:
             break
-        probe = text_index + 1
-        while (
-            probe < count
-            and kinds[probe] is Kind.TEXT
-            and not NOTE_ALONE.match(lines[probe].text)
-            and not _opens_note(lines[probe].text, max(last_number, number))
-            and goes_on(" ".join(text[a:b] for a, b in pieces), lines[probe].text)
-        ):
-            kinds[probe] = Kind.NOTE_TEXT
-            pieces.append(text_piece(lines[probe]))
-            probe += 1
+        probe = _take_lines_that_go_on(
+            lines,
+            kinds,
+            text,
+            pieces,
+            text_index + 1,
+            partial(_ends_page_note, last=max(last_number, number)),
+        )
         notes.append(
             NoteDraft(
                 number=number,
@@ -93,6 +92,11 @@ def read_notes(
     return index
 
 
+def _ends_page_note(text: str, last: int) -> bool:
+    """A page note ends before a figure alone on its line or a line opening the next note."""
+    return bool(NOTE_ALONE.match(text)) or _opens_note(text, last)
+
+
 def _opens_note(text: str, last: int) -> bool:
     """Whether ``text`` opens the next note (a number that fits, or an asterisk)."""
     opened = note_start(text)
@@ -102,6 +106,28 @@ def _opens_note(text: str, last: int) -> bool:
 def _plausible_note_number(number: int, last: int) -> bool:
     """Notes count up; a figure far from the last note number is text, not a note."""
     return 0 < number <= last + 10
+
+
+def _take_lines_that_go_on(
+    lines: tuple[Line, ...],
+    kinds: list[Kind],
+    text: str,
+    pieces: list[tuple[int, int]],
+    probe: int,
+    ends: Callable[[str], bool],
+) -> int:
+    """Mark as the note's the lines of text from ``probe`` on that go on with it (``pieces``
+    grows with each), up to one that ``ends`` the note; return the index after them."""
+    while (
+        probe < len(lines)
+        and kinds[probe] is Kind.TEXT
+        and not ends(lines[probe].text)
+        and goes_on(" ".join(text[a:b] for a, b in pieces), lines[probe].text)
+    ):
+        kinds[probe] = Kind.NOTE_TEXT
+        pieces.append(text_piece(lines[probe]))
+        probe += 1
+    return probe
 
 
 def mark_markdown_notes(
@@ -164,16 +190,9 @@ def mark_asterisk_notes(
             continue
         kinds[index] = Kind.NOTE_TEXT
         pieces = [(line.start + opened.text_start, line.start + opened.text_end)]
-        probe = index + 1
-        while (
-            probe < len(lines)
-            and kinds[probe] is Kind.TEXT
-            and note_start(lines[probe].text) is None
-            and goes_on(" ".join(text[a:b] for a, b in pieces), lines[probe].text)
-        ):
-            kinds[probe] = Kind.NOTE_TEXT
-            pieces.append(text_piece(lines[probe]))
-            probe += 1
+        _take_lines_that_go_on(
+            lines, kinds, text, pieces, index + 1, lambda line: note_start(line) is not None
+        )
         notes.append(
             NoteDraft(
                 number=0,
