@@ -93,10 +93,10 @@ def mark_symbol_clusters(
     """
     count = len(lines)
     seen: set[str] = set()
-    first_seen: dict[int, bool] = {}
-    for index in range(skip, count):
+    first_seen = dict.fromkeys(range(skip, count), False)
+    for index in range(skip, count) if masthead_unknown else ():
         text = norm(lines[index].text)
-        first_seen[index] = masthead_unknown and text not in seen
+        first_seen[index] = text not in seen
         seen.add(text)
     for index in range(skip, count):
         text = lines[index].text.strip()

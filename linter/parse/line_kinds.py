@@ -37,7 +37,6 @@ FURNITURE = frozenset(
 )
 #: A note's number alone on its line (the note's text on the next).
 NOTE_ALONE = re.compile(r"^\s*(\d{1,3})\s*$")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +54,11 @@ class NoteDraft:
 
 
 def norm(text: str) -> str:
-    """Whitespace runs collapsed: lines compared as words, not as spacing."""
-    return _SPACES.sub(" ", text).strip()
+    """Whitespace runs collapsed: lines compared as words, not as spacing.
+
+    ``str.split`` and the pattern ``\\s`` know the same whitespace (``str.isspace``): the
+    same result as collapsing with a pattern and stripping, at a third of the cost."""
+    return " ".join(text.split())
 
 
 def is_blank(line: Line) -> bool:

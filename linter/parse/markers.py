@@ -27,20 +27,33 @@ from linter.source.lexicon import Lexicon
 from linter.source.text import Line
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 _MARKDOWN = re.compile(r"\[\^(\d{1,3}|\*{1,3})\](?!:)")
-_OLD_STYLE = re.compile(r"(?:(?<=\s)|(?<=[^\W\d_])|(?<=[,.;:”’)]))(\d{1,3})/(?![\d/\w])")
+# The patterns below open with the character they consume first (a figure, a space, a
+# capital), and check what stands before it with a look-behind placed after that
+# character: the regular-expression engine then skips ahead to such characters instead
+# of trying the look-behind at every position of the line (the marker pass ran these on
+# every line with a figure; they were most of its time). Each finds exactly what the
+# plainer form in its comment finds (tests/test_linear_time.py compares them).
+# (?:(?<=\s)|(?<=[^\W\d_])|(?<=[,.;:”’)]))(\d{1,3})/(?![\d/\w])
+_OLD_STYLE = re.compile(r"(\d(?<=\s\d|[^\W\d_]\d|[,.;:”’)]\d)\d{0,2})/(?![\d/\w])")
+# (?<=[^\W\d_]|[,.;:”’)\]，。；：》」』）،؛])(\d{1,3})(?=[\s,.;:)\]”’，。；、،؛CJK]|$)
 _GLUED = re.compile(
-    rf"(?<=[^\W\d_]|[,.;:”’)\]，。；：》」』）،؛])(\d{{1,3}})(?=[\s,.;:)\]”’，。；、،؛{_CJK}]|$)"
+    rf"(\d(?<=[^\W\d_]\d|[,.;:”’)\]，。；：》」』）،؛]\d)\d{{0,2}})"
+    rf"(?=[\s,.;:)\]”’，。；、،؛{_CJK}]|$)"
 )
-_SPACED = re.compile(r"(?<=[^\W\d_]|[,.;:”’)])(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)")
+# (?<=[^\W\d_]|[,.;:”’)])(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)
+_SPACED = re.compile(r"(\s(?<=[^\W\d_]\s|[,.;:”’)]\s)\s{0,2})(\d{1,3})(?=\s+\S|\s*$)")
 # "report of 8 October 1991 295 and": a marker spaced after the year that ends a date.
-_SPACED_AFTER_YEAR = re.compile(r"(?:(?<=\s)|^)(?:19|20)\d\d(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)")
+# (?:(?<=\s)|^)(?:19|20)\d\d(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)
+_SPACED_AFTER_YEAR = re.compile(r"(?:1(?<!\S1)9|2(?<!\S2)0)\d\d(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)")
 # "contained in document S/10352 46", "S/4279 and Add.1 1 concerning": a marker spaced
 # after a symbol, at the line's end or before a small word.
+# (?:(?<=\s)|^)(?:[A-Z]{1,4}/[\w./-]*\d|(?:Add|Corr|Rev|Amend)\.\d+)(\s{1,3})(\d{1,3})
+# (?=\s*$|\s+[a-z])
 _SPACED_AFTER_SYMBOL = re.compile(
-    r"(?:(?<=\s)|^)(?:[A-Z]{1,4}/[\w./-]*\d|(?:Add|Corr|Rev|Amend)\.\d+)(\s{1,3})(\d{1,3})"
-    r"(?=\s*$|\s+[a-z])"
+    r"[A-Z](?<!\S[A-Z])(?:[A-Z]{0,3}/[\w./-]*\d|(?:(?<=A)dd|(?<=C)orr|(?<=R)ev|(?<=A)mend)\.\d+)"
+    r"(\s{1,3})(\d{1,3})(?=\s*$|\s+[a-z])"
 )
 _FUSED = re.compile(r"(?:^\s*|(?<=[–-])|(?<=\s))((?:19|20)\d{2})(\d{1,2})(?=[\s,.;:]|$)")
 _LINE_START = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")
@@ -152,7 +165,15 @@ def find_inline_markers(
     """Marker candidates on one line of a paragraph (``next_text``: the paragraph's next
     line, which tells a figure at the end of this one from a number going on there)."""
     text = line.text
-    if not _DIGIT.search(text) and "[^" not in text:
+    # Every shape but Markdown holds a run of one to three figures, or a year fused with
+    # a marker (five or six figures): a line without either is looked at no further, and
+    # each pattern runs only where what it needs is on the line (most lines of a
+    # paragraph hold no figure, or only a year).
+    runs = _DIGIT_RUN.findall(text)
+    short = any(len(run) <= 3 for run in runs)
+    fused = any(len(run) in (5, 6) for run in runs)
+    markdown = "[^" in text
+    if not (short or fused or markdown):
         return []
     base = line.start
     number = line.number
@@ -161,13 +182,15 @@ def find_inline_markers(
     # line: read it there, joined as fix joins the lines ("on 7" / "May, 23 30 May": a
     # day before the month makes 23 a marker), so that a wrapped text and its joined
     # form decide alike (else fix's second pass saw markers the first had not).
-    carried = ""
-    if continuation and previous_line is not None:
-        carried = previous_line.text.rstrip()[-REACH:] + lexicon.line_join
-    context = carried + text
+    joined: list[str] = []  # the previous line's end and this line: made on first use
 
     def window_before(position: int) -> str:
-        return _before(context, len(carried) + position)
+        if not joined:
+            carried = ""
+            if continuation and previous_line is not None:
+                carried = previous_line.text.rstrip()[-REACH:] + lexicon.line_join
+            joined.extend((carried, carried + text))
+        return _before(joined[1], len(joined[0]) + position)
 
     def add(start: int, end: int, anchor: int, style: MarkerStyle, strong: bool = False) -> None:
         if start + base not in found:
@@ -181,7 +204,7 @@ def find_inline_markers(
                 strong=strong,
             )
 
-    for match in _MARKDOWN.finditer(text):
+    for match in _MARKDOWN.finditer(text) if markdown else ():
         label = match.group(1)
         found[base + match.start()] = MarkerCandidate(
             0 if label.startswith("*") else int(label),
@@ -192,13 +215,15 @@ def find_inline_markers(
             MarkerStyle.MARKDOWN,
             mark=label if label.startswith("*") else "",
         )
-    for match in _OLD_STYLE.finditer(text):
+    for match in _OLD_STYLE.finditer(text) if short and "/" in text else ():
         anchor = _stripped_end(text, match.start(1))
         add(match.start(1), match.end(1), anchor, MarkerStyle.OLD_STYLE)
-    for match in _FUSED.finditer(text):
+    for match in _FUSED.finditer(text) if fused else ():
         if match.start() == 0 and not continuation:
             continue
         add(match.start(2), match.end(2), match.start(2), MarkerStyle.FUSED)
+    if not short:
+        return list(found.values())
     for match in _GLUED.finditer(text):
         start = match.start(1)
         window = window_before(start)

@@ -157,9 +157,12 @@ def _periodic_words(text: str) -> Iterator[tuple[int, int]]:
         letters = text[start:end]
         length = end - start
         period = _period_length(letters)
-        if length % period == 0 and period < length:
-            if any(k >= 3 and length % k == 0 for k in range(period, length, period)):
-                yield start, end
+        if (
+            length % period == 0
+            and period < length
+            and any(k >= 3 and length % k == 0 for k in range(period, length, period))
+        ):
+            yield start, end
 
 
 def _glued_repeats(text: str) -> Iterator[tuple[int, int]]:
