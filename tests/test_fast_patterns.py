@@ -10,6 +10,7 @@ patterns care about.
 
 from __future__ import annotations
 
+import importlib
 import re
 
 import pytest
@@ -72,3 +73,18 @@ def test_marker_patterns_find_what_their_plain_forms_find(name: str, line: str) 
 def test_marker_patterns_on_known_shapes(line: str) -> None:
     for name, plain in _PLAIN.items():
         assert _found(getattr(markers, name), line) == _found(re.compile(plain), line), name
+
+
+_A006_PLAIN = {
+    "_RUN": re.compile(r"(?<=\S)(?: {2,}|\t[ \t]*| ?\t)(?=\S)"),
+    "_TRAILING_LINES": re.compile(r"(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]+$", re.MULTILINE),
+}
+_WHITESPACE_TEXT = st.text(st.sampled_from([" ", "\t", "\u3000", "\u00a0", "a", "\n", "1", "."]))
+
+
+@pytest.mark.parametrize("name", sorted(_A006_PLAIN))
+@settings(max_examples=600, deadline=None)
+@given(text=_WHITESPACE_TEXT)
+def test_a006_patterns_find_what_their_plain_forms_find(name: str, text: str) -> None:
+    a006 = importlib.import_module("linter.rules.artifacts.A006_whitespace")
+    assert _found(getattr(a006, name), text) == _found(_A006_PLAIN[name], text)

@@ -12,7 +12,8 @@ import re
 from linter.parse.model import Document, Note
 from linter.source.text import spaced_script
 
-_DASH_END = re.compile(r"[^\W_][-‐‑–—]$")
+_DASHES = "-‐‑–—"
+_DASH_END = re.compile(f"[^\\W_][{_DASHES}]$")
 #: A document symbol cut after one of its slashes: "document S/Agenda/" / "2185".
 _SYMBOL_SLASH_END = re.compile(r"(?:^|\s)[A-Z][\w.\-]*(?:/[\w.\-]+)*/$")
 _LABEL_ONLY = re.compile(r"^(?:\d{1,3}\s*[.．]|[(（](?:[a-z]{1,2}|[ivxlcdm]{1,7})[)）])$")
@@ -39,7 +40,11 @@ def join_pieces(before: str, after: str, line_join: str) -> str:
         return " "
     if before.endswith("\u00ad"):  # a soft hyphen: the word goes on (A007 removes it)
         return ""
-    if after[0].isalnum() and (_DASH_END.search(before) or _SYMBOL_SLASH_END.search(before)):
+    tail = before[-2:]  # both patterns end the text (``$`` may stand before a final newline)
+    if after[0].isalnum() and (
+        (any(dash in tail for dash in _DASHES) and _DASH_END.search(before))
+        or ("/" in tail and _SYMBOL_SLASH_END.search(before))
+    ):
         return ""
     if not line_join and spaced_script(before[-1]) and spaced_script(after[0]):
         return " "

@@ -278,7 +278,9 @@ class Planner:
         return Draft(
             start=start,
             end=end,
-            replacement="".join(markdown_marker(m.label) for m in markers) + glue,
+            replacement="".join(markdown_marker(m.label) for m in markers) + glue
+            if markers
+            else glue,
             kind=kind,
             lines=lines,
             block=before.block if before is not None else -1,

@@ -16,7 +16,10 @@ from linter.source.text import LINE_BREAK
 # does not end the line, each start would scan to the run's end again (quadratic).
 _TRAILING = re.compile(r"(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]+$")
 _INDENT = re.compile(r"^[ \t\u3000\u00a0]+(?=\S)")
-_RUN = re.compile(r"(?<=\S)(?: {2,}|\t[ \t]*| ?\t)(?=\S)")
+# A run opens with the space or tab it consumes, and the look-behind follows it: the engine
+# skips to spaces and tabs instead of trying the look-behind at every character. Plain
+# form: (?<=\S)(?: {2,}|\t[ \t]*| ?\t)(?=\S) (tests/test_fast_patterns.py compares them).
+_RUN = re.compile(r"[ \t](?<=\S[ \t])(?:(?<= ) +|(?<=\t)[ \t]*|(?<= )\t|(?<=\t))(?=\S)")
 # Line ends other than LF: each is checked line by line (the whole-text scans below
 # know only LF).
 _OTHER_BREAK = re.compile("[\r\x0b\x0c\x85\u2028\u2029]")
@@ -27,7 +30,11 @@ _BREAK_NAMES = {
     "\u2028": "line separator U+2028",
     "\u2029": "paragraph separator U+2029",
 }
-_TRAILING_LINES = re.compile(r"(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]+$", re.MULTILINE)
+# The same opening for trailing runs: (?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]+$ written
+# with its first character before the look-behind.
+_TRAILING_LINES = re.compile(
+    r"[ \t\u3000\u00a0](?<![ \t\u3000\u00a0]{2})[ \t\u3000\u00a0]*$", re.MULTILINE
+)
 _INDENT_LINES = re.compile(r"^[ \t\u3000\u00a0]+(?=\S)", re.MULTILINE)
 # Separator lines and furniture are A004's business, not this rule's.
 _SKIP = FURNITURE | {Kind.SEPARATOR, Kind.FRONT_MATTER}
