@@ -88,3 +88,59 @@ _WHITESPACE_TEXT = st.text(st.sampled_from([" ", "\t", "\u3000", "\u00a0", "a", 
 def test_a006_patterns_find_what_their_plain_forms_find(name: str, text: str) -> None:
     a006 = importlib.import_module("linter.rules.artifacts.A006_whitespace")
     assert _found(getattr(a006, name), text) == _found(_A006_PLAIN[name], text)
+
+
+# -- patterns written to open with one character class (linter.source.scanning) ------------
+
+_CLASS_PLAIN = {
+    ("linter.source.text", "LINE_BREAK"): "\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]",
+    (
+        "linter.rules.artifacts.A008_compatibility_form",
+        "_ALWAYS",
+    ): "[\ufb00-\ufb06]+|[\u2160-\u2188]+",
+    ("linter.rules.artifacts.A008_compatibility_form", "_FULLWIDTH"): (
+        "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+"
+    ),
+    ("linter.rules.artifacts.A011_visual_order", "_MARKS"): (
+        "[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+"
+    ),
+    ("linter.parse.markers", "_DIGIT_RUN"): r"\d+",
+}
+_CLASS_TEXT = st.text(
+    st.sampled_from(
+        [
+            *"\r\n\x0b\x0c\x85\u2028\u2029",
+            *"\ufb01\ufb02\u2163\u2160",
+            *"\uff21\uff41\uff10",
+            *"\u200e\u200f\u202b",
+            *"12٣a .",
+        ]
+    )
+)
+
+
+@pytest.mark.parametrize("where", sorted(_CLASS_PLAIN))
+@settings(max_examples=400, deadline=None)
+@given(text=_CLASS_TEXT)
+def test_class_led_patterns_find_what_their_plain_forms_find(
+    where: tuple[str, str], text: str
+) -> None:
+    module, name = where
+    fast = getattr(importlib.import_module(module), name)
+    assert _found(fast, text) == _found(re.compile(_CLASS_PLAIN[where]), text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_CLASS_TEXT)
+def test_a008_looks_for_either_form_in_one_scan(text: str) -> None:
+    a008 = importlib.import_module("linter.rules.artifacts.A008_compatibility_form")
+    either = bool(a008._ALWAYS.search(text) or a008._FULLWIDTH.search(text))
+    assert bool(a008._ANY_FORM.search(text)) == either
+
+
+def test_language_scripts_count_runs_as_before() -> None:
+    language = importlib.import_module("linter.source.language")
+    text = "会议 Recalling Société ссылаясь على 会"
+    for pattern in language._SCRIPTS.values():
+        plain = re.compile(pattern.pattern.rsplit("[", 1)[0] + "+")
+        assert pattern.findall(text) == plain.findall(text)

@@ -24,10 +24,11 @@ from linter.parse.windows import after as _after
 from linter.parse.windows import before as _before
 from linter.parse.windows import stripped_end as _stripped_end
 from linter.source.lexicon import Lexicon
+from linter.source.scanning import run_of
 from linter.source.text import Line
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(run_of(r"\d"))
 _MARKDOWN = re.compile(r"\[\^(\d{1,3}|\*{1,3})\](?!:)")
 # The patterns below open with the character they consume first (a figure, a space, a
 # capital), and check what stands before it with a look-behind placed after that

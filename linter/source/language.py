@@ -11,15 +11,16 @@ import re
 from collections import Counter
 
 from linter.source.lexicon import available_languages, lexicon
+from linter.source.scanning import run_of
 
 _SAMPLE = 8_000  # characters; the opening of a resolution is enough to tell
 # Runs, not single characters: counting a few hundred runs is cheaper than thousands of
 # one-character matches.
 _SCRIPTS = {
-    "Han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"),
-    "Latin": re.compile(r"[A-Za-z\u00c0-\u024f]+"),
-    "Cyrillic": re.compile(r"[\u0400-\u04ff]+"),
-    "Arabic": re.compile(r"[\u0600-\u06ff\u0750-\u077f]+"),
+    "Han": re.compile(run_of(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")),
+    "Latin": re.compile(run_of(r"[A-Za-z\u00c0-\u024f]")),
+    "Cyrillic": re.compile(run_of(r"[\u0400-\u04ff]")),
+    "Arabic": re.compile(run_of(r"[\u0600-\u06ff\u0750-\u077f]")),
 }
 _WORD = re.compile(r"\w+")
 

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 #: One line break (CRLF counts once).
-LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+# Written to open with one character class (``\r\n|[...]`` is the plain form; see
+# ``linter.source.scanning``): a CR takes the LF after it.
+LINE_BREAK = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029](?:(?<=\r)\n)?")
 #: The characters that end a line, LF included.
 LINE_BREAK_CHARS = frozenset("\n\r\x0b\x0c\x85\u2028\u2029")
 

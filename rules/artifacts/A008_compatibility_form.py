@@ -10,10 +10,17 @@ from linter.engine.registry import Edit, Fix, FixAvailability, Hit, Severity, ru
 from linter.fix.canonical import rewritten_lines
 from linter.parse.model import Document
 from linter.source.lexicon import lexicon_for
+from linter.source.scanning import run_of
 
 # Ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ) and Roman numeral characters (Ⅳ) are always folded.
-_ALWAYS = re.compile("[\ufb00-\ufb06]+|[\u2160-\u2188]+")
-_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+# Plain forms: [\ufb00-\ufb06]+|[\u2160-\u2188]+ and [\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+,
+# written to open with one character class (``linter.source.scanning``).
+_ALWAYS = re.compile(
+    "[\ufb00-\ufb06\u2160-\u2188](?:(?<=[\ufb00-\ufb06])[\ufb00-\ufb06]*|[\u2160-\u2188]*)"
+)
+_FULLWIDTH = re.compile(run_of("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"))
+# Whether either kind occurs at all: one scan of the text, not two.
+_ANY_FORM = re.compile("[\ufb00-\ufb06\u2160-\u2188\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 # A character followed by combining marks: compared with its composed form (NFC).
 _CLUSTER = re.compile(".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*")
 
@@ -75,7 +82,7 @@ def compatibility_form(doc: Document) -> Iterator[Hit]:
     """
     text = doc.text
     normalized = unicodedata.is_normalized("NFC", text)
-    if normalized and not _ALWAYS.search(text) and not _FULLWIDTH.search(text):
+    if normalized and not _ANY_FORM.search(text):
         return
     skipped = rewritten_lines(doc)
     for index, line in enumerate(doc.source.lines):

@@ -8,10 +8,11 @@ from typing import Literal
 
 from linter.engine.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
 from linter.parse.model import Document
+from linter.source.scanning import run_of
 
 # Directional formatting characters: LRM, RLM, the Arabic letter mark, embeddings and
 # overrides, isolates. Plain text needs none of them; extraction scatters them.
-_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+")
+_MARKS = re.compile(run_of("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]"))
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
 # A closing bracket, figures, an opening bracket: a bracketed number drawn in visual order
 # (")٤٩٩١(" for "(١٩٩٤)"). \d reads Arabic-Indic and Western figures alike.
