@@ -17,18 +17,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.parse import markers
+from linter.parse import marker_shapes
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PLAIN = {
-    "_OLD_STYLE": r"(?:(?<=\s)|(?<=[^\W\d_])|(?<=[,.;:”’)]))(\d{1,3})/(?![\d/\w])",
-    "_GLUED": (
+    "OLD_STYLE": r"(?:(?<=\s)|(?<=[^\W\d_])|(?<=[,.;:”’)]))(\d{1,3})/(?![\d/\w])",
+    "GLUED": (
         rf"(?<=[^\W\d_]|[,.;:”’)\]，。；：》」』）،؛])(\d{{1,3}})"
         rf"(?=[\s,.;:)\]”’，。；、،؛{_CJK}]|$)"
     ),
-    "_SPACED": r"(?<=[^\W\d_]|[,.;:”’)])(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)",
-    "_SPACED_AFTER_YEAR": r"(?:(?<=\s)|^)(?:19|20)\d\d(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)",
-    "_SPACED_AFTER_SYMBOL": (
+    "SPACED": r"(?<=[^\W\d_]|[,.;:”’)])(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)",
+    "SPACED_AFTER_YEAR": r"(?:(?<=\s)|^)(?:19|20)\d\d(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)",
+    "SPACED_AFTER_SYMBOL": (
         r"(?:(?<=\s)|^)(?:[A-Z]{1,4}/[\w./-]*\d|(?:Add|Corr|Rev|Amend)\.\d+)(\s{1,3})(\d{1,3})"
         r"(?=\s*$|\s+[a-z])"
     ),
@@ -53,7 +53,7 @@ def _found(pattern: re.Pattern[str], text: str) -> list[tuple[object, ...]]:
 @settings(max_examples=600, deadline=None)
 @given(line=_LINES)
 def test_marker_patterns_find_what_their_plain_forms_find(name: str, line: str) -> None:
-    fast = getattr(markers, name)
+    fast = getattr(marker_shapes, name)
     assert _found(fast, line) == _found(re.compile(_PLAIN[name]), line)
 
 
@@ -72,7 +72,7 @@ def test_marker_patterns_find_what_their_plain_forms_find(name: str, line: str) 
 )
 def test_marker_patterns_on_known_shapes(line: str) -> None:
     for name, plain in _PLAIN.items():
-        assert _found(getattr(markers, name), line) == _found(re.compile(plain), line), name
+        assert _found(getattr(marker_shapes, name), line) == _found(re.compile(plain), line), name
 
 
 _A006_PLAIN = {
@@ -104,7 +104,7 @@ _CLASS_PLAIN = {
     ("linter.rules.artifacts.A011_visual_order", "_MARKS"): (
         "[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+"
     ),
-    ("linter.parse.markers", "_DIGIT_RUN"): r"\d+",
+    ("linter.parse.marker_shapes", "DIGIT_RUN"): r"\d+",
 }
 _CLASS_TEXT = st.text(
     st.sampled_from(

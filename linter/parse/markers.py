@@ -18,46 +18,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from linter.parse import marker_shapes as shapes
 from linter.parse.model import MarkerStyle
 from linter.parse.windows import REACH
 from linter.parse.windows import after as _after
 from linter.parse.windows import before as _before
 from linter.parse.windows import stripped_end as _stripped_end
 from linter.source.lexicon import Lexicon
-from linter.source.scanning import run_of
 from linter.source.text import Line
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_DIGIT_RUN = re.compile(run_of(r"\d"))
-_MARKDOWN = re.compile(r"\[\^(\d{1,3}|\*{1,3})\](?!:)")
-# The patterns below open with the character they consume first (a figure, a space, a
-# capital), and check what stands before it with a look-behind placed after that
-# character: the regular-expression engine then skips ahead to such characters instead
-# of trying the look-behind at every position of the line (the marker pass ran these on
-# every line with a figure; they were most of its time). Each finds exactly what the
-# plainer form in its comment finds (tests/test_linear_time.py compares them).
-# (?:(?<=\s)|(?<=[^\W\d_])|(?<=[,.;:”’)]))(\d{1,3})/(?![\d/\w])
-_OLD_STYLE = re.compile(r"(\d(?<=\s\d|[^\W\d_]\d|[,.;:”’)]\d)\d{0,2})/(?![\d/\w])")
-# (?<=[^\W\d_]|[,.;:”’)\]，。；：》」』）،؛])(\d{1,3})(?=[\s,.;:)\]”’，。；、،؛CJK]|$)
-_GLUED = re.compile(
-    rf"(\d(?<=[^\W\d_]\d|[,.;:”’)\]，。；：》」』）،؛]\d)\d{{0,2}})"
-    rf"(?=[\s,.;:)\]”’，。；、،؛{_CJK}]|$)"
-)
-# (?<=[^\W\d_]|[,.;:”’)])(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)
-_SPACED = re.compile(r"(\s(?<=[^\W\d_]\s|[,.;:”’)]\s)\s{0,2})(\d{1,3})(?=\s+\S|\s*$)")
-# "report of 8 October 1991 295 and": a marker spaced after the year that ends a date.
-# (?:(?<=\s)|^)(?:19|20)\d\d(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)
-_SPACED_AFTER_YEAR = re.compile(r"(?:1(?<!\S1)9|2(?<!\S2)0)\d\d(\s{1,3})(\d{1,3})(?=\s+\S|\s*$)")
-# "contained in document S/10352 46", "S/4279 and Add.1 1 concerning": a marker spaced
-# after a symbol, at the line's end or before a small word.
-# (?:(?<=\s)|^)(?:[A-Z]{1,4}/[\w./-]*\d|(?:Add|Corr|Rev|Amend)\.\d+)(\s{1,3})(\d{1,3})
-# (?=\s*$|\s+[a-z])
-_SPACED_AFTER_SYMBOL = re.compile(
-    r"[A-Z](?<!\S[A-Z])(?:[A-Z]{0,3}/[\w./-]*\d|(?:(?<=A)dd|(?<=C)orr|(?<=R)ev|(?<=A)mend)\.\d+)"
-    r"(\s{1,3})(\d{1,3})(?=\s*$|\s+[a-z])"
-)
-_FUSED = re.compile(r"(?:^\s*|(?<=[–-])|(?<=\s))((?:19|20)\d{2})(\d{1,2})(?=[\s,.;:]|$)")
-_LINE_START = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.\-]*)\W*$")
 _WORD_AFTER = re.compile(r"^\W*([^\W\d_]+)")
 _RANGE_AFTER = re.compile(r"^\s*(?:and|to|or|-|–)\s*\d")
@@ -170,7 +139,7 @@ def find_inline_markers(
     # a marker (five or six figures): a line without either is looked at no further, and
     # each pattern runs only where what it needs is on the line (most lines of a
     # paragraph hold no figure, or only a year).
-    runs = _DIGIT_RUN.findall(text)
+    runs = shapes.DIGIT_RUN.findall(text)
     short = any(len(run) <= 3 for run in runs)
     fused = any(len(run) in (5, 6) for run in runs)
     markdown = "[^" in text
@@ -205,7 +174,7 @@ def find_inline_markers(
                 strong=strong,
             )
 
-    for match in _MARKDOWN.finditer(text) if markdown else ():
+    for match in shapes.MARKDOWN.finditer(text) if markdown else ():
         label = match.group(1)
         found[base + match.start()] = MarkerCandidate(
             0 if label.startswith("*") else int(label),
@@ -216,16 +185,16 @@ def find_inline_markers(
             MarkerStyle.MARKDOWN,
             mark=label if label.startswith("*") else "",
         )
-    for match in _OLD_STYLE.finditer(text) if short and "/" in text else ():
+    for match in shapes.OLD_STYLE.finditer(text) if short and "/" in text else ():
         anchor = _stripped_end(text, match.start(1))
         add(match.start(1), match.end(1), anchor, MarkerStyle.OLD_STYLE)
-    for match in _FUSED.finditer(text) if fused else ():
+    for match in shapes.FUSED.finditer(text) if fused else ():
         if match.start() == 0 and not continuation:
             continue
         add(match.start(2), match.end(2), match.start(2), MarkerStyle.FUSED)
     if not short:
         return list(found.values())
-    for match in _GLUED.finditer(text):
+    for match in shapes.GLUED.finditer(text):
         start = match.start(1)
         window = window_before(start)
         tokens = window.split()
@@ -252,9 +221,9 @@ def find_inline_markers(
         )
         add(start, match.end(1), start, MarkerStyle.GLUED, strong)
     spaced = [
-        *_SPACED.finditer(text),
-        *_SPACED_AFTER_YEAR.finditer(text),
-        *_SPACED_AFTER_SYMBOL.finditer(text),
+        *shapes.SPACED.finditer(text),
+        *shapes.SPACED_AFTER_YEAR.finditer(text),
+        *shapes.SPACED_AFTER_SYMBOL.finditer(text),
     ]
     for match in spaced:
         start = match.start(2)
@@ -274,7 +243,7 @@ def find_inline_markers(
                 strong=_strong_spaced(before, ahead),
             )
     if continuation and previous_line is not None:
-        start_match = _LINE_START.match(text)
+        start_match = shapes.LINE_START.match(text)
         if start_match and not _is_quantity(
             lexicon, previous_line.text.rstrip(), text[start_match.end(1) :]
         ):
