@@ -144,3 +144,25 @@ def test_language_scripts_count_runs_as_before() -> None:
     for pattern in language._SCRIPTS.values():
         plain = re.compile(pattern.pattern.rsplit("[", 1)[0] + "+")
         assert pattern.findall(text) == plain.findall(text)
+
+
+# -- a paragraph's final mark, read backwards -------------------------------------------------
+
+_PLAIN_TRAILING_MARKER = re.compile(r"([^\w\s/])\s*(?:\d{1,3}/?|/)$")
+_PLAIN_TRAILING_SPECK = re.compile(r"([,;.:，；。：])[\s‘’'\"°*^]+\d{0,3}$")
+_ENDINGS = st.lists(
+    st.sampled_from([*"a1/ ,;.:，。‘’'\"°*^”)-", "12", "1234", "  ", "word"]), max_size=12
+).map("".join)
+
+
+def _plain_final_mark(text: str) -> str:
+    stripped = text.rstrip().rstrip("\"'”’」』»").rstrip()
+    found = _PLAIN_TRAILING_SPECK.search(stripped) or _PLAIN_TRAILING_MARKER.search(stripped)
+    return found.group(1) if found else stripped[-1:]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=_ENDINGS)
+def test_final_mark_reads_as_the_plain_patterns_did(text: str) -> None:
+    numbering = importlib.import_module("linter.parse.numbering")
+    assert numbering.final_mark(text) == _plain_final_mark(text)

@@ -24,9 +24,13 @@ from linter.parse.model import Document, Paragraph, Span, SubParagraph
 _CLOSING = "\"'”’」』»"
 
 
-_TRAILING_MARKER = re.compile(r"([^\w\s/])\s*(?:\d{1,3}/?|/)$")
+# What may follow a paragraph's final mark, read from the end of the reversed text: the
+# plain forms ``([^\w\s/])\s*(?:\d{1,3}/?|/)$`` and ``([,;.:，；。：])[\s‘’'"°*^]+\d{0,3}$``
+# searched a whole paragraph, trying every position. Each has at most one match (the mark
+# is never a space, figure or speck), which the anchored match of the reversed text finds.
+_TRAILING_MARKER = re.compile(r"(?:/?\d{1,3}|/)\s*([^\w\s/])")
 #: "months, ‘", "1991,°", "1949,'°5": a speck or a damaged superscript after the mark.
-_TRAILING_SPECK = re.compile(r"([,;.:，；。：])[\s‘’'\"°*^]+\d{0,3}$")
+_TRAILING_SPECK = re.compile(r"\d{0,3}[\s‘’'\"°*^]+([,;.:，；。：])")
 
 
 def final_mark(text: str) -> str:
@@ -36,7 +40,8 @@ def final_mark(text: str) -> str:
     the parser could not match with a note; the paragraph still ends with its mark.
     """
     stripped = text.rstrip().rstrip(_CLOSING).rstrip()
-    marker = _TRAILING_SPECK.search(stripped) or _TRAILING_MARKER.search(stripped)
+    backwards = stripped[::-1]
+    marker = _TRAILING_SPECK.match(backwards) or _TRAILING_MARKER.match(backwards)
     if marker:
         return marker.group(1)
     return stripped[-1:]
