@@ -166,3 +166,47 @@ def _plain_final_mark(text: str) -> str:
 def test_final_mark_reads_as_the_plain_patterns_did(text: str) -> None:
     numbering = importlib.import_module("linter.parse.numbering")
     assert numbering.final_mark(text) == _plain_final_mark(text)
+
+
+# -- lead phrases: a text whose first character opens no lead is passed by ----------------
+
+
+def _lead_without_shortcut(ctx: object, text: str) -> tuple[str | None, str | None]:
+    """ParseContext._lead_of as it was: every text's repeats collapsed first."""
+    context = importlib.import_module("linter.parse.context")
+    saved = ctx.lead_initials  # type: ignore[attr-defined]
+    ctx.lead_initials = _EVERY_INITIAL  # type: ignore[attr-defined]
+    try:
+        result: tuple[str | None, str | None] = context.ParseContext._lead_of(ctx, text)
+        return result
+    finally:
+        ctx.lead_initials = saved  # type: ignore[attr-defined]
+
+
+class _EveryInitial(frozenset[str]):
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERY_INITIAL = _EveryInitial()
+_LEAD_PIECES = st.sampled_from(
+    [
+        *("Recalling", "Recall", "RRee", "ccaalllliinngg", "Bearing in mind", "in", "mind"),
+        *(" ", "  ", "also", "R", "e", "回顾", "回", "顾", "会员国", "又", "，", "1. "),
+    ]
+)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@settings(max_examples=800, deadline=None)
+@given(pieces=st.lists(_LEAD_PIECES, max_size=8))
+def test_lead_of_skips_only_texts_that_open_no_lead(language: str, pieces: list[str]) -> None:
+    context = importlib.import_module("linter.parse.context")
+    structure = importlib.import_module("linter.parse.structure")
+    source = importlib.import_module("linter.source.text").Source.from_text(
+        "x\n", language=language
+    )
+    lexicon = importlib.import_module("linter.source.lexicon").lexicon_for(language)
+    ctx = context.ParseContext(source, structure.classify(source), lexicon)
+    text = "".join(pieces).lstrip()[: ctx.lead_window]
+    assert ctx._lead_of(text) == _lead_without_shortcut(ctx, text)

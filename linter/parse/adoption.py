@@ -86,11 +86,13 @@ def _adoption_block(ctx: ParseContext, index: int) -> tuple[set[int], Adoption] 
         return None
     meeting_words = ctx.lex.meeting_words or ("",)
     window = _window(ctx, index)
-    joined = ctx.mapped([ctx.stripped_piece(i) for i in window], [], " ")
     # Every adoption block holds the lexicon's word for a meeting: most lines are passed
-    # by without trying the patterns.
-    if not any(word in joined.text for word in meeting_words):
+    # by without trying the patterns, or mapping the window (its text is the stripped
+    # lines joined by a space, which is what is looked at here).
+    plain = " ".join(ctx.text_of(i).strip() for i in window).rstrip()
+    if not any(word in plain for word in meeting_words):
         return None
+    joined = ctx.mapped([ctx.stripped_piece(i) for i in window], [], " ")
     meeting: int | None = None
     meeting_span: Span | None = None
     match_end = 0

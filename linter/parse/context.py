@@ -46,6 +46,8 @@ class ParseContext:
         # Enough text to hold the longest lead phrase drawn four times ("Taking into
         # consideration" x 4 is 100 characters; 表示赞赏地注意到 x 4 is 32).
         self.lead_window = 4 * max((len(lead) for lead in lexicon.lead_phrases), default=8) + 8
+        #: The first characters of the lead phrases (the empty text opens none).
+        self.lead_initials = frozenset(lead[:1] for lead in lexicon.lead_phrases) - {""}
 
     def text_of(self, index: int) -> str:
         return self.lines[index].text
@@ -75,6 +77,11 @@ class ParseContext:
         return self._leads[key]
 
     def _lead_of(self, text: str) -> tuple[str | None, str | None]:
+        if text[:1] not in self.lead_initials:
+            # Collapsing repeats keeps a text's first character (a run collapses to its
+            # first copy): a text whose first character opens no lead phrase opens none
+            # once collapsed either, and most lines are passed by without the scans.
+            return None, None
         cleaned = self.clean_start(text)
         match = self.lex.lead_regex.match(cleaned)
         if not match:
