@@ -284,10 +284,11 @@ class Planner:
             kind=kind,
             lines=lines,
             block=before.block if before is not None else -1,
-            residue=[i for i in lines if self._is_residue(i)],
+            # Most gaps are a line break between two lines, with no line inside.
+            residue=[i for i in lines if self._is_residue(i)] if lines else [],
             markers=markers,
             notes=self._between(self.notes, self.note_starts, start, end),
-            note_lines=any(self.roles[i] in NOTE_ROLES for i in lines),
+            note_lines=bool(lines) and any(self.roles[i] in NOTE_ROLES for i in lines),
         )
 
     @staticmethod

@@ -43,7 +43,7 @@ def detect_language(text: str) -> str:
     if len(candidates) <= 1:
         return candidates[0] if candidates else "und"
     sample = text[:_SAMPLE]
-    words = Counter(word.lower() for word in _WORD.findall(sample))
+    words = Counter(map(str.lower, _WORD.findall(sample)))
 
     def score(code: str) -> int:
         return sum(words[word] for word in lexicon(code).function_words)
