@@ -210,3 +210,28 @@ def test_lead_of_skips_only_texts_that_open_no_lead(language: str, pieces: list[
     ctx = context.ParseContext(source, structure.classify(source), lexicon)
     text = "".join(pieces).lstrip()[: ctx.lead_window]
     assert ctx._lead_of(text) == _lead_without_shortcut(ctx, text)
+
+
+# -- glued repeats over several words: only the split the copy allows is tried -------------
+
+_L = r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff"
+_PLAIN_GLUED = re.compile(f"(?<![{_L}])([{_L}]{{3,}}?(?:[ \\t]+[{_L}]+){{0,3}}?)\\1+(?![{_L}])")
+_WORDS = st.sampled_from(["in", "mind", "Bearing", "abab", "ab", "abc", "é", "a", "mindin"])
+_GAPS = st.sampled_from([" ", "\t", "  ", " \t"])
+
+
+@st.composite
+def _glued_texts(draw: st.DrawFn) -> str:
+    """Text around a unit of one to five words drawn one to four times, glued."""
+    words = draw(st.lists(_WORDS, min_size=1, max_size=5))
+    unit = "".join(word + draw(_GAPS) for word in words[:-1]) + words[-1]
+    before = draw(st.sampled_from(["", "x ", "mind ", ", ", "ab"]))
+    after = draw(st.sampled_from(["", " x", "in", ",", " mind"]))
+    return before + unit * draw(st.integers(1, 4)) + after
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=_glued_texts())
+def test_glued_repeats_find_what_the_plain_pattern_found(text: str) -> None:
+    repeats = importlib.import_module("linter.parse.repeats")
+    assert list(repeats._glued_repeats(text)) == [m.span() for m in _PLAIN_GLUED.finditer(text)]

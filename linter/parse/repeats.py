@@ -33,10 +33,17 @@ _SPACED_REPEAT = re.compile(
     f"(?<![{_LETTER}])({_WORD}(?:[ \\t]+{_WORD}){{0,3}}?)(?:[ \\t]+\\1)+(?![{_LETTER}])"
 )
 # A multi-word lead drawn twice is glued too: "Bearing in mindBearing in mind". The
-# last word may end inside a letter run ("mindBearing"): no possessive word there. Units
-# inside one word ("RecallingRecalling") are found by the word's period
-# (:func:`_glued_repeats`); this pattern, with the first word whole, finds the others.
-_GLUED_MULTI = re.compile(f"([{_LETTER}]++(?:[ \\t]+[{_LETTER}]+){{1,3}}?)\\1+(?![{_LETTER}])")
+# last word may end inside a letter run ("mindBearing"). Units inside one word
+# ("RecallingRecalling") are found by the word's period (:func:`_glued_repeats`); this
+# pattern, with the first word whole, finds the others. Its plain form,
+# ``([L]++(?:[ \\t]+[L]+){1,3}?)\\1+(?![L])``, tried every length of the last word; but
+# the copy opens with the first word and a space, so the last word's letter run ends with
+# the first word: only that split is tried (a look-ahead for the first word), and the
+# words between are whole (possessive). The same matches (tests/test_linear_time.py).
+_GLUED_MULTI = re.compile(
+    f"((?P<first>[{_LETTER}]++)(?:[ \\t]+[{_LETTER}]++){{0,2}}?[ \\t]+[{_LETTER}]+?"
+    f"(?=(?P=first)[ \\t]))\\1+(?![{_LETTER}])"
+)
 _LETTER_RUN = re.compile(f"[{_LETTER}]+")
 
 
