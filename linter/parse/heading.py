@@ -56,8 +56,9 @@ def find_author(ctx: ParseContext, first: int) -> int | None:
 
 def find_title(ctx: ParseContext, first: int, author: int | None) -> int | None:
     limit = author if author is not None else min(len(ctx.lines), first + 80)
+    titles = _titles(ctx.lex)  # looked up once: the key is the whole lexicon, hashed
     for index in range(first, limit):
-        if ctx.is_text(index) and any(p.match(ctx.text_of(index)) for p in _titles(ctx.lex)):
+        if ctx.is_text(index) and any(p.match(ctx.text_of(index)) for p in titles):
             return index
     return None
 
