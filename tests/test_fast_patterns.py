@@ -235,3 +235,52 @@ def _glued_texts(draw: st.DrawFn) -> str:
 def test_glued_repeats_find_what_the_plain_pattern_found(text: str) -> None:
     repeats = importlib.import_module("linter.parse.repeats")
     assert list(repeats._glued_repeats(text)) == [m.span() for m in _PLAIN_GLUED.finditer(text)]
+
+
+# -- the adoption pass looks only near lines holding the word for a meeting ----------------
+
+_ADOPTION_LINES = st.lists(
+    st.sampled_from(
+        [
+            "Adopted at the",
+            "3003rd",
+            "meeting",
+            "meeting.",
+            "",
+            "on 12 May 1990.",
+            "text,",
+            "1. Decides;",
+            "Adopted at its 12th meet-",
+            "ing on 3 June 2001",
+            "通过",
+            "次会议",
+        ]
+    ),
+    max_size=9,
+)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@settings(max_examples=400, deadline=None)
+@given(lines=_ADOPTION_LINES)
+def test_adoption_pass_finds_what_it_found_looking_everywhere(
+    language: str, lines: list[str]
+) -> None:
+    adoption = importlib.import_module("linter.parse.adoption")
+    context = importlib.import_module("linter.parse.context")
+    structure = importlib.import_module("linter.parse.structure")
+    text = "\n".join(["The Security Council,", *lines]) + "\n"
+    source = importlib.import_module("linter.source.text").Source.from_text(text, language=language)
+    lexicon = importlib.import_module("linter.source.lexicon").lexicon_for(language)
+
+    def found(near: object) -> object:
+        ctx = context.ParseContext(source, structure.classify(source), lexicon)
+        saved = adoption._near_meeting_word
+        adoption._near_meeting_word = near
+        try:
+            return adoption.find_adoption(ctx, 1)
+        finally:
+            adoption._near_meeting_word = saved
+
+    everywhere = found(lambda ctx: lambda index: True)
+    assert found(adoption._near_meeting_word) == everywhere

@@ -7,7 +7,9 @@ the heading, "Resolution adopted by the General Assembly on 14 November 2025".
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from linter.facts.grammars.dates import DateMatch, find_dates
@@ -39,9 +41,10 @@ def find_adoption(ctx: ParseContext, start: int) -> tuple[set[int], Adoption]:
     """
     lines_used: set[int] = set()
     adoption: Adoption | None = None
+    near_word = _near_meeting_word(ctx)
     index = start
     while index < len(ctx.lines):
-        block = _adoption_block(ctx, index) if ctx.is_text(index) else None
+        block = _adoption_block(ctx, index) if ctx.is_text(index) and near_word(index) else None
         if block is None:
             index += 1
             continue
@@ -51,6 +54,20 @@ def find_adoption(ctx: ParseContext, start: int) -> tuple[set[int], Adoption]:
             adoption = found
         index = max(lines) + 1
     return lines_used, adoption or Adoption(None, None, None, None, None, "none")
+
+
+def _near_meeting_word(ctx: ParseContext) -> Callable[[int], bool]:
+    """Whether a line's adoption window (:func:`_window`: the line and at most four after
+    it) can hold the lexicon's word for a meeting, from one look at each line: a word
+    without spaces is inside one line of the window's joined text. With a spaced word
+    (or none), every line may."""
+    words = ctx.lex.meeting_words
+    if not words or any(not word or any(ch.isspace() for ch in word) for word in words):
+        return lambda index: True
+    holding = [index for index, line in enumerate(ctx.lines) if any(w in line.text for w in words)]
+    return lambda index: (
+        bisect.bisect_left(holding, index) < bisect.bisect_right(holding, index + _WINDOW + 1)
+    )
 
 
 def _meeting_number(ctx: ParseContext, text: str) -> int | None:
