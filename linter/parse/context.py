@@ -46,8 +46,9 @@ class ParseContext:
         # Enough text to hold the longest lead phrase drawn four times ("Taking into
         # consideration" x 4 is 100 characters; 表示赞赏地注意到 x 4 is 32).
         self.lead_window = 4 * max((len(lead) for lead in lexicon.lead_phrases), default=8) + 8
-        #: The first characters of the lead phrases (the empty text opens none).
+        #: The first characters and the first two of the lead phrases.
         self.lead_initials = frozenset(lead[:1] for lead in lexicon.lead_phrases) - {""}
+        self.lead_openings = frozenset(lead[:2] for lead in lexicon.lead_phrases) - {""}
 
     def text_of(self, index: int) -> str:
         return self.lines[index].text
@@ -77,10 +78,7 @@ class ParseContext:
         return self._leads[key]
 
     def _lead_of(self, text: str) -> tuple[str | None, str | None]:
-        if text[:1] not in self.lead_initials:
-            # Collapsing repeats keeps a text's first character (a run collapses to its
-            # first copy): a text whose first character opens no lead phrase opens none
-            # once collapsed either, and most lines are passed by without the scans.
+        if not self._may_open_lead(text):
             return None, None
         cleaned = self.clean_start(text)
         match = self.lex.lead_regex.match(cleaned)
@@ -96,6 +94,18 @@ class ParseContext:
         if lead in self.lex.operative_leads and lead not in self.lex.preamble_leads:
             return lead, "operative"
         return lead, "either"
+
+    def _may_open_lead(self, text: str) -> bool:
+        """Whether ``text`` (stripped at its start) can open a lead phrase once its repeats
+        are collapsed, read from its first two characters: most lines are passed by
+        without the scans. A collapsed run keeps its first copy, so the text keeps its
+        first two characters unless a one-character unit opens it, drawn glued
+        (``RReeccaall``, ``回回顾顾``: the second character is the first again) or spaced
+        (``a a a``: the second is a space or tab)."""
+        first, second = text[:1], text[1:2]
+        if first not in self.lead_initials:
+            return False
+        return second in (first, " ", "\t") or text[:2] in self.lead_openings
 
     def number_label(self, text: str) -> re.Match[str] | None:
         """The paragraph number ``text`` opens with: ``7.`` (the lexicon's separators:
