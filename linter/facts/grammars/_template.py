@@ -75,6 +75,9 @@ class Slot:
     #: The slot's value from its text, as its parser's action gives it: what the scan's
     #: named group is read with (None: the slot has no value, or the text has none).
     value: Callable[[str], Any] | None = None
+    #: A pattern of one character every match of ``pattern`` begins with: a scan tries its
+    #: templates only where one can begin (None: not known, every position is tried).
+    first: str | None = None
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,45 @@ def to_regex(
                 parts.append(_literal_regex(token.value, wrap_within_words))
         previous = token
     return "".join(parts)
+
+
+def _first_of_literal(text: str) -> str | None:
+    """The first character of ``_literal_regex(text)``, cased as it is matched; None when
+    the literal may begin with a gap (or is empty)."""
+    if not text or text.startswith(" "):
+        return None
+    char = re.escape(text[0])
+    return f"(?i:{char})" if any(c.isalpha() for c in text.split(" ")[0]) else char
+
+
+def first_char(template: str, slots: dict[str, Slot]) -> str | None:
+    """A pattern of one character every match of ``to_regex(template)`` begins with (the
+    first token's: a slot's ``first``, a literal's first letter), or None if not known."""
+    tokens = _tokens(template)
+    if not tokens:
+        return None
+    token = tokens[0]
+    if token.kind == "slot":
+        return slots[token.value].first
+    if token.kind == "alt":
+        firsts = [_first_of_literal(choice) for choice in token.choices]
+        return None if None in firsts else "|".join(dict.fromkeys(f for f in firsts if f))
+    return _first_of_literal(token.value) if token.kind == "lit" else None
+
+
+def scan_pattern(branches: list[str], firsts: list[str | None]) -> str:
+    """The alternation of ``branches``, tried only where one of them can begin.
+
+    ``firsts[i]`` is what branch ``i`` begins with (:func:`first_char`). Python's regular
+    expressions try every branch at every position of a scan; a look-ahead of a few single
+    characters rejects most positions at once (the date scan of the English corpus took a
+    third of the time). The matches are the same: a branch cannot match where its first
+    character is not. Any unknown first character: no look-ahead.
+    """
+    body = "|".join(branches)
+    if not firsts or None in firsts:
+        return body
+    return f"(?={'|'.join(dict.fromkeys(f for f in firsts if f))})(?:{body})"
 
 
 def _literal_parser(text: str, wrap_within_words: bool) -> pp.ParserElement:
