@@ -225,13 +225,18 @@ class Citations:
         return _data.has_numerals(self.language)
 
     @cached_property
+    def _figured(self) -> tuple[bool, ...]:
+        """Whether each unit holds a figure: dates and acts both ask (asked once)."""
+        return tuple(_has_digit(unit.text) for unit in self.units)
+
+    @cached_property
     def _unit_dates(self) -> tuple[list[DateMatch], ...]:
         """The dates of each unit (acts need them too: found once, used twice)."""
         if not self.scannable:
             return tuple([] for _ in self.units)
         return tuple(
-            find_dates(unit.text, self.language) if _has_digit(unit.text) else []
-            for unit in self.units
+            find_dates(unit.text, self.language) if figured else []
+            for unit, figured in zip(self.units, self._figured, strict=True)
         )
 
     @cached_property
@@ -252,7 +257,7 @@ class Citations:
         resolver = BodyResolver(self.doc.body, heading, self.language)
         out = []
         for index, unit in enumerate(self.units):
-            if unit.kind in ("heading", "adoption") or not _has_digit(unit.text):
+            if unit.kind in ("heading", "adoption") or not self._figured[index]:
                 continue
             acts = find_resolution_numbers(unit.text, self.language, self._unit_dates[index])
             for act, list_end in zip(acts, list_ends(acts), strict=True):

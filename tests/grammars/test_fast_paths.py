@@ -170,3 +170,31 @@ def test_the_fast_paths_take_the_common_forms() -> None:
         "3419 A to D (XXI)",
     ]:
         assert _fast_fields(text, "en") is not None, text
+
+
+def _scan(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[Any]:
+    return [(m.span(), m.lastgroup, m.groupdict()) for m in pattern.finditer(text, lo, hi)]
+
+
+@st.composite
+def _scan_text(draw: st.DrawFn, language: str) -> str:
+    """Dates among pieces that begin like one (figures, month names, from/du, 年) or not."""
+    months = list(lexicon(language).months)
+    noise = st.text(alphabet="0123456789 \n-–年月日一十二九FfDdSsJjMmАсمن.,()ſKk", max_size=12)
+    pieces = st.one_of(date_text(language), noise, st.sampled_from([*months, "from ", "du "]))
+    return "".join(draw(st.lists(pieces, max_size=6)))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_dates_scan_look_ahead_keeps_every_match(language: str, data: st.DataObject) -> None:
+    """The scan tries its templates only where one can begin (a look-ahead built from the
+    templates' first tokens); it finds what the plain alternation finds, in every window."""
+    scanner = dates._scanner(language)
+    plain = re.compile("|".join(scanner.branches))
+    assert scanner.regex.pattern != plain.pattern  # every language's templates say
+    text = data.draw(_scan_text(language))
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert _scan(scanner.regex, text, lo, hi) == _scan(plain, text, lo, hi), text

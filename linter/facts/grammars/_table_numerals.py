@@ -64,6 +64,14 @@ def _regex(language: str, kind: str) -> str:
     return f"{NO_LETTER_BEFORE}(?i:{run}){NO_LETTER_AFTER}"
 
 
+def ordinal_initials(language: str) -> str:
+    """What :func:`ordinal_regex` can begin with: the first letter of any of its words (a
+    run may begin with any), in any case."""
+    forms = map(_normal, _forms(language, "ordinals"))
+    firsts = sorted({word[0] for form in forms for word in form.split(" ") if word})
+    return f"(?i:[{''.join(map(re.escape, firsts))}])" if firsts else "(?!)"
+
+
 @cache
 def ordinal_regex(language: str) -> str:
     """A scan pattern for an ordinal in words (no capturing groups, any case)."""

@@ -50,6 +50,15 @@ def ordinal_regex(language: str) -> str:
     return f"{NO_LETTER_BEFORE}(?i:{whole}){NO_LETTER_AFTER}"
 
 
+def ordinal_initials(language: str) -> str:
+    """What :func:`ordinal_regex` can begin with: a first letter of a units or tens word or
+    of an ordinal (any case)."""
+    t = _table(language)
+    keys = ("units", "tens", "unit_ordinals", "ten_ordinals", "teen_ordinals")
+    firsts = sorted({word[0] for key in keys for word in t[key]})
+    return f"(?i:[{''.join(map(re.escape, firsts))}])"
+
+
 def cardinal_regex(language: str) -> str:
     """A scan pattern for a cardinal number in words ("twenty-two", "one hundred and five")."""
     t = _table(language)

@@ -85,6 +85,16 @@ def words_regex(words: list[str], wrap: bool) -> str:
     return "|".join(out)
 
 
+def word_initials(words: list[str]) -> list[tuple[str, str]]:
+    """``words_regex(words, False)`` as (first character, regex of the rest) pairs, in its
+    order: what :func:`~linter.facts.grammars._template.initial_scan` takes."""
+    out = []
+    for word in sorted(words, key=len, reverse=True):
+        first, *rest = word.split()
+        out.append((first[0], SP.join([re.escape(first[1:]), *map(re.escape, rest)])))
+    return out
+
+
 def listed(value: str | list[str]) -> list[str]:
     """A word or a list of its forms ("号", or ["号", "號"])."""
     return [value] if isinstance(value, str) else list(value)

@@ -29,8 +29,10 @@ from linter.facts.grammars import _chinese_numerals, _data
 from linter.facts.grammars._template import (
     NO_LETTER_AFTER,
     Slot,
+    first_char,
     for_pyparsing,
     located,
+    scan_pattern,
     slot_names,
     to_parser,
     to_regex,
@@ -137,9 +139,10 @@ def _exists(year: int, month: int, day: int | None) -> bool:
 def _number_slot(digits: str, *, lead: bool, language: str | None = None) -> Slot:
     """Figures (``\\d`` reads Arabic-Indic digits too); with ``language``, also that
     language's numeral characters (``一九六六年十一月二十九日``)."""
-    pattern = rf"\d{digits}"
+    pattern, first = rf"\d{digits}", r"\d"
     if language is not None:
-        pattern = f"(?:{pattern}|{_chinese_numerals.character_class(language)}{digits})"
+        numerals = _chinese_numerals.character_class(language)
+        pattern, first = f"(?:{pattern}|{numerals}{digits})", rf"\d|{numerals}"
 
     def value(text: str) -> int | None:
         if text.isdecimal():
@@ -151,7 +154,8 @@ def _number_slot(digits: str, *, lead: bool, language: str | None = None) -> Slo
 
         return pp.Regex(pattern).set_parse_action(lambda tok: value(str(tok[0])))
 
-    return Slot(pattern=pattern, build=build, lead=r"(?<!\d)" if lead else "", value=value)
+    lead_pattern = r"(?<!\d)" if lead else ""
+    return Slot(pattern=pattern, build=build, lead=lead_pattern, value=value, first=first)
 
 
 def _month_slot(language: str) -> Slot:
@@ -167,11 +171,13 @@ def _month_slot(language: str) -> Slot:
 
         return pp.one_of(list(names)).set_parse_action(lambda tok: values[tok[0]])
 
+    initials = sorted({name[:1] for name in names})
     return Slot(
         pattern=f"(?:{alternatives}){NO_LETTER_AFTER}",
         build=build,
         lead=r"(?<![^\W\d_])",
         value=values.get,
+        first=f"[{''.join(map(re.escape, initials))}]" if "" not in initials else None,
     )
 
 
@@ -181,7 +187,7 @@ def _unit_slot(unit: str) -> Slot:
 
         return pp.Literal(unit).suppress()
 
-    return Slot(pattern=re.escape(unit), build=build)
+    return Slot(pattern=re.escape(unit), build=build, first=re.escape(unit[:1]) or None)
 
 
 @cache
@@ -213,6 +219,8 @@ class _Scanner:
     wrap_within_words: bool
     #: For each template, its value slots: (slot name, named group, value of a text).
     groups: tuple[tuple[tuple[str, str, Callable[[str], Any]], ...], ...] = ()
+    #: One named group per template; ``regex`` tries them only where one can begin.
+    branches: tuple[str, ...] = ()
 
     def parser(self, index: int) -> pp.ParserElement:
         return _parser(self.language, index)
@@ -224,10 +232,10 @@ def _scanner(language: str) -> _Scanner:
     templates = tuple(t for section in _SECTIONS for t in data["dates"].get(section, []))
     wrap = bool(data.get("wraps_within_words", False))
     slots = _slots(language)
-    branches = [
+    branches = tuple(
         f"(?P<t{i}>{to_regex(t, slots, wrap_within_words=wrap, groups=f't{i}_')})"
         for i, t in enumerate(templates)
-    ]
+    )
     groups = tuple(
         tuple(
             (name, f"t{i}_{name}", value)
@@ -236,7 +244,8 @@ def _scanner(language: str) -> _Scanner:
         )
         for i, t in enumerate(templates)
     )
-    return _Scanner(language, templates, re.compile("|".join(branches)), wrap, groups)
+    regex = re.compile(scan_pattern(list(branches), [first_char(t, slots) for t in templates]))
+    return _Scanner(language, templates, regex, wrap, groups, branches)
 
 
 @cache

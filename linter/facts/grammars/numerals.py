@@ -17,7 +17,15 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from linter.facts.grammars import _chinese_numerals, _data, _table_numerals, _word_numerals
-from linter.facts.grammars._template import GAP, SP, Slot
+from linter.facts.grammars._roman import roman_value, to_roman
+from linter.facts.grammars._template import (
+    GAP,
+    SP,
+    Slot,
+    initial_scan,
+    plain_first,
+    scan_pattern,
+)
 
 if TYPE_CHECKING:
     import pyparsing as pp
@@ -33,9 +41,11 @@ __all__ = [
     "parse_meeting_number",
     "parse_ordinal",
     "parse_ordinal_words",
+    "roman_value",
     "to_cardinal_words",
     "to_chinese_numeral",
     "to_ordinal_words",
+    "to_roman",
 ]
 
 
@@ -79,6 +89,8 @@ class _System:
     words_parser: Callable[[str], pp.ParserElement]
     cardinal_regex: Callable[[str], str]
     parse_cardinal: Callable[[str, str], int | None]
+    #: What ``words_regex`` can begin with (one character).
+    initials: Callable[[str], str]
 
 
 def _chinese_words_regex(language: str) -> str:
@@ -102,6 +114,7 @@ _SYSTEMS: dict[str, _System] = {
         words_parser=_chinese_words_parser,
         cardinal_regex=_chinese_words_regex,
         parse_cardinal=_chinese_numerals.parse,
+        initials=_chinese_numerals.character_class,
     ),
     "words": _System(
         words_regex=_word_numerals.ordinal_regex,
@@ -109,6 +122,7 @@ _SYSTEMS: dict[str, _System] = {
         words_parser=_word_ordinal_parser,
         cardinal_regex=_word_numerals.cardinal_regex,
         parse_cardinal=parse_cardinal_words,
+        initials=_word_numerals.ordinal_initials,
     ),
     "table": _System(
         words_regex=_table_numerals.ordinal_regex,
@@ -116,6 +130,7 @@ _SYSTEMS: dict[str, _System] = {
         words_parser=_table_numerals.ordinal_parser,
         cardinal_regex=_table_numerals.cardinal_regex,
         parse_cardinal=_table_numerals.parse_cardinal,
+        initials=_table_numerals.ordinal_initials,
     ),
 }
 
@@ -161,7 +176,9 @@ def ordinal_slot(language: str) -> Slot:
         suffix = pp.Opt(pp.Regex(r"[^\W\d_]+")).suppress()  # 66th, 1st
         return (figures + suffix) | system.words_parser(language)
 
-    return Slot(pattern=pattern, build=build)
+    figure = _figure_regex(language)
+    first = f"{system.initials(language)}|\\d" if figure.startswith(r"\d") else None
+    return Slot(pattern=pattern, build=build, first=first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +208,7 @@ def _session_scanner(language: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
     slot = ordinal_slot(language)
     kinds: list[str] = []
     branches: list[str] = []
+    firsts: list[str | None] = []
     for i, phrase in enumerate(data.get("session_phrases", [])):
         body = (
             phrase["pattern"]
@@ -199,21 +217,28 @@ def _session_scanner(language: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
             .replace("{sp}", SP)
         )
         branches.append(body)
+        opens = phrase["pattern"].startswith("{ordinal}")
+        firsts.append(slot.first if opens else plain_first(body))
         kinds.append(phrase["kind"])
     if not branches:
         return re.compile(r"(?!)"), ()
-    return re.compile("|".join(branches)), tuple(kinds)
+    return re.compile(scan_pattern(branches, firsts)), tuple(kinds)
 
 
 @cache
 def _session_prefilter(language: str) -> re.Pattern[str]:
     words = _data.numerals(language).get("session_keywords", [])
-    # No keywords in the data: every position may start a phrase (slow, but complete).
-    return re.compile("|".join(re.escape(w) for w in words) or r"\w", re.IGNORECASE)
+    if not words or not all(words):
+        # No keywords in the data: every position may start a phrase (slow, but complete).
+        return re.compile("|".join(re.escape(w) for w in words) or r"\w", re.IGNORECASE)
+    # The keywords in any case, written to open with a class (skipped to in C).
+    return re.compile(initial_scan([(w[0], re.escape(w[1:])) for w in words], ignore_case=True))
 
 
 #: A session phrase holds no punctuation but hyphens: a window ends at any other.
 _PUNCTUATION = re.compile(r"[^\w\s\-\u2010\u2011]")
+#: Up to the last punctuation of a stretch: one match, not a loop over every mark.
+_LAST_PUNCTUATION = re.compile(rf"[\s\S]*{_PUNCTUATION.pattern}")
 _REACH = 200
 
 
@@ -230,9 +255,8 @@ def _windows(text: str, language: str) -> list[tuple[int, int]]:
         if keyword.start() < covered:
             continue
         lo = max(0, keyword.start() - _REACH)
-        for mark in _PUNCTUATION.finditer(text, lo, keyword.start()):
-            lo = mark.end()
-        lo = max(lo, covered)
+        last = _LAST_PUNCTUATION.match(text, lo, keyword.start())
+        lo = max(last.end() if last is not None else lo, covered)
         stop = _PUNCTUATION.search(text, keyword.end(), keyword.end() + _REACH)
         hi = stop.start() if stop is not None else min(len(text), keyword.end() + _REACH)
         windows.append((lo, hi))
@@ -338,46 +362,3 @@ def find_words_with_figures(text: str, language: str) -> list[WordsWithFigure]:
             )
         )
     return found
-
-
-# -- roman numerals: sub-paragraphs (i), (iv) and old Assembly sessions (XXI) -------------
-
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-_ROMAN_FORM = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
-
-
-def roman_value(label: str) -> int | None:
-    """The value of a roman numeral in canonical form (``iv``, ``XII``), else None."""
-    label = label.lower()
-    if not label or not _ROMAN_FORM.match(label):
-        return None
-    total = 0
-    for char, following in zip(label, [*label[1:], ""], strict=True):
-        value = _ROMAN_VALUES[char]
-        total += -value if following and _ROMAN_VALUES[following] > value else value
-    return total
-
-
-def to_roman(value: int) -> str:
-    """``4`` -> ``iv`` (for messages that name a missing numeral)."""
-    pairs = (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    )
-    out = []
-    for amount, numeral in pairs:
-        while value >= amount:
-            out.append(numeral)
-            value -= amount
-    return "".join(out)
