@@ -279,3 +279,31 @@ def test_adoption_pass_finds_what_it_found_looking_everywhere(
 
     everywhere = found(lambda ctx: lambda index: True)
     assert found(adoption._near_meeting_word) == everywhere
+
+
+# -- the paragraph holding a fact, by bisection when paragraphs are in file order ----------
+
+
+@st.composite
+def _extents(draw: st.DrawFn) -> list[tuple[int, int]]:
+    """Paragraph extents: in file order (gaps and empty ones included) or shuffled."""
+    spans, position = [], 0
+    for length, gap in draw(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 3)))):
+        spans.append((position + gap, position + gap + length))
+        position += gap + length
+    if draw(st.booleans()):
+        spans = draw(st.permutations(spans))
+    return spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(extents=_extents())
+def test_the_owner_of_an_offset_is_the_first_extent_holding_it(
+    extents: list[tuple[int, int]],
+) -> None:
+    versions = importlib.import_module("linter.facts.versions")
+    span = importlib.import_module("linter.parse.model").Span
+    owner = versions._owner_finder([span(start, end) for start, end in extents])
+    for offset in range(-1, 40):
+        holding = [i for i, (start, end) in enumerate(extents) if start <= offset < end]
+        assert owner(offset) == (holding[0] if holding else None)

@@ -14,8 +14,11 @@ Figures are compared as values, never as words: a date as ``2009-12-18``, an act
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import PurePath
 
 from linter.facts.citations import citations
@@ -164,6 +167,32 @@ def _label(paragraph: Paragraph, ordinal: int) -> str:
     return f"{scope}unnumbered paragraph {ordinal}"
 
 
+def _owner_finder(extents: list[Span]) -> Callable[[int], int | None]:
+    """The index of the first extent holding an offset, if any. Paragraphs in file order
+    (nearly every document) are found by bisection; overlapping extents by a walk, as
+    every fact was: a document of many paragraphs and facts paid their product."""
+    if all(e.start <= e.end for e in extents) and all(
+        a.end <= b.start for a, b in pairwise(extents)
+    ):
+        starts = [extent.start for extent in extents]
+
+        def bisected(offset: int) -> int | None:
+            index = bisect.bisect_right(starts, offset) - 1
+            if index >= 0 and extents[index].start <= offset < extents[index].end:
+                return index
+            return None
+
+        return bisected
+
+    def walked(offset: int) -> int | None:
+        for index, extent in enumerate(extents):
+            if extent.start <= offset < extent.end:
+                return index
+        return None
+
+    return walked
+
+
 def version_facts(doc: Document) -> VersionFacts:
     """The facts of ``doc`` the X rules compare (computed once per file)."""
     found = citations(doc)
@@ -175,23 +204,20 @@ def version_facts(doc: Document) -> VersionFacts:
         ordinals[paragraph.zone.value] = ordinals.get(paragraph.zone.value, 0) + 1
         labels.append(_label(paragraph, ordinals[paragraph.zone.value]))
 
-    def owner(offset: int) -> int | None:
-        for index, extent in enumerate(extents):
-            if extent.start <= offset < extent.end:
-                return index
-        return None
+    owner = _owner_finder(extents)
 
     # A marker is cut out of its paragraph's text, and often stands just after it (on
     # the paragraph's last line, or a line of its own): it belongs to the paragraph
     # before it, unless the next one has begun.
     starts = sorted((extent.start, index) for index, extent in enumerate(extents))
+    start_offsets = [start for start, _ in starts]
 
     def marker_owner(offset: int) -> int | None:
         found = owner(offset)
         if found is not None:
             return found
-        before = [index for start, index in starts if start <= offset]
-        return before[-1] if before else None
+        before = bisect.bisect_right(start_offsets, offset)
+        return starts[before - 1][1] if before else None
 
     facts: list[list[Fact]] = [[] for _ in paragraphs]
     adoption: list[Fact] = []
