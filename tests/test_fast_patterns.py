@@ -307,3 +307,21 @@ def test_the_owner_of_an_offset_is_the_first_extent_holding_it(
     for offset in range(-1, 40):
         holding = [i for i, (start, end) in enumerate(extents) if start <= offset < end]
         assert owner(offset) == (holding[0] if holding else None)
+
+
+def test_per_lexicon_memoises_by_identity_then_by_value() -> None:
+    lexicons = importlib.import_module("linter.source.lexicon")
+    built: list[str] = []
+
+    @lexicons.per_lexicon
+    def build(lex: object) -> str:
+        built.append(lex.language)  # type: ignore[attr-defined]
+        return f"built for {lex.language}"  # type: ignore[attr-defined]
+
+    english, chinese = lexicons.lexicon("en"), lexicons.lexicon("zh")
+    assert build(english) == build(english) == "built for en"
+    assert build(chinese) == "built for zh"
+    assert build(english) == "built for en"  # by value, after another lexicon
+    empty_a, empty_b = lexicons.empty_lexicon("xx"), lexicons.empty_lexicon("xx")
+    assert empty_a is not empty_b and build(empty_a) == build(empty_b) == "built for xx"
+    assert built == ["en", "zh", "xx"]

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from linter.parse.model import Paragraph, Zone
-from linter.source.lexicon import Lexicon
+from linter.source.lexicon import Lexicon, per_lexicon
 
 _ITEM = (
     r"(?P<n>\d{1,3})(?:\s*[(（](?P<sub>[a-z]{1,2})[)）])?"
@@ -59,7 +58,7 @@ class _Grammar:
     foreign_after: tuple[re.Pattern[str], ...]
 
 
-@cache
+@per_lexicon
 def _grammar(lex: Lexicon) -> _Grammar:
     separators = "|".join(f"(?:{s})" for s in lex.paragraph_reference_separators) or "(?!)"
     refs = f"{_ITEM.replace('?P<n>', '').replace('?P<subsub>', '').replace('?P<sub>', '')}"

@@ -8,7 +8,6 @@ the lines in between, which body adopted it and the document symbol.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from linter.parse.context import ParseContext
 from linter.parse.layout import Kind
@@ -16,7 +15,7 @@ from linter.parse.model import (
     Heading,
     Span,
 )
-from linter.source.lexicon import Lexicon
+from linter.source.lexicon import Lexicon, per_lexicon
 
 # A title runs to its last non-space character, found in one pass: a lazy ``.*?`` before
 # ``\s*$`` tried the end of the line after every character (quadratic on long spaces).
@@ -31,7 +30,7 @@ _COUNCIL_TITLES = (
 )
 
 
-@cache
+@per_lexicon
 def _titles(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
     """Number-and-title lines; the number ends as the lexicon's paragraph numbers do
     ("66/181. Title", Arabic "66/181 - Title")."""
@@ -56,7 +55,7 @@ def find_author(ctx: ParseContext, first: int) -> int | None:
 
 def find_title(ctx: ParseContext, first: int, author: int | None) -> int | None:
     limit = author if author is not None else min(len(ctx.lines), first + 80)
-    titles = _titles(ctx.lex)  # looked up once: the key is the whole lexicon, hashed
+    titles = _titles(ctx.lex)
     for index in range(first, limit):
         if ctx.is_text(index) and any(p.match(ctx.text_of(index)) for p in titles):
             return index
