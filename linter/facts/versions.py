@@ -141,6 +141,8 @@ def _place(doc: Document, span: Span) -> Place:
 
 
 def _sub_count(subs: tuple[SubParagraph, ...]) -> int:
+    if not subs:  # most paragraphs: no generator made for nothing
+        return 0
     return sum(1 + _sub_count(sub.children) for sub in subs)
 
 
