@@ -325,3 +325,61 @@ def test_per_lexicon_memoises_by_identity_then_by_value() -> None:
     empty_a, empty_b = lexicons.empty_lexicon("xx"), lexicons.empty_lexicon("xx")
     assert empty_a is not empty_b and build(empty_a) == build(empty_b) == "built for xx"
     assert built == ["en", "zh", "xx"]
+
+
+# -- the marker pass runs each shape only where its figures are -----------------------------
+
+_MARKER_LINES = st.lists(
+    st.sampled_from(
+        [
+            *"1234567890",
+            " ",
+            "  ",
+            ",",
+            ".",
+            ";",
+            "/",
+            "a",
+            "word",
+            "May",
+            "1991",
+            "203412",
+            "[^3]",
+            "paragraph",
+            "S/10352",
+            "Add.1",
+            "–",
+            "会",
+            "，",
+            "(",
+            ")",
+            "of",
+            "and",
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    text=_MARKER_LINES,
+    previous=st.sampled_from(["", "on 7", "report of 8 October", "the Congo,", "all"]),
+)
+def test_inline_markers_are_found_as_if_every_shape_ran(text: str, previous: str) -> None:
+    markers = importlib.import_module("linter.parse.markers")
+    line_type = importlib.import_module("linter.source.text").Line
+    lexicon = importlib.import_module("linter.source.lexicon").lexicon_for("en")
+    before = line_type(1, 0, len(previous), previous)
+    line = line_type(2, len(previous) + 1, len(previous) + 1 + len(text), text)
+
+    def found() -> list[object]:
+        return markers.find_inline_markers(line, lexicon, bool(previous), before, "the end")
+
+    fast = found()
+    saved = markers._figure_runs
+    markers._figure_runs = lambda text: (True, True, True, True)
+    try:
+        assert fast == found()
+    finally:
+        markers._figure_runs = saved

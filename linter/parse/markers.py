@@ -125,6 +125,29 @@ def _strong_spaced(before: str, after: str) -> bool:
     return word.isalpha() and word.islower() and word not in _NOT_AFTER_MARKER
 
 
+def _figure_runs(text: str) -> tuple[bool, bool, bool, bool]:
+    """Which figure runs a line holds: (a run of one to three figures, one of five or six,
+    a short run after a letter or mark, a short run after a space).
+
+    Every shape but Markdown holds a whole run of one to three figures, or a year fused
+    with a marker (five or six figures): a line without either is looked at no further,
+    and each pattern runs only where what it needs is on the line (most lines of a
+    paragraph hold no figure, or only a year). The glued shape's run follows a letter or
+    a mark, the spaced shapes' and a line's opening figure a space (or nothing)."""
+    short = fused = glued = spaced = False
+    for run in shapes.DIGIT_RUN.finditer(text):
+        start, end = run.span()
+        if end - start <= 3:
+            short = True
+            if start and text[start - 1].isspace():
+                spaced = True
+            elif start:
+                glued = True
+        elif end - start in (5, 6):
+            fused = True
+    return short, fused, glued, spaced
+
+
 def find_inline_markers(
     line: Line,
     lexicon: Lexicon,
@@ -135,13 +158,7 @@ def find_inline_markers(
     """Marker candidates on one line of a paragraph (``next_text``: the paragraph's next
     line, which tells a figure at the end of this one from a number going on there)."""
     text = line.text
-    # Every shape but Markdown holds a run of one to three figures, or a year fused with
-    # a marker (five or six figures): a line without either is looked at no further, and
-    # each pattern runs only where what it needs is on the line (most lines of a
-    # paragraph hold no figure, or only a year).
-    runs = shapes.DIGIT_RUN.findall(text)
-    short = any(len(run) <= 3 for run in runs)
-    fused = any(len(run) in (5, 6) for run in runs)
+    short, fused, glued, spaced = _figure_runs(text)
     markdown = "[^" in text
     if not (short or fused or markdown):
         return []
@@ -194,7 +211,7 @@ def find_inline_markers(
         add(match.start(2), match.end(2), match.start(2), MarkerStyle.FUSED)
     if not short:
         return list(found.values())
-    for match in shapes.GLUED.finditer(text):
+    for match in shapes.GLUED.finditer(text) if glued else ():
         start = match.start(1)
         window = window_before(start)
         tokens = window.split()
@@ -220,12 +237,16 @@ def find_inline_markers(
             window, after if after.strip() else next_text
         )
         add(start, match.end(1), start, MarkerStyle.GLUED, strong)
-    spaced = [
-        *shapes.SPACED.finditer(text),
-        *shapes.SPACED_AFTER_YEAR.finditer(text),
-        *shapes.SPACED_AFTER_SYMBOL.finditer(text),
-    ]
-    for match in spaced:
+    spaced_matches = (
+        [
+            *shapes.SPACED.finditer(text),
+            *shapes.SPACED_AFTER_YEAR.finditer(text),
+            *shapes.SPACED_AFTER_SYMBOL.finditer(text),
+        ]
+        if spaced
+        else []
+    )
+    for match in spaced_matches:
         start = match.start(2)
         before = window_before(match.start(1))
         after = _after(text, match.end(2))
