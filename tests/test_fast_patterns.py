@@ -383,3 +383,38 @@ def test_inline_markers_are_found_as_if_every_shape_ran(text: str, previous: str
         assert fast == found()
     finally:
         markers._figure_runs = saved
+
+
+# -- joins: the end-anchored patterns run only after a dash or a slash ---------------------
+
+
+def _plain_join(before: str, after: str, line_join: str) -> str:
+    joins = importlib.import_module("linter.fix.joins")
+    spaced_script = importlib.import_module("linter.source.text").spaced_script
+    if not before or not after:
+        return ""
+    if joins._LABEL_ONLY.match(before):
+        return " "
+    if before.endswith("\u00ad"):
+        return ""
+    if after[0].isalnum() and (
+        joins._DASH_END.search(before) or joins._SYMBOL_SLASH_END.search(before)
+    ):
+        return ""
+    if not line_join and spaced_script(before[-1]) and spaced_script(after[0]):
+        return " "
+    return line_join
+
+
+_JOIN_PIECES = st.lists(
+    st.sampled_from([*"a-–/\n 1.", "S/Agenda/", "self-", "(a)", "会", "É", "\u00ad"]), max_size=6
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(before=_JOIN_PIECES, after=_JOIN_PIECES, line_join=st.sampled_from([" ", ""]))
+def test_join_pieces_joins_as_the_plain_patterns_did(
+    before: str, after: str, line_join: str
+) -> None:
+    joins = importlib.import_module("linter.fix.joins")
+    assert joins.join_pieces(before, after, line_join) == _plain_join(before, after, line_join)

@@ -40,10 +40,12 @@ def join_pieces(before: str, after: str, line_join: str) -> str:
         return " "
     if before.endswith("\u00ad"):  # a soft hyphen: the word goes on (A007 removes it)
         return ""
-    tail = before[-2:]  # both patterns end the text (``$`` may stand before a final newline)
+    # Both patterns end the text (``$`` may stand before a final newline): they run only
+    # when the last character is a dash or a slash.
+    last = (before[:-1] if before.endswith("\n") else before)[-1:]
     if after[0].isalnum() and (
-        (any(dash in tail for dash in _DASHES) and _DASH_END.search(before))
-        or ("/" in tail and _SYMBOL_SLASH_END.search(before))
+        (last in _DASHES and _DASH_END.search(before))
+        or (last == "/" and _SYMBOL_SLASH_END.search(before))
     ):
         return ""
     if not line_join and spaced_script(before[-1]) and spaced_script(after[0]):

@@ -225,10 +225,13 @@ class Planner:
 
     def _gap(self, draft: Draft, tail: Draft, group_fix: Fix | None) -> Gap:
         at_end = draft is tail
-        moved = [n for n in draft.notes if not (at_end and n.style == "markdown")]
-        wrapped = [
-            n for n in draft.notes if at_end and n.style == "markdown" and _wraps(self.doc, n)
-        ]
+        moved: list[Note] = []
+        wrapped: list[Note] = []
+        if draft.notes:  # most gaps hold no note
+            moved = [n for n in draft.notes if not (at_end and n.style == "markdown")]
+            wrapped = [
+                n for n in draft.notes if at_end and n.style == "markdown" and _wraps(self.doc, n)
+            ]
         current = self.text[draft.start : draft.end]
         fix: Fix | None
         if current == draft.replacement:
