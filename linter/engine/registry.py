@@ -20,6 +20,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from linter.source.frozen import fast_init
 from linter.source.pickling import fast_pickle
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ class Input(StrEnum):
 
 
 @fast_pickle
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``text[start:end]`` (code-point offsets) with ``replacement``."""
@@ -66,6 +68,7 @@ class Edit:
 
 
 @fast_pickle
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Fix:
     """What a hit's fix changes. ``removes`` names what the content guard may lose."""
@@ -75,6 +78,7 @@ class Fix:
     removes: str = ""  # e.g. "repeated emphasis", "page furniture": text the fix deletes
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Hit:
     """What a rule reports: a span of the text and a message."""

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from linter.engine.registry import Fix, Severity
 from linter.parse.model import Document
+from linter.source.frozen import fast_init
 from linter.source.pickling import fast_pickle
 from linter.source.text import Source
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 
 @fast_pickle
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One reported problem, with its exact position."""

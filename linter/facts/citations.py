@@ -31,6 +31,7 @@ from linter.facts.grammars.numerals import NumeralMatch, find_session_numerals
 from linter.facts.grammars.records import RecordsCitation, find_official_records
 from linter.facts.grammars.symbols import MalformedSymbol, find_malformed_symbols
 from linter.parse.model import Document, MappedText, Paragraph, Span, SubParagraph
+from linter.source.frozen import fast_init
 
 __all__ = [
     "Citations",
@@ -46,6 +47,7 @@ __all__ = [
 T = TypeVar("T")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class TextUnit:
     """One piece of the resolution's text: a heading line, a paragraph, a note, ...
@@ -65,6 +67,7 @@ class TextUnit:
         return self.body.source_span(start, end)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Found(Generic[T]):
     """A grammar match (offsets into its unit) with its span in the file."""
@@ -74,6 +77,7 @@ class Found(Generic[T]):
     unit: int
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class CitedAct:
     """A cited resolution or decision, tied to its body and its date.

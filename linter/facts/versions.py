@@ -24,6 +24,7 @@ from pathlib import PurePath
 from linter.facts.citations import citations
 from linter.facts.grammars.symbols import find_symbols
 from linter.parse.model import Document, Paragraph, Span, SubParagraph, Zone
+from linter.source.frozen import fast_init
 from linter.source.pickling import fast_pickle
 
 __all__ = [
@@ -42,6 +43,7 @@ _NAMED = re.compile(r"^(?P<key>.+?)[._-](?P<lang>ar|en|es|fr|ru|zh)(?:[-_][A-Za-
 _SEPARATORS = re.compile(r"[^A-Z0-9.]+")
 
 
+@fast_init
 @fast_pickle
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -55,6 +57,7 @@ class Place:
     end_column: int
 
 
+@fast_init
 @fast_pickle
 @dataclass(frozen=True, slots=True)
 class Fact:
@@ -65,6 +68,7 @@ class Fact:
     place: Place
 
 
+@fast_init
 @fast_pickle
 @dataclass(frozen=True, slots=True)
 class ParagraphFacts:

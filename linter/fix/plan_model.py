@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from linter.engine.registry import Fix
 from linter.parse.model import Marker, Note
+from linter.source.frozen import fast_init
 
 #: Line roles (``Document.line_roles``) whose text stays where it is.
 CONTENT_ROLES = frozenset(
@@ -48,6 +49,7 @@ class Owner(StrEnum):
     WHITESPACE = "A006"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Piece:
     """The kept text of one line: ``text[start:end]``, part of block number ``block``."""
@@ -58,6 +60,7 @@ class Piece:
     block: int
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Gap:
     """The text between two pieces (or before the first piece, or after the last)."""

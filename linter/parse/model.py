@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from linter.parse.layout import Layout
+from linter.source.frozen import fast_init
 from linter.source.text import Source
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """Code-point offsets ``[start, end)`` into the source text."""
@@ -25,6 +27,7 @@ class Span:
     end: int
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class MappedText:
     """Text assembled from several pieces of the source (a paragraph over many lines).
@@ -139,6 +142,7 @@ class SubParagraph:
         return self.body.text
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A preambular or operative paragraph (or one of an annex)."""

@@ -18,6 +18,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from linter.source.frozen import fast_init
+
 #: One line break (CRLF counts once).
 # Written to open with one character class (``\r\n|[...]`` is the plain form; see
 # ``linter.source.scanning``): a CR takes the LF after it.
@@ -37,6 +39,7 @@ class DecodeError(Exception):
         self.encoding = encoding
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Line:
     """One physical line: ``start``..``end`` excludes the line break."""

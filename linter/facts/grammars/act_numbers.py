@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from linter.facts.grammars import _data, dates
 from linter.facts.grammars._template import GAP, SP, for_pyparsing
 from linter.facts.grammars.numerals import roman_value
+from linter.source.frozen import fast_init
 
 if TYPE_CHECKING:
     import pyparsing as pp
@@ -27,6 +28,7 @@ _OPEN, _CLOSE = "[(（]", "[)）]"
 _ROMAN = r"(?:E?S-)?[IVXLC]{1,8}"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ResolutionNumber:
     """A cited resolution or decision number.

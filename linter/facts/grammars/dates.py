@@ -38,6 +38,7 @@ from linter.facts.grammars._template import (
     to_regex,
 )
 from linter.facts.grammars.date_format import format_date, format_date_range
+from linter.source.frozen import fast_init
 from linter.source.lexicon import lexicon
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ __all__ = ["DateMatch", "find_dates", "format_date", "format_date_range", "parse
 _SECTIONS = ("ranges", "single", "partial")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class DateMatch:
     """A date, a date range or a month-year, as written in a text.
