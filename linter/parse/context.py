@@ -15,7 +15,7 @@ import re
 from linter.parse.layout import Kind, Layout
 from linter.parse.model import MappedText, Span
 from linter.parse.repeats import collapse
-from linter.source.lexicon import Lexicon
+from linter.source.lexicon import Lexicon, per_lexicon
 from linter.source.text import Source
 
 #: "7, Requests": the printed volumes' OCR read a paragraph number's full stop as a comma.
@@ -28,6 +28,17 @@ def _cut_start(cut: Span) -> int:
 
 def _cut_end(cut: Span) -> int:
     return cut.end
+
+
+@per_lexicon
+def _lead_shapes(lexicon: Lexicon) -> tuple[int, frozenset[str], frozenset[str]]:
+    """What the lead phrases look like, once per lexicon: enough text to hold the longest
+    drawn four times ("Taking into consideration" x 4 is 100 characters; 表示赞赏地注意到
+    x 4 is 32), their first characters and their first two."""
+    leads = lexicon.lead_phrases
+    window = 4 * max((len(lead) for lead in leads), default=8) + 8
+    initials = frozenset(lead[:1] for lead in leads) - {""}
+    return window, initials, frozenset(lead[:2] for lead in leads) - {""}
 
 
 class ParseContext:
@@ -43,12 +54,7 @@ class ParseContext:
         self._structural: dict[str, str | None] = {}
         self._leads: dict[str, tuple[str | None, str | None]] = {}
         self.block_per_line = False
-        # Enough text to hold the longest lead phrase drawn four times ("Taking into
-        # consideration" x 4 is 100 characters; 表示赞赏地注意到 x 4 is 32).
-        self.lead_window = 4 * max((len(lead) for lead in lexicon.lead_phrases), default=8) + 8
-        #: The first characters and the first two of the lead phrases.
-        self.lead_initials = frozenset(lead[:1] for lead in lexicon.lead_phrases) - {""}
-        self.lead_openings = frozenset(lead[:2] for lead in lexicon.lead_phrases) - {""}
+        self.lead_window, self.lead_initials, self.lead_openings = _lead_shapes(lexicon)
 
     def text_of(self, index: int) -> str:
         return self.lines[index].text

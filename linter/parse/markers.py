@@ -137,7 +137,8 @@ def _figure_runs(text: str) -> tuple[bool, bool, bool, bool]:
     paragraph hold no figure, or only a year). The glued shape's run follows a letter or
     a mark, the spaced shapes' and a line's opening figure a space (or nothing)."""
     short = fused = glued = spaced = False
-    for run in shapes.DIGIT_RUN.finditer(text):
+    first = shapes.DIGIT_RUN.search(text)  # most lines hold no figure
+    for run in shapes.DIGIT_RUN.finditer(text, first.start()) if first else ():
         start, end = run.span()
         if end - start <= 3:
             short = True

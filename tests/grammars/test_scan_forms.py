@@ -118,3 +118,28 @@ def test_plain_first_reads_only_plain_openings() -> None:
     assert plain_first(r"ab[|]\|c") == "a"
     for pattern in ["第a|b", "a[]|]b", "a*", "a{0,2}", "(ab)", "[ab]", "_a", "", r"\d"]:
         assert plain_first(pattern) is None, pattern
+
+
+_SYMBOL_PIECES = st.sampled_from(
+    ["A", "S", "RES", "A/RES/66/181", "S/2024/12", "E/CN.4/2005/L.10", "/", "-", ".", ")",
+     "(2016)", "Add.1", " and ", "Corr.2", "a", "_", "1", "x-", "ST/SGB", " ", "A.", "(XV)"]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.lists(_SYMBOL_PIECES, max_size=10).map("".join))
+def test_symbol_scan_is_the_plain_one(text: str) -> None:
+    from linter.facts.grammars import symbols
+
+    comp = symbols._component()
+    joiner = rf"\s*(?:{symbols._words('joiners')})\s*"
+    plain = re.compile(
+        rf"{symbols._NOT_AFTER}(?P<symbol>{symbols._ALPHA}(?:/{comp})+){symbols._NOT_BEFORE}"
+        rf"(?P<paren>[ \u00a0]?[(（](?:\d{{4}}|{symbols._ROMAN})[)）])?"
+        rf"(?P<more>{joiner}(?:{symbols._words('suffixes')})\.\d{{1,3}}"
+        rf"(?:{joiner}\d{{1,3}}{symbols._NOT_BEFORE})*)?"
+    )
+    fast = symbols._scanner()
+    assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+        (m.span(), m.groups()) for m in plain.finditer(text)
+    ]

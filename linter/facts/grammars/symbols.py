@@ -147,8 +147,13 @@ def _component() -> str:
 def _scanner() -> re.Pattern[str]:
     comp = _component()
     joiner = rf"\s*(?:{_words('joiners')})\s*"
+    # The plain form opens with _NOT_AFTER and _ALPHA; here the first capital is consumed
+    # before the look-behinds (which then reach one character further back), so that the
+    # engine skips from capital to capital (linter/source/scanning.py; the same matches,
+    # tests/grammars/test_scan_forms.py).
     return re.compile(
-        rf"{_NOT_AFTER}(?P<symbol>{_ALPHA}(?:/{comp})+){_NOT_BEFORE}"
+        rf"(?P<symbol>[A-Z](?<![0-9A-Za-z_/).][A-Z])(?<![A-Za-z_]-[A-Z])"
+        rf"[A-Z]{{0,9}}(?:\.[0-9A-Z]{{1,8}})*(?:/{comp})+){_NOT_BEFORE}"
         rf"(?P<paren>[ \u00a0]?[(（](?:\d{{4}}|{_ROMAN})[)）])?"
         rf"(?P<more>{joiner}(?:{_words('suffixes')})\.\d{{1,3}}(?:{joiner}\d{{1,3}}{_NOT_BEFORE})*)?"
     )
