@@ -158,8 +158,11 @@ def mark_running_titles(
     for index in range(author_line + 1, len(lines)):
         if kinds[index] is not Kind.TEXT:
             continue
-        text = norm(lines[index].text)
-        if len(text) < 12 or text[-1] in ".,;:" or text not in heading_text:
+        raw = lines[index].text.strip()  # as long as its norm or longer, the same last mark
+        if len(raw) < 12 or raw[-1] in ".,;:":
+            continue
+        text = norm(raw)
+        if len(text) < 12 or text not in heading_text:
             continue
         before = previous_nonblank(lines, index - 1)
         after = next_nonblank(lines, index + 1)
