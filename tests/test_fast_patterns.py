@@ -418,3 +418,32 @@ def test_join_pieces_joins_as_the_plain_patterns_did(
 ) -> None:
     joins = importlib.import_module("linter.fix.joins")
     assert joins.join_pieces(before, after, line_join) == _plain_join(before, after, line_join)
+
+
+# -- repeats: the scans that start at a word open with the non-letter before it ------------
+
+_PLAIN_SPACED = re.compile(
+    f"(?<![{_L}])([{_L}]++(?:[ \\t]+[{_L}]++){{0,3}}?)(?:[ \\t]+\\1)+(?![{_L}])"
+)
+
+
+@st.composite
+def _spaced_texts(draw: st.DrawFn) -> str:
+    """Text around a unit of one to five words drawn one to four times, spaced."""
+    words = draw(st.lists(_WORDS, min_size=1, max_size=5))
+    unit = "".join(word + draw(_GAPS) for word in words[:-1]) + words[-1]
+    copies = [unit] * draw(st.integers(1, 4))
+    before = draw(st.sampled_from(["", "x ", "mind ", ", ", "ab"]))
+    after = draw(st.sampled_from(["", " x", "in", ",", " mind"]))
+    return before + draw(_GAPS).join(copies) + after
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=_spaced_texts())
+def test_spaced_repeats_are_found_where_the_plain_pattern_found_them(text: str) -> None:
+    repeats = importlib.import_module("linter.parse.repeats")
+    found = [
+        (m.start(1) - 1, m.end() - 1, m.group(1))
+        for m in repeats._SPACED_REPEAT.finditer(repeats._padded(text))
+    ]
+    assert found == [(m.start(), m.end(), m.group(1)) for m in _PLAIN_SPACED.finditer(text)]

@@ -29,8 +29,14 @@ _MAX_UNIT = 16  # the longest lead phrase or body name, in characters
 # by itself. Python only looks at what these find.
 _CJK_REPEAT = re.compile(f"([{_CJK}]{{1,{_MAX_UNIT}}}?)\\1+")
 _WORD = f"[{_LETTER}]++"  # possessive: a word never backtracks into a shorter word
+# The scans below that start at a word look for the character before it: they run over
+# the text with a space put before it (:func:`_padded`) and open with a non-letter, which
+# the engine skips to (a fifth of the characters), instead of trying a look-behind at
+# every position (linter/source/scanning.py). A match's group 1 opens at the word; its
+# offsets in the text are one less. Plain form of this one:
+# (?<![L])({_WORD}(?:[ \t]+{_WORD}){0,3}?)(?:[ \t]+\1)+(?![L])
 _SPACED_REPEAT = re.compile(
-    f"(?<![{_LETTER}])({_WORD}(?:[ \\t]+{_WORD}){{0,3}}?)(?:[ \\t]+\\1)+(?![{_LETTER}])"
+    f"[^{_LETTER}]({_WORD}(?:[ \\t]+{_WORD}){{0,3}}?)(?:[ \\t]+\\1)+(?![{_LETTER}])"
 )
 # A multi-word lead drawn twice is glued too: "Bearing in mindBearing in mind". The
 # last word may end inside a letter run ("mindBearing"). Units inside one word
@@ -110,11 +116,13 @@ def _lower(leads: frozenset[str]) -> frozenset[str]:
 def _find_latin(text: str, leads: frozenset[str]) -> list[Repeat]:
     lower_leads = _lower(leads)
     found: list[Repeat] = []
-    for match in _SPACED_REPEAT.finditer(text):
+    padded = _padded(text)
+    for match in _SPACED_REPEAT.finditer(padded):
         unit = match.group(1)
-        times = len(_SPACES.split(match.group())) // len(_SPACES.split(unit))
+        start, end = match.start(1) - 1, match.end() - 1
+        times = len(_SPACES.split(text[start:end])) // len(_SPACES.split(unit))
         if times >= 3 or unit.lower() in lower_leads:
-            found.append(Repeat(match.start(), match.end(), unit, times))
+            found.append(Repeat(start, end, unit, times))
     for start, end in _glued_repeats(text):
         # The pattern may settle on a unit that is itself doubled ("ссылаясь нассылаясь на"
         # for "ссылаясь на" drawn 4 times): the run's smallest period is the phrase.
@@ -148,18 +156,24 @@ def _period_length(word: str) -> int:
 # A word whose first three letters come again later in it: the only words that can be
 # a unit of three letters or more drawn several times ("RecallingRecalling"). Tried at
 # word starts only, so one pass over each word.
-_PERIODIC_CANDIDATE = re.compile(f"(?<![{_LETTER}])([{_LETTER}]{{3}})[{_LETTER}]*?\\1")
+# (Over the padded text, as the spaced scan.)
+_PERIODIC_CANDIDATE = re.compile(f"[^{_LETTER}]([{_LETTER}]{{3}})[{_LETTER}]*?\\1")
 # Where a glued repeat over several words may start: a word of three letters or more.
-_GLUED_MULTI_START = re.compile(f"(?<![{_LETTER}])(?=[{_LETTER}]{{3}})" + _GLUED_MULTI.pattern)
+_GLUED_MULTI_START = re.compile(f"[^{_LETTER}](?=[{_LETTER}]{{3}})" + _GLUED_MULTI.pattern)
 # A word that opens with a doubled letter: the only words drawn letter by letter.
-_DOUBLED_START = re.compile(f"(?<![{_LETTER}])([{_LETTER}])\\1")
+_DOUBLED_START = re.compile(f"[^{_LETTER}]([{_LETTER}])\\1")
+
+
+def _padded(text: str) -> str:
+    """The text after a space: every word of it follows a non-letter."""
+    return " " + text
 
 
 def _periodic_words(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each word that is a unit of three letters or more drawn several
     times, in order."""
-    for candidate in _PERIODIC_CANDIDATE.finditer(text):
-        start = candidate.start()
+    for candidate in _PERIODIC_CANDIDATE.finditer(_padded(text)):
+        start = candidate.start(1) - 1
         end = _LETTER_RUN.match(text, start).end()  # type: ignore[union-attr]
         letters = text[start:end]
         length = end - start
@@ -188,17 +202,21 @@ def _glued_repeats(text: str) -> Iterator[tuple[int, int]]:
     """
     periodic = _periodic_words(text)
     next_periodic = next(periodic, None)
+    padded = _padded(text)
     position = 0
     while True:
         while next_periodic is not None and next_periodic[0] < position:
             next_periodic = next(periodic, None)
-        multi = _GLUED_MULTI_START.search(text, position)
-        if next_periodic is not None and (multi is None or next_periodic[0] <= multi.start()):
+        # From ``position`` of the padded text: the character before the text's
+        # ``position`` may be the one before a word that starts there.
+        found = _GLUED_MULTI_START.search(padded, position)
+        multi = None if found is None else (found.start(1) - 1, found.end() - 1)
+        if next_periodic is not None and (multi is None or next_periodic[0] <= multi[0]):
             yield next_periodic
             position = next_periodic[1]
         elif multi is not None:
-            yield multi.start(), multi.end()
-            position = multi.end()
+            yield multi
+            position = multi[1]
         else:
             return
 
@@ -209,8 +227,8 @@ def _letter_by_letter(text: str) -> Iterator[tuple[int, int]]:
     in every possible way before failing (exponential: 'a' x 44 + 'b' took minutes): a
     word qualifies when each run of one letter is two or longer and the runs hold
     three pairs or more. Only words that open with a doubled letter are looked at."""
-    for opening in _DOUBLED_START.finditer(text):
-        word = _LETTER_RUN.match(text, opening.start())
+    for opening in _DOUBLED_START.finditer(_padded(text)):
+        word = _LETTER_RUN.match(text, opening.start(1) - 1)
         assert word is not None  # the opening is two letters
         letters = word.group()
         # Three pairs or more, and the last letter doubled: a cheap test that almost
