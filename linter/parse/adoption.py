@@ -58,13 +58,21 @@ def find_adoption(ctx: ParseContext, start: int) -> tuple[set[int], Adoption]:
 
 def _near_meeting_word(ctx: ParseContext) -> Callable[[int], bool]:
     """Whether a line's adoption window (:func:`_window`: the line and at most four after
-    it) can hold the lexicon's word for a meeting, from one look at each line: a word
+    it) can hold the lexicon's word for a meeting, from the word's places in the text: a word
     without spaces is inside one line of the window's joined text. With a spaced word
     (or none), every line may."""
     words = ctx.lex.meeting_words
     if not words or any(not word or any(ch.isspace() for ch in word) for word in words):
         return lambda index: True
-    holding = [index for index, line in enumerate(ctx.lines) if any(w in line.text for w in words)]
+    # Found in the whole text: a word without spaces never runs over a line break.
+    text, starts = ctx.source.text, ctx.source.line_starts
+    lines: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            lines.add(bisect.bisect_right(starts, at) - 1)
+            at = text.find(word, at + 1)
+    holding = sorted(lines)
     return lambda index: (
         bisect.bisect_left(holding, index) < bisect.bisect_right(holding, index + _WINDOW + 1)
     )
