@@ -156,6 +156,8 @@ def is_amendment(ctx: ParseContext, first: int) -> bool:
     phrases = [phrase.lower() for phrase in ctx.lex.extra.get("amendment_phrases", [])]
     for index in range(first, min(first + _HEADING_REACH, len(ctx.lines))):
         text = ctx.text_of(index)
-        if len(text) < 160 and any(phrase in text.lower() for phrase in phrases):
-            return True
+        if len(text) < 160:
+            lowered = text.lower()  # once, not once per phrase
+            if any(phrase in lowered for phrase in phrases):
+                return True
     return False
