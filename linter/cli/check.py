@@ -10,6 +10,7 @@ import argparse
 import itertools
 import os
 import shutil
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -29,8 +30,8 @@ from linter.cli.options import (
 )
 from linter.cli.stdin import config_paths, lint_stdin, stdin_name, wants_stdin
 from linter.engine.discovery import Problem
-from linter.engine.lint import FileResult
 from linter.engine.needs import Needs
+from linter.engine.results import FileResult
 from linter.engine.settings import Settings
 
 if TYPE_CHECKING:
@@ -217,13 +218,13 @@ class Outputs:
 
     def sarif_warning(self) -> str:
         """A line for stderr when a SARIF report had to leave results out (GitHub's cap)."""
-        from linter.report.sarif import Writer as SarifWriter
-        from linter.report.sarif import cap_warning
-
+        sarif = sys.modules.get("linter.report.sarif")
+        if sarif is None:  # not imported: no SARIF writer (and none imported just to see)
+            return ""
         over = max(
-            (w.left_out for w, _uris in self.writers if isinstance(w, SarifWriter)), default=0
+            (w.left_out for w, _uris in self.writers if isinstance(w, sarif.Writer)), default=0
         )
-        return f"reslint: warning: SARIF: {cap_warning(over)}\n" if over else ""
+        return f"reslint: warning: SARIF: {sarif.cap_warning(over)}\n" if over else ""
 
     def discard(self) -> None:
         """Remove the report files not written whole (the run failed)."""

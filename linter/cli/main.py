@@ -32,15 +32,27 @@ COMMANDS = (
 )
 
 
-def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    """The top-level parser, and each command's parser by name (aliases included)."""
+#: The module of each command name, where it is not ``linter.cli.<name>``.
+_MODULE_OF = {"rule": "linter.cli.rules"}
+
+
+def _parser(
+    command: str | None = None,
+) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top-level parser, and each command's parser by name (aliases included).
+
+    With ``command`` (the first argument, when it names one), only that command's module
+    is imported: a pre-commit hook's ``reslint check FILE`` does not pay for importing
+    the fixer, the service's set-up or the parser's JSON model to build flags it will not
+    read. ``reslint --help`` and an unknown command build every command's parser."""
     parser = argparse.ArgumentParser(
         prog="reslint",
         description="Lint and fix PDF-extracted texts of United Nations resolutions.",
     )
     parser.add_argument("--version", action="version", version=f"reslint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    module = _MODULE_OF.get(command or "", f"linter.cli.{command}")
+    for name in [module] if module in COMMANDS else COMMANDS:
         importlib.import_module(name).register(commands)
     return parser, dict(commands.choices)
 
@@ -48,7 +60,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
 def _parse(argv: Sequence[str] | None) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
     """Parse ``argv``; a flag a command does not know is reported with that command's
     usage (argparse alone would print the top-level one, which does not list it)."""
-    parser, commands = _parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser, commands = _parser(arguments[0] if arguments else None)
     args, unknown = parser.parse_known_args(argv)
     if unknown:
         command = commands.get(getattr(args, "command", None) or "", parser)

@@ -19,7 +19,8 @@ from typing import BinaryIO
 
 from linter.cli.errors import UsageError
 from linter.cli.options import no_rules_message
-from linter.engine.lint import MAX_BYTES, FileResult
+from linter.engine.reading import MAX_BYTES
+from linter.engine.results import FileResult
 from linter.engine.settings import Settings
 
 STDIN = "-"

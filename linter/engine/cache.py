@@ -30,7 +30,7 @@ from pathlib import Path
 
 from linter import __version__
 from linter.engine.jobs import Packed
-from linter.engine.lint import FileResult
+from linter.engine.results import FileResult
 
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 FILE_NAME = "results-v1.sqlite"
@@ -70,7 +70,7 @@ def code_stamp() -> str:
             roots.add(Path(spec.origin).parent)
     for root in sorted(roots):
         for path in sorted(root.rglob("*")):
-            if path.suffix in (".py", ".toml", ".yaml"):
+            if path.suffix in (".py", ".toml", ".yaml", ".tsv"):
                 info = path.stat()
                 stamp.update(f"{path}\x1f{info.st_size}\x1f{info.st_mtime_ns}\n".encode())
     return stamp.hexdigest()
@@ -220,7 +220,7 @@ def at_path(result: FileResult, path: str) -> FileResult:
         return result
     versions = result.versions
     if versions is not None:
-        from linter.facts.versions import version_key
+        from linter.facts.version_model import version_key
 
         versions = replace(versions, path=path, name_key=version_key(path, None)[0])
     return replace(result, path=path, versions=versions)

@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from linter.engine.jobs import Packed, unpack, version_keys
-from linter.engine.lint import FileResult, Finding
+from linter.engine.results import FileResult, Finding
 from linter.engine.versions import VersionKeys, pairs, version_findings, with_findings
 
 if TYPE_CHECKING:
     from linter.engine.settings import Settings
-    from linter.facts.versions import VersionFacts
+    from linter.facts.version_model import VersionFacts
 
 
 #: Findings held in memory before the spool moves to disk: a run of a few hundred files
