@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
-import shutil
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -36,6 +35,7 @@ from linter.engine.settings import Settings
 
 if TYPE_CHECKING:
     from linter.engine.baseline import Matcher
+    from linter.engine.writing import Replacement
     from linter.report import Writer
     from linter.report.text import TextOptions
 
@@ -127,7 +127,12 @@ def text_options(args: argparse.Namespace, out: TextIO) -> TextOptions:
     from linter.report.text import TextOptions
 
     color = use_color(args.color, out)
-    width = shutil.get_terminal_size((100, 24)).columns if out.isatty() else 100
+    if out.isatty():
+        import shutil
+
+        width = shutil.get_terminal_size((100, 24)).columns
+    else:
+        width = 100
     severity = Severity(args.severity) if args.severity else None
     return TextOptions(color=color, show_all=args.show_all, severity=severity, width=width)
 
@@ -169,7 +174,6 @@ class Outputs:
     Report files are written beside their target and renamed into place when complete."""
 
     def __init__(self, settings: Settings, out: TextIO, args: argparse.Namespace) -> None:
-        from linter.engine.writing import Replacement, remove_stale_temporaries
         from linter.report import writer
 
         self.files: list[tuple[Replacement, str]] = []
@@ -179,6 +183,8 @@ class Outputs:
             if target == "-":
                 self.writers.append((writer(name, out), name == "sarif"))
                 continue
+            from linter.engine.writing import Replacement, remove_stale_temporaries
+
             path = Path(target)
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)

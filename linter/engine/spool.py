@@ -14,7 +14,6 @@ in order with the version findings merged in.
 from __future__ import annotations
 
 import pickle
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -64,6 +63,8 @@ class Spool:
     def _to_disk(self) -> None:
         held, self.held = self.held or [], None
         # Closed by close(): the spool lives as long as the run.
+        import tempfile  # only a large run spools (tempfile imports shutil, random...)
+
         self.file = tempfile.TemporaryFile(prefix="reslint-")  # noqa: SIM115
         for result in held:
             self.append(result)

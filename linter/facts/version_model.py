@@ -16,8 +16,10 @@ from linter.source.pickling import fast_pickle
 
 #: The language codes a file name may carry before ``.txt`` (``E-RES-2012-19.zh.txt``,
 #: ``S-RES-242-1967.zh-Hant.txt``, ``A_RES_66_181_FR.txt``).
-_NAMED = re.compile(r"^(?P<key>.+?)[._-](?P<lang>ar|en|es|fr|ru|zh)(?:[-_][A-Za-z]+)?$", re.I)
-_SEPARATORS = re.compile(r"[^A-Z0-9.]+")
+_NAMED = r"^(?P<key>.+?)[._-](?P<lang>ar|en|es|fr|ru|zh)(?:[-_][A-Za-z]+)?$"
+#: Compiled when first used (a run answered from the cache imports this module for
+#: unpickling, and rarely needs them).
+_SEPARATORS = r"[^A-Z0-9.]+"
 
 
 @fast_pickle
@@ -98,7 +100,7 @@ class VersionFacts:
 
 def normal_symbol(text: str) -> str:
     """A symbol as a key: upper case, any run of other characters one ``/``."""
-    return _SEPARATORS.sub("/", text.upper()).strip("/")
+    return re.sub(_SEPARATORS, "/", text.upper()).strip("/")
 
 
 def version_key(path: str, symbol: str | None) -> tuple[str | None, str | None]:
@@ -108,6 +110,6 @@ def version_key(path: str, symbol: str | None) -> tuple[str | None, str | None]:
     A file name without a language code gives none.
     """
     stem = PurePath(path).name.removesuffix(".txt")
-    named = _NAMED.match(stem)
+    named = re.match(_NAMED, stem, re.I)
     from_name = normal_symbol(named.group("key")) if named else None
     return from_name, normal_symbol(symbol) if symbol else None
