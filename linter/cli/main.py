@@ -80,6 +80,7 @@ def run(
     if handler is None:
         parser.print_help(err)
         return EXIT_ERROR
+    armed = _arm_pattern_cache(args)
     try:
         code: int = handler(args, out, err)
         return code
@@ -89,6 +90,35 @@ def run(
         # One line whatever the message holds (a TOML error may quote the bad line).
         err.write(f"reslint: error: {escape_text(' '.join(str(error).splitlines()))}\n")
         return EXIT_ERROR
+    finally:
+        if armed:
+            from linter.engine import patterns
+
+            patterns.finish()
+
+
+#: Commands that run for long in one process: compiling once is nothing to them.
+_LONG_RUNNING = ("lsp", "serve")
+#: Commands whose files may all be answered from the results cache: the pattern cache is
+#: read when the first file is linted (``linter.engine.jobs.lint_item``), if one is.
+_LINTS_LAZILY = ("check", "report", "baseline")
+
+
+def _arm_pattern_cache(args: argparse.Namespace) -> bool:
+    """Arm the compiled-pattern cache for this run (:mod:`linter.engine.patterns`): used
+    from the first file linted on. Not with ``--no-cache`` or
+    ``RESLINT_NO_PATTERN_CACHE=1``, nor for the commands that run for long."""
+    if getattr(args, "no_cache", False) or getattr(args, "command", None) in _LONG_RUNNING:
+        return False
+    from linter.engine import patterns
+
+    folder = patterns.folder_for(getattr(args, "cache_dir", None))
+    if folder is None:
+        return False
+    patterns.arm(folder)
+    if getattr(args, "command", None) not in _LINTS_LAZILY:
+        patterns.activate()
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -61,6 +61,9 @@ def read_stdin(stream: BinaryIO | None = None) -> bytes:
 
 def lint_stdin(settings: Settings, name: str) -> list[FileResult]:
     """The one result of the text on stdin (none when the configuration excludes NAME)."""
+    from linter.engine import patterns
+
+    patterns.activate()  # the compiled-pattern cache, if armed: a file is linted
     from linter.engine.lint import lint_bytes
 
     data = read_stdin()

@@ -69,6 +69,9 @@ def rules_for_codes(codes: tuple[str, ...]) -> tuple[RuleSpec, ...]:
 def lint_item(job: LintJob, item: WorkItem, rules: Sequence[RuleSpec] | None = None) -> FileResult:
     """Lint one file's bytes; the result is compact, carrying what ``job.needs`` asks.
     ``rules`` are the item's rules when the caller has them (else looked up by code)."""
+    from linter.engine import patterns
+
+    patterns.activate()  # the compiled-pattern cache, if the command line armed it
     from linter.engine.lint import lint_bytes  # the parser: only when a file is linted
 
     if rules is None:
