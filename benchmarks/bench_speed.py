@@ -17,10 +17,18 @@ AutoCorrect's CPU time:
 * AutoCorrect (its Python binding, ``autocorrect-py``), proselint and textlint, where
   installed (``benchmarks/install_comparison_tools.sh``, then ``RESLINT_BENCH_TOOLS``).
 
-Then one file as a pre-commit hook runs it: ``reslint check SEED``, cold and with the file
-unchanged since the last run (a cache hit), median wall time of ``--one-file-runs`` new
-processes, with byte-code caching on (as an installed package has it; the environment
-variable ``PYTHONDONTWRITEBYTECODE`` is removed for every run here).
+Then one file as a pre-commit hook runs it, ``reslint check SEED``, median wall time of
+``--one-file-runs`` new processes, with byte-code caching on (as an installed package has
+it; the environment variable ``PYTHONDONTWRITEBYTECODE`` is removed for every run here):
+
+* truly cold: a fresh cache folder for every run (no results, no compiled patterns);
+* the pre-commit case: the file changed since the last run (its result is not in the
+  cache) but reslint has run before (the compiled-pattern cache is warm);
+* the file unchanged since the last run (a cache hit);
+* ``--no-cache`` (neither cache read nor written).
+
+Every run here uses ``--cache-dir`` (or ``--no-cache``) and ``RESLINT_CACHE_DIR`` is
+removed, so the user's own cache folder is neither read nor written.
 """
 
 from __future__ import annotations
@@ -28,11 +36,13 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +67,8 @@ _AUTOCORRECT = (
 
 def environment() -> dict[str, str]:
     env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    for name in ("PYTHONDONTWRITEBYTECODE", "RESLINT_CACHE_DIR", "RESLINT_NO_PATTERN_CACHE"):
+        env.pop(name, None)
     return env
 
 
@@ -127,21 +138,43 @@ def corpus(rounds: int, tools: Path | None, env: dict[str, str]) -> None:
         )
 
 
+def _results_gone(folder: Path) -> None:
+    """The results cache of ``folder`` removed, its compiled patterns kept."""
+    for path in folder.glob("results-v1.sqlite*"):
+        path.unlink()
+
+
+def _fresh(folder: Path) -> None:
+    """``folder`` emptied: no results cache, no compiled patterns."""
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def one_file(runs: int, env: dict[str, str]) -> None:
     bare = sorted(timed([sys.executable, "-c", "pass"], env)[0] for _ in range(runs))
     print(f"one file ({SEED.name}), median of {runs} new processes (best in brackets):")
-    print(f"  python -c pass                 {statistics.median(bare) * 1e3:5.0f} ms")
+    print(f"  python -c pass                     {statistics.median(bare) * 1e3:5.0f} ms")
     with tempfile.TemporaryDirectory(prefix="reslint-bench-cache-") as folder:
+        root = Path(folder)
         check = [sys.executable, "-m", "linter", "check"]
-        cases = {
-            "reslint check, cold": [*check, "--no-cache", str(SEED)],
-            "reslint check, file unchanged": [*check, "--cache-dir", folder, str(SEED)],
-        }
-        for label, command in cases.items():
-            subprocess.run(command, capture_output=True, env=env, cwd=ROOT)  # byte-code, cache
-            walls = sorted(timed(command, env)[0] for _ in range(runs))
+        # (label, cache folder or None for --no-cache, what is done to it before each run)
+        cases: list[tuple[str, Path | None, Callable[[Path], None] | None]] = [
+            ("truly cold (fresh cache folder)", root / "cold", _fresh),
+            ("pre-commit (file changed)", root / "warm", _results_gone),
+            ("file unchanged (cache hit)", root / "hit", None),
+            ("--no-cache", None, None),
+        ]
+        for label, cache, before in cases:
+            flags = ["--no-cache"] if cache is None else ["--cache-dir", str(cache)]
+            command = [*check, *flags, str(SEED)]
+            subprocess.run(command, capture_output=True, env=env, cwd=ROOT)  # byte code, caches
+            walls = []
+            for _ in range(runs):
+                if before is not None and cache is not None:
+                    before(cache)
+                walls.append(timed(command, env)[0])
+            walls.sort()
             print(
-                f"  {label:<30} {statistics.median(walls) * 1e3:5.0f} ms ({walls[0] * 1e3:.0f} ms)"
+                f"  {label:<34} {statistics.median(walls) * 1e3:5.0f} ms ({walls[0] * 1e3:.0f} ms)"
             )
 
 

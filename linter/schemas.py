@@ -1,11 +1,13 @@
 """Generate the JSON Schemas in ``schemas/`` from the pydantic models, and the service's
 OpenAPI document (``openapi.json``, needs the server extra) from its app; read the
-published ones.
+published ones. It also writes the rule catalogue's index
+(``linter/engine/rule_index.tsv``, what a run reads of the rules without importing them).
 
-Run ``python -m linter.schemas [DIRECTORY]`` after changing a model or a route; a test
-fails while the committed files and the code disagree. The files install with the
-package (as data of ``linter.json_schemas``), so a program that validates reslint's
-output against them needs no copy of the repository: :func:`published`.
+Run ``python -m linter.schemas [DIRECTORY]`` after changing a model, a route or a rule's
+declaration; a test fails while the committed files and the code disagree. The files
+install with the package (as data of ``linter.json_schemas``), so a program that
+validates reslint's output against them needs no copy of the repository:
+:func:`published`.
 """
 
 from __future__ import annotations
@@ -59,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, schema in generated().items():
         (folder / name).write_text(render(schema), encoding="utf-8")
         print(f"wrote {folder / name}")
+    from linter.engine.registry import INDEX_FILE, render_index
+
+    INDEX_FILE.write_text(render_index(), encoding="utf-8")
+    print(f"wrote {INDEX_FILE}")
     return 0
 
 

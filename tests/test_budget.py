@@ -104,7 +104,7 @@ def test_the_command_line_goes_on_with_the_next_file(
 
         return (*all_rules(), _fake("Z997", stall_on_one))
 
-    monkeypatch.setattr(settings, "all_rules", rules_with_a_stall)
+    monkeypatch.setattr(settings, "rule_index", rules_with_a_stall)
     code, out, _ = cli("check", "--format", "json", "--time-budget", "0.5", str(tmp_path))
     report = json.loads(out)
     by_name = {Path(f["path"]).name: f for f in report["files"]}

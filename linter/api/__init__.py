@@ -38,8 +38,9 @@ from typing import TYPE_CHECKING, Literal
 
 from linter.api.models import FixResult, RuleDoc, RuleSummary
 from linter.engine.errors import ConfigError
-from linter.engine.lint import FileResult, lint_text
+from linter.engine.lint import lint_text
 from linter.engine.registry import RuleSpec, Severity, all_rules, rule_by_code_or_name
+from linter.engine.results import FileResult
 from linter.engine.settings import Settings, SettingsError
 from linter.parse.document_json import ParsedDocument
 from linter.report.schema import Report, build_report, finding_model

@@ -20,8 +20,8 @@ from linter.cli.options import (
     settings_for,
 )
 from linter.engine.discovery import Problem
-from linter.engine.lint import FileResult
 from linter.engine.needs import Needs
+from linter.engine.results import FileResult
 from linter.engine.settings import Settings
 
 DEFAULT_BASELINE = ".reslint-baseline.json"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
-import shutil
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -29,12 +29,13 @@ from linter.cli.options import (
 )
 from linter.cli.stdin import config_paths, lint_stdin, stdin_name, wants_stdin
 from linter.engine.discovery import Problem
-from linter.engine.lint import FileResult
 from linter.engine.needs import Needs
+from linter.engine.results import FileResult
 from linter.engine.settings import Settings
 
 if TYPE_CHECKING:
     from linter.engine.baseline import Matcher
+    from linter.engine.writing import Replacement
     from linter.report import Writer
     from linter.report.text import TextOptions
 
@@ -126,7 +127,12 @@ def text_options(args: argparse.Namespace, out: TextIO) -> TextOptions:
     from linter.report.text import TextOptions
 
     color = use_color(args.color, out)
-    width = shutil.get_terminal_size((100, 24)).columns if out.isatty() else 100
+    if out.isatty():
+        import shutil
+
+        width = shutil.get_terminal_size((100, 24)).columns
+    else:
+        width = 100
     severity = Severity(args.severity) if args.severity else None
     return TextOptions(color=color, show_all=args.show_all, severity=severity, width=width)
 
@@ -168,7 +174,6 @@ class Outputs:
     Report files are written beside their target and renamed into place when complete."""
 
     def __init__(self, settings: Settings, out: TextIO, args: argparse.Namespace) -> None:
-        from linter.engine.writing import Replacement, remove_stale_temporaries
         from linter.report import writer
 
         self.files: list[tuple[Replacement, str]] = []
@@ -178,6 +183,8 @@ class Outputs:
             if target == "-":
                 self.writers.append((writer(name, out), name == "sarif"))
                 continue
+            from linter.engine.writing import Replacement, remove_stale_temporaries
+
             path = Path(target)
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -217,13 +224,13 @@ class Outputs:
 
     def sarif_warning(self) -> str:
         """A line for stderr when a SARIF report had to leave results out (GitHub's cap)."""
-        from linter.report.sarif import Writer as SarifWriter
-        from linter.report.sarif import cap_warning
-
+        sarif = sys.modules.get("linter.report.sarif")
+        if sarif is None:  # not imported: no SARIF writer (and none imported just to see)
+            return ""
         over = max(
-            (w.left_out for w, _uris in self.writers if isinstance(w, SarifWriter)), default=0
+            (w.left_out for w, _uris in self.writers if isinstance(w, sarif.Writer)), default=0
         )
-        return f"reslint: warning: SARIF: {cap_warning(over)}\n" if over else ""
+        return f"reslint: warning: SARIF: {sarif.cap_warning(over)}\n" if over else ""
 
     def discard(self) -> None:
         """Remove the report files not written whole (the run failed)."""

@@ -32,15 +32,27 @@ COMMANDS = (
 )
 
 
-def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    """The top-level parser, and each command's parser by name (aliases included)."""
+#: The module of each command name, where it is not ``linter.cli.<name>``.
+_MODULE_OF = {"rule": "linter.cli.rules"}
+
+
+def _parser(
+    command: str | None = None,
+) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top-level parser, and each command's parser by name (aliases included).
+
+    With ``command`` (the first argument, when it names one), only that command's module
+    is imported: a pre-commit hook's ``reslint check FILE`` does not pay for importing
+    the fixer, the service's set-up or the parser's JSON model to build flags it will not
+    read. ``reslint --help`` and an unknown command build every command's parser."""
     parser = argparse.ArgumentParser(
         prog="reslint",
         description="Lint and fix PDF-extracted texts of United Nations resolutions.",
     )
     parser.add_argument("--version", action="version", version=f"reslint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    module = _MODULE_OF.get(command or "", f"linter.cli.{command}")
+    for name in [module] if module in COMMANDS else COMMANDS:
         importlib.import_module(name).register(commands)
     return parser, dict(commands.choices)
 
@@ -48,7 +60,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
 def _parse(argv: Sequence[str] | None) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
     """Parse ``argv``; a flag a command does not know is reported with that command's
     usage (argparse alone would print the top-level one, which does not list it)."""
-    parser, commands = _parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser, commands = _parser(arguments[0] if arguments else None)
     args, unknown = parser.parse_known_args(argv)
     if unknown:
         command = commands.get(getattr(args, "command", None) or "", parser)
@@ -67,6 +80,7 @@ def run(
     if handler is None:
         parser.print_help(err)
         return EXIT_ERROR
+    armed = _arm_pattern_cache(args)
     try:
         code: int = handler(args, out, err)
         return code
@@ -76,6 +90,35 @@ def run(
         # One line whatever the message holds (a TOML error may quote the bad line).
         err.write(f"reslint: error: {escape_text(' '.join(str(error).splitlines()))}\n")
         return EXIT_ERROR
+    finally:
+        if armed:
+            from linter.engine import patterns
+
+            patterns.finish()
+
+
+#: Commands that run for long in one process: compiling once is nothing to them.
+_LONG_RUNNING = ("lsp", "serve")
+#: Commands whose files may all be answered from the results cache: the pattern cache is
+#: read when the first file is linted (``linter.engine.jobs.lint_item``), if one is.
+_LINTS_LAZILY = ("check", "report", "baseline")
+
+
+def _arm_pattern_cache(args: argparse.Namespace) -> bool:
+    """Arm the compiled-pattern cache for this run (:mod:`linter.engine.patterns`): used
+    from the first file linted on. Not with ``--no-cache`` or
+    ``RESLINT_NO_PATTERN_CACHE=1``, nor for the commands that run for long."""
+    if getattr(args, "no_cache", False) or getattr(args, "command", None) in _LONG_RUNNING:
+        return False
+    from linter.engine import patterns
+
+    folder = patterns.folder_for(getattr(args, "cache_dir", None))
+    if folder is None:
+        return False
+    patterns.arm(folder)
+    if getattr(args, "command", None) not in _LINTS_LAZILY:
+        patterns.activate()
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, TextIO
 from linter.cli.errors import UsageError
 from linter.engine.discovery import Problem
 from linter.engine.errors import ConfigError
-from linter.engine.lint import FileResult
 from linter.engine.needs import Needs
+from linter.engine.results import FileResult
 from linter.engine.settings import Settings, SettingsError
 
 if TYPE_CHECKING:

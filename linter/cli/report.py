@@ -30,7 +30,7 @@ from linter.cli.options import (
 from linter.engine.needs import Needs
 
 if TYPE_CHECKING:
-    from linter.engine.lint import FileResult
+    from linter.engine.results import FileResult
     from linter.report.audit.model import Audit
 
 

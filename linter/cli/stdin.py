@@ -19,7 +19,8 @@ from typing import BinaryIO
 
 from linter.cli.errors import UsageError
 from linter.cli.options import no_rules_message
-from linter.engine.lint import MAX_BYTES, FileResult
+from linter.engine.reading import MAX_BYTES
+from linter.engine.results import FileResult
 from linter.engine.settings import Settings
 
 STDIN = "-"
@@ -60,6 +61,9 @@ def read_stdin(stream: BinaryIO | None = None) -> bytes:
 
 def lint_stdin(settings: Settings, name: str) -> list[FileResult]:
     """The one result of the text on stdin (none when the configuration excludes NAME)."""
+    from linter.engine import patterns
+
+    patterns.activate()  # the compiled-pattern cache, if armed: a file is linted
     from linter.engine.lint import lint_bytes
 
     data = read_stdin()

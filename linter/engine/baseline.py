@@ -33,8 +33,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from linter.engine.fingerprint import Key, keys_of
-from linter.engine.lint import FileResult, Finding
 from linter.engine.reading import read_limited
+from linter.engine.results import FileResult, Finding
 from linter.engine.writing import replace_file
 
 

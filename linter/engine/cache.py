@@ -30,7 +30,7 @@ from pathlib import Path
 
 from linter import __version__
 from linter.engine.jobs import Packed
-from linter.engine.lint import FileResult
+from linter.engine.results import FileResult
 
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 FILE_NAME = "results-v1.sqlite"
@@ -67,12 +67,17 @@ def code_stamp() -> str:
     for package in ("linter", "linter.rules"):  # the rules install as linter.rules
         spec = find_spec(package)
         if spec is not None and spec.origin:
-            roots.add(Path(spec.origin).parent)
+            roots.add(os.path.dirname(spec.origin))
+    # os.walk and plain strings, not Path.rglob: this runs on every run with a cache,
+    # and sorting some 800 Path objects was most of its time.
     for root in sorted(roots):
-        for path in sorted(root.rglob("*")):
-            if path.suffix in (".py", ".toml", ".yaml"):
-                info = path.stat()
-                stamp.update(f"{path}\x1f{info.st_size}\x1f{info.st_mtime_ns}\n".encode())
+        for folder, folders, names in os.walk(root):
+            folders[:] = sorted(f for f in folders if f != "__pycache__")  # byte code only
+            for name in sorted(names):
+                if name.endswith((".py", ".toml", ".yaml", ".tsv")):
+                    path = os.path.join(folder, name)
+                    info = os.stat(path)
+                    stamp.update(f"{path}\x1f{info.st_size}\x1f{info.st_mtime_ns}\n".encode())
     return stamp.hexdigest()
 
 
@@ -220,7 +225,7 @@ def at_path(result: FileResult, path: str) -> FileResult:
         return result
     versions = result.versions
     if versions is not None:
-        from linter.facts.versions import version_key
+        from linter.facts.version_model import version_key
 
         versions = replace(versions, path=path, name_key=version_key(path, None)[0])
     return replace(result, path=path, versions=versions)

@@ -22,7 +22,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from linter.engine.lint import FileResult
+from linter.engine.results import FileResult
 
 # Controls, bidirectional formatting characters, and the surrogates that stand for the
 # undecodable bytes of a file name (PEP 383).

@@ -19,7 +19,7 @@ This module is the only place that computes the key; :mod:`linter.engine.baselin
 
 from __future__ import annotations
 
-from linter.engine.lint import FileResult, Finding, Key, short_digest
+from linter.engine.results import FileResult, Finding, Key, short_digest
 from linter.source.text import Source
 
 __all__ = ["CONTEXT", "MAX_TEXT", "Key", "keys", "keys_of", "normalise"]

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from linter.engine.lint import INTERNAL_ERROR, FileResult, lint_bytes
 from linter.engine.needs import Needs, compact
-from linter.engine.registry import RuleSpec, Severity, all_rules
+from linter.engine.registry import RuleSpec, Severity, rule_index
+from linter.engine.results import INTERNAL_ERROR, FileResult
 from linter.engine.versions import VersionKeys
 from linter.source.pickling import fast_pickle
 
@@ -62,13 +62,18 @@ class WorkItem:
 @cache
 def rules_for_codes(codes: tuple[str, ...]) -> tuple[RuleSpec, ...]:
     """The registered rules of ``codes``, in that order (a run has few distinct sets)."""
-    by_code = {spec.code: spec for spec in all_rules()}
+    by_code = {spec.code: spec for spec in rule_index()}
     return tuple(by_code[code] for code in codes)
 
 
 def lint_item(job: LintJob, item: WorkItem, rules: Sequence[RuleSpec] | None = None) -> FileResult:
     """Lint one file's bytes; the result is compact, carrying what ``job.needs`` asks.
     ``rules`` are the item's rules when the caller has them (else looked up by code)."""
+    from linter.engine import patterns
+
+    patterns.activate()  # the compiled-pattern cache, if the command line armed it
+    from linter.engine.lint import lint_bytes  # the parser: only when a file is linted
+
     if rules is None:
         rules = rules_for_codes(item.codes)
     result = lint_bytes(

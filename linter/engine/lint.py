@@ -15,28 +15,28 @@ examples are fragments, not resolutions: ``fragment=True`` runs every rule on th
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from linter.engine.budget import BudgetExceeded, limit, stage
 from linter.engine.budget import stop as budget_stop
 from linter.engine.reading import MAX_BYTES as MAX_BYTES  # re-exported: callers import it here
 from linter.engine.reading import read_limited, reason
 from linter.engine.registry import Hit, Input, RuleSpec, Severity, iter_hits
+from linter.engine.results import INTERNAL_ERROR as INTERNAL_ERROR
 from linter.engine.results import Baselined as Baselined
 from linter.engine.results import FileResult as FileResult
 from linter.engine.results import Finding as Finding
 from linter.engine.results import Key as Key
 from linter.engine.results import Region as Region
+from linter.engine.results import count_by as count_by
+from linter.engine.results import finding_order as finding_order
 from linter.engine.results import short_digest as short_digest
 from linter.parse.structure import parse
 from linter.source.encoding import is_utf8
 from linter.source.text import LINE_BREAK, DecodeError, Source, decode
-
-if TYPE_CHECKING:
-    pass
 
 #: The rule that reports a text with no resolution structure: on such a text it is the
 #: only one run (see the module docstring).
@@ -63,10 +63,6 @@ def _finding(spec: RuleSpec, hit: Hit, source: Source, severity: Severity) -> Fi
         end=hit.end,
         fix=hit.fix,
     )
-
-
-#: How the message of a rule's crash begins (such a result is never cached).
-INTERNAL_ERROR = "internal error in rule "
 
 
 def _internal_error(spec: RuleSpec, error: Exception) -> Hit:
@@ -314,11 +310,6 @@ def _lint_decoded(
     )
 
 
-def finding_order(finding: Finding) -> tuple[int, int, str, int, int]:
-    """How findings are listed in a file: by position, then rule."""
-    return (finding.line, finding.column, finding.rule, finding.end_line, finding.end_column)
-
-
 def lint_path(
     path: Path,
     rules: Sequence[RuleSpec],
@@ -346,11 +337,3 @@ def lint_path(
         )
     except BudgetExceeded as error:  # the timer fired as the lint was returning
         return out_of_time(str(path), rules, severities or {}, error)
-
-
-def count_by(findings: Iterable[Finding], key: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for finding in findings:
-        value = str(getattr(finding, key))
-        counts[value] = counts.get(value, 0) + 1
-    return dict(sorted(counts.items()))

@@ -20,7 +20,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from linter.engine.lint import FileResult, Region
+from linter.engine.results import FileResult, Region
 
 #: Turns a result that still holds its Document into a small picklable value (stored in
 #: ``FileResult.outline``). A top-level function, so workers can receive it.

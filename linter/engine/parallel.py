@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from linter.engine.executors import PARALLEL_MIN_BYTES, workers_for
-from linter.engine.lint import FileResult, lint_path
+from linter.engine.lint import lint_path
 from linter.engine.needs import Needs, Summarize
 from linter.engine.pipeline import check_files
+from linter.engine.results import FileResult
 from linter.engine.settings import Settings
 
 __all__ = ["PARALLEL_MIN_BYTES", "lint_all", "lint_one", "workers_for"]

@@ -31,9 +31,9 @@ from typing import TYPE_CHECKING
 from linter.engine import reading
 from linter.engine.executors import WINDOW, ProcessExecutor, shard_bytes, workers_for
 from linter.engine.jobs import LintJob, Packed, WorkItem, cacheable, lint_item, unpack
-from linter.engine.lint import FileResult
 from linter.engine.needs import Needs
 from linter.engine.registry import RuleSpec
+from linter.engine.results import FileResult
 
 if TYPE_CHECKING:
     from linter.engine.cache import ResultCache

@@ -5,13 +5,17 @@ there is no hand-kept list: :func:`all_rules` imports every module of the catalo
 and returns what registered itself. Rules are pure: they read a Document (or, for input
 rules, the raw bytes) and yield :class:`Hit` objects with character spans; the engine
 turns hits into findings with code, name, severity, line and column.
+
+Importing the catalogue imports the parser, the grammars and pyparsing: some 60 ms that a
+run answered from the results cache never needs. So settings, selection and cache keys
+read :func:`rule_index` instead: the same specs, made from ``linter/engine/rule_index.tsv``
+(generated from the decorators by ``python -m linter.schemas``, checked by a test), whose
+``check`` and ``doc`` are loaded from the rule's module the first time they are read.
 """
 
 from __future__ import annotations
 
 import importlib
-import inspect
-import pkgutil
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,7 +28,7 @@ from linter.source.frozen import fast_init
 from linter.source.pickling import fast_pickle
 
 if TYPE_CHECKING:
-    from linter.facts.versions import Place
+    from linter.facts.version_model import Place
 
 CODE = re.compile(r"^[A-Z]\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -124,6 +128,8 @@ class RuleSpec:
     @property
     def cases_path(self) -> Path:
         """``A001_repeated_emphasis.cases.yaml`` beside the rule's module."""
+        import inspect
+
         module_file = Path(inspect.getfile(self.check))
         return module_file.with_name(module_file.stem + ".cases.yaml")
 
@@ -132,7 +138,24 @@ class RuleSpec:
 
     @cached_property
     def takes_options(self) -> bool:
+        import inspect
+
         return len(inspect.signature(self.check).parameters) >= 2
+
+    if not TYPE_CHECKING:  # at run time only: to mypy, every spec has all its fields
+
+        def __getattr__(self, name: str) -> Any:
+            """A spec of :func:`rule_index` gets ``check`` and ``doc`` from its module the
+            first time they are read (every other field is known from the index)."""
+            if name not in _LOADED_FIELDS or "module" not in self.__dict__:
+                raise AttributeError(name)
+            loaded = _registered(self.code, self.module)
+            self.__dict__.update({field: getattr(loaded, field) for field in _LOADED_FIELDS})
+            return self.__dict__[name]
+
+
+#: The fields of a spec that only its module knows (:func:`rule_index`).
+_LOADED_FIELDS = ("check", "doc")
 
 
 _REGISTRY: dict[str, RuleSpec] = {}
@@ -159,6 +182,8 @@ def rule(
         raise RuleDefinitionError(f"{name!r} is not a kebab-case rule name")
 
     def register(check: Check) -> Check:
+        import inspect
+
         doc = inspect.getdoc(check) or ""
         if not doc:
             raise RuleDefinitionError(f"rule {code} has no docstring")
@@ -189,6 +214,8 @@ _CATALOGUE = "linter.rules"
 @cache
 def all_rules() -> tuple[RuleSpec, ...]:
     """Every rule of the catalogue, sorted by code (imports the catalogue once)."""
+    import pkgutil
+
     package = importlib.import_module(_CATALOGUE)
     for module in pkgutil.walk_packages(package.__path__, prefix=f"{_CATALOGUE}."):
         importlib.import_module(module.name)
@@ -200,6 +227,105 @@ def all_rules() -> tuple[RuleSpec, ...]:
             )
         names[spec.name] = spec.code
     return tuple(sorted(_REGISTRY.values(), key=lambda spec: spec.code))
+
+
+class StaleIndexError(RuleDefinitionError):
+    """A rule's module declares it otherwise than ``linter/engine/rule_index.tsv`` says."""
+
+
+def _registered(code: str, module: str) -> RuleSpec:
+    """The spec rule ``code`` registers when ``module`` is imported, checked against the
+    index (a development install whose index was not regenerated after an edit)."""
+    importlib.import_module(module)
+    loaded = _REGISTRY.get(code)
+    indexed = _indexed().get(code)
+    if loaded is None or (indexed is not None and _row(loaded) != indexed):
+        raise StaleIndexError(
+            f"rule {code}: {module} does not declare it as linter/engine/rule_index.tsv "
+            "says; run `python -m linter.schemas`"
+        )
+    return loaded
+
+
+#: One rule in the index: code, name, severity, fix, input, requires_structure, module,
+#: summary (a line of :data:`INDEX_FILE`).
+IndexRow = tuple[str, str, str, str, str, bool, str, str]
+
+
+def _row(spec: RuleSpec) -> IndexRow:
+    return (
+        spec.code,
+        spec.name,
+        spec.severity.value,
+        spec.fix.value,
+        spec.input.value,
+        spec.requires_structure,
+        spec.module,
+        spec.summary,
+    )
+
+
+#: The index of the catalogue, beside this module (package data).
+INDEX_FILE = Path(__file__).with_name("rule_index.tsv")
+_INDEX_HEADER = (
+    "# The rule catalogue's index, generated from the rules' decorators by\n"
+    "# `python -m linter.schemas` (do not edit): what settings, selection and cache keys\n"
+    "# need of every rule, read without importing one (linter.engine.registry.rule_index).\n"
+    "# code\tname\tseverity\tfix\tinput\trequires_structure\tmodule\tsummary\n"
+)
+
+
+@cache
+def _indexed() -> dict[str, IndexRow]:
+    rows = {}
+    with open(INDEX_FILE, encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#") or not line.strip():
+                continue
+            code, name, severity, fix, input_, structure, module, summary = line.rstrip("\n").split(
+                "\t"
+            )
+            rows[code] = (code, name, severity, fix, input_, structure == "1", module, summary)
+    return rows
+
+
+@cache
+def rule_index() -> tuple[RuleSpec, ...]:
+    """Every rule of the catalogue, sorted by code, without importing a rule module: each
+    spec loads its ``check`` and ``doc`` when they are first read (and then equals the
+    spec of :func:`all_rules`). The index holds no option models: :func:`render_index`
+    refuses a rule that declares options, until one does and the index learns them."""
+    specs = []
+    for row in _indexed().values():
+        code, name, severity, fix, input_, structure, module, summary = row
+        spec = object.__new__(RuleSpec)
+        spec.__dict__.update(
+            code=code,
+            name=name,
+            severity=Severity(severity),
+            fix=FixAvailability(fix),
+            summary=summary,
+            module=module,
+            input=Input(input_),
+            requires_structure=structure,
+            options=None,
+        )
+        specs.append(spec)
+    return tuple(sorted(specs, key=lambda spec: spec.code))
+
+
+def render_index() -> str:
+    """The text of :data:`INDEX_FILE`, from the registered rules."""
+    lines = [_INDEX_HEADER]
+    for spec in all_rules():
+        if spec.options is not None:
+            raise RuleDefinitionError(f"rule {spec.code}: the index holds no option models yet")
+        row = _row(spec)
+        fields = [*row[:5], "1" if row[5] else "0", *row[6:]]
+        if any("\t" in part or "\n" in part for part in fields):
+            raise RuleDefinitionError(f"rule {spec.code}: a tab or a line break in its index row")
+        lines.append("\t".join(fields) + "\n")
+    return "".join(lines)
 
 
 def rule_by_code_or_name(key: str) -> RuleSpec | None:

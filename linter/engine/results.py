@@ -7,17 +7,23 @@ the cache, the workers and the API pass these values around without running a ru
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from linter.engine.registry import Fix, Severity
-from linter.parse.model import Document
 from linter.source.frozen import fast_init
 from linter.source.pickling import fast_pickle
-from linter.source.text import Source
 
 if TYPE_CHECKING:
-    from linter.facts.versions import VersionFacts
+    # Types only: a result read from the cache, and every reporter, must not import the
+    # parser (a warm run never parses).
+    from linter.facts.version_model import VersionFacts
+    from linter.parse.model import Document
+    from linter.source.text import Source
+
+#: How the message of a rule's crash begins (such a result is never cached).
+INTERNAL_ERROR = "internal error in rule "
 
 
 @fast_pickle
@@ -103,3 +109,16 @@ class FileResult:
     baselined: tuple[Baselined, ...] | None = field(default=None, repr=False)
     # The stage the time budget ran out in (E003): the result is partial, never cached.
     exhausted: str | None = None
+
+
+def finding_order(finding: Finding) -> tuple[int, int, str, int, int]:
+    """How findings are listed in a file: by position, then rule."""
+    return (finding.line, finding.column, finding.rule, finding.end_line, finding.end_column)
+
+
+def count_by(findings: Iterable[Finding], key: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for finding in findings:
+        value = str(getattr(finding, key))
+        counts[value] = counts.get(value, 0) + 1
+    return dict(sorted(counts.items()))

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from linter.engine.budget import DEFAULT_SECONDS
 from linter.engine.discovery import DEFAULT_INCLUDE
-from linter.engine.registry import RuleSpec, Severity, all_rules
+from linter.engine.registry import RuleSpec, Severity, rule_index
 from linter.engine.select import SelectorError, best_specificity, specificity
 from linter.engine.select import validate as validate_selectors
 
@@ -218,7 +218,7 @@ def build(args: Any, paths: Sequence[str], formats: Sequence[str] = ()) -> Setti
 
     ``args`` is an :class:`argparse.Namespace`; flags a command does not define count as
     not given, so ``check`` and ``baseline`` (and later commands) share this."""
-    rules = all_rules()
+    rules = rule_index()
     loaded = _load(args, paths, rules)
     file = _from_file(loaded, rules)
     cli_select = split(_flag(args, "select"))
@@ -267,7 +267,7 @@ def describe(settings: Settings) -> str:
     lines = [
         f"config = {source}",
         f"rules = {', '.join(s.code for s in settings.rules)} "
-        f"({len(settings.rules)} of {len(all_rules())})",
+        f"({len(settings.rules)} of {len(rule_index())})",
         "severity = "
         + (", ".join(f"{c}={s.value}" for c, s in sorted(settings.severities.items())) or "-"),
         "options = "

@@ -14,18 +14,17 @@ in order with the version findings merged in.
 from __future__ import annotations
 
 import pickle
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from linter.engine.jobs import Packed, unpack, version_keys
-from linter.engine.lint import FileResult, Finding
+from linter.engine.results import FileResult, Finding
 from linter.engine.versions import VersionKeys, pairs, version_findings, with_findings
 
 if TYPE_CHECKING:
     from linter.engine.settings import Settings
-    from linter.facts.versions import VersionFacts
+    from linter.facts.version_model import VersionFacts
 
 
 #: Findings held in memory before the spool moves to disk: a run of a few hundred files
@@ -64,6 +63,8 @@ class Spool:
     def _to_disk(self) -> None:
         held, self.held = self.held or [], None
         # Closed by close(): the spool lives as long as the run.
+        import tempfile  # only a large run spools (tempfile imports shutil, random...)
+
         self.file = tempfile.TemporaryFile(prefix="reslint-")  # noqa: SIM115
         for result in held:
             self.append(result)

@@ -20,12 +20,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from linter.engine.fingerprint import keys
-from linter.engine.lint import FileResult, Finding, Key, finding_order, lint_text
 from linter.engine.registry import Input, PlacedHit, RuleSpec, Severity, iter_placed_hits
-from linter.facts.versions import VersionFacts
+from linter.engine.results import FileResult, Finding, Key, finding_order
+
+if TYPE_CHECKING:
+    # Types only: the X step of a run answered from the cache reads facts unpickled from
+    # it, and must not import what makes them (the parser, the grammars).
+    from linter.facts.version_model import VersionFacts
 
 #: Which version is the reference of a group: the first language here that it holds.
 REFERENCE_ORDER = ("en", "fr", "es", "ru", "ar", "zh")
@@ -223,6 +227,8 @@ def compare_texts(
     other_path: str = "<other>",
 ) -> list[Finding]:
     """The version rules' findings in ``text`` compared with ``other`` (docs, cases, API)."""
+    from linter.engine.lint import lint_text
+
     first = lint_text(text, path, rules, language=language)
     second = lint_text(other, other_path, rules, language=other_language)
     if first.versions is None or second.versions is None:

@@ -15,17 +15,21 @@ Figures are compared as values, never as words: a date as ``2009-12-18``, an act
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import pairwise
-from pathlib import PurePath
 
 from linter.facts.citations import citations
 from linter.facts.grammars.symbols import find_symbols
+from linter.facts.version_model import (
+    Fact,
+    NoteFacts,
+    ParagraphFacts,
+    Place,
+    VersionFacts,
+    normal_symbol,
+    version_key,
+)
 from linter.parse.model import Document, Paragraph, Span, SubParagraph, Zone
-from linter.source.frozen import fast_init
-from linter.source.pickling import fast_pickle
 
 __all__ = [
     "Fact",
@@ -36,106 +40,6 @@ __all__ = [
     "version_facts",
     "version_key",
 ]
-
-#: The language codes a file name may carry before ``.txt`` (``E-RES-2012-19.zh.txt``,
-#: ``S-RES-242-1967.zh-Hant.txt``, ``A_RES_66_181_FR.txt``).
-_NAMED = re.compile(r"^(?P<key>.+?)[._-](?P<lang>ar|en|es|fr|ru|zh)(?:[-_][A-Za-z]+)?$", re.I)
-_SEPARATORS = re.compile(r"[^A-Z0-9.]+")
-
-
-@fast_init
-@fast_pickle
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A span of one file with its line and column (1-based, code points)."""
-
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-
-
-@fast_init
-@fast_pickle
-@dataclass(frozen=True, slots=True)
-class Fact:
-    """A figure a paragraph states: ``kind`` is date, act, symbol, session or meeting."""
-
-    kind: str
-    value: str
-    place: Place
-
-
-@fast_init
-@fast_pickle
-@dataclass(frozen=True, slots=True)
-class ParagraphFacts:
-    """One paragraph: ``label`` names it for people ("operative paragraph 4")."""
-
-    label: str
-    zone: str
-    number: int | None
-    place: Place
-    subparagraphs: int
-    facts: tuple[Fact, ...]
-
-
-@fast_pickle
-@dataclass(frozen=True, slots=True)
-class NoteFacts:
-    """A note and the paragraph its first marker stands in (None: no marker, or outside)."""
-
-    number: int
-    place: Place
-    paragraph: str | None
-
-
-@fast_pickle
-@dataclass(frozen=True, slots=True)
-class VersionFacts:
-    """What one language version of a resolution says, for comparison with the others."""
-
-    path: str
-    language: str
-    name_key: str | None  # from the file name ("A-RES-66-181.fr.txt": "A/RES/66/181")
-    symbol_key: str | None  # from the symbol in the text
-    paragraphs: tuple[ParagraphFacts, ...]
-    notes: tuple[NoteFacts, ...]
-    adoption: tuple[Fact, ...]
-    first_line: Place
-
-    def where(self, line: int | None = None) -> str:
-        """``fr/A-RES-66-181.fr.txt (fr)``, with a line: ``... (fr), line 12``."""
-        place = f"{self.path} ({self.language})"
-        return place if line is None else f"{place}, line {line}"
-
-    def zone(self, name: str) -> list[ParagraphFacts]:
-        """The paragraphs of one zone (``preamble``, ``operative``), annexes apart."""
-        return [p for p in self.paragraphs if p.zone == name]
-
-    def aligned_with(self, other: VersionFacts) -> bool:
-        """Whether the paragraphs pair one to one: the same count in every zone. Only
-        then can "the same paragraph" be compared across versions."""
-        zones = {p.zone for p in (*self.paragraphs, *other.paragraphs)}
-        return all(len(self.zone(z)) == len(other.zone(z)) for z in zones)
-
-
-def _normal_symbol(text: str) -> str:
-    return _SEPARATORS.sub("/", text.upper()).strip("/")
-
-
-def version_key(path: str, symbol: str | None) -> tuple[str | None, str | None]:
-    """``(from the file name, from the symbol)``: what versions of one document share.
-
-    ``A-RES-66-181.fr.txt`` and a text whose symbol is ``A/RES/66/181`` give the same key.
-    A file name without a language code gives none.
-    """
-    stem = PurePath(path).name.removesuffix(".txt")
-    named = _NAMED.match(stem)
-    from_name = _normal_symbol(named.group("key")) if named else None
-    return from_name, _normal_symbol(symbol) if symbol else None
 
 
 def _place(doc: Document, span: Span) -> Place:
@@ -237,7 +141,7 @@ def version_facts(doc: Document) -> VersionFacts:
     for paragraph in paragraphs:
         for symbol in find_symbols(paragraph.body.text):
             span = paragraph.body.source_span(symbol.start, symbol.end)
-            located.append(("symbol", _normal_symbol(symbol.text), span))
+            located.append(("symbol", normal_symbol(symbol.text), span))
     adoption_span = doc.adoption.date_span
     for kind, value, span in located:
         where = owner(span.start)

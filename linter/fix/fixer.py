@@ -27,8 +27,9 @@ from typing import Any
 
 from linter.engine.budget import BudgetExceeded, limit, stage
 from linter.engine.budget import stop as budget_stop
-from linter.engine.lint import FileResult, Finding, lint_text, out_of_time
+from linter.engine.lint import lint_text, out_of_time
 from linter.engine.registry import Edit, Fix, RuleSpec
+from linter.engine.results import FileResult, Finding
 from linter.fix.guard import Allowance, GuardError, check_joins
 from linter.fix.signature import differences, structure
 

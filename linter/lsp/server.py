@@ -27,8 +27,9 @@ from pygls.uris import to_fs_path
 
 from linter import __version__
 from linter.engine.errors import ConfigError
-from linter.engine.lint import FileResult, Finding, lint_text
+from linter.engine.lint import lint_text
 from linter.engine.registry import Fix, Severity
+from linter.engine.results import FileResult, Finding
 from linter.engine.settings import Settings, SettingsError, build
 from linter.lsp.positions import UTF16, PositionMap
 from linter.report.sarif import docs_url

@@ -16,8 +16,8 @@ from __future__ import annotations
 import importlib
 from typing import Protocol, TextIO
 
-from linter.engine.lint import FileResult
 from linter.engine.needs import Needs
+from linter.engine.results import FileResult
 
 FORMATS: dict[str, str] = {
     "text": "linter.report.text",

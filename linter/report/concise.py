@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from linter.engine.lint import FileResult
 from linter.engine.registry import Severity
+from linter.engine.results import FileResult
 
 
 def finding_lines(result: FileResult, minimum: Severity | None = None) -> tuple[str, int]:

@@ -8,7 +8,7 @@ show them. Machine formats (json, sarif, ...) always keep every finding.
 
 from __future__ import annotations
 
-from linter.engine.lint import Finding
+from linter.engine.results import Finding
 
 #: A002 hard-wrap, A004 page-residue, A006 whitespace.
 LAYOUT_RULES = frozenset({"A002", "A004", "A006"})

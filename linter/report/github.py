@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from linter.engine.lint import FileResult, Finding
+from linter.engine.results import FileResult, Finding
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from linter.engine.fingerprint import keys_of
-from linter.engine.lint import FileResult
+from linter.engine.results import FileResult
 from linter.report.jsonstream import Frame, hole
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}

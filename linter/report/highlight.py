@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from linter.engine.lint import Finding
+from linter.engine.results import Finding
 from linter.report.folding import is_layout
 from linter.source.text import split_lines
 

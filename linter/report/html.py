@@ -17,7 +17,7 @@ from html import escape
 from importlib import resources
 from typing import Any, TextIO
 
-from linter.engine.lint import FileResult
+from linter.engine.results import FileResult
 from linter.report.audit.document_view import document_payload
 from linter.report.audit.model import FAMILY_NAMES, Audit, DocumentRow
 from linter.report.audit.overview import overview

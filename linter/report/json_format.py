@@ -24,7 +24,7 @@ from json.encoder import encode_basestring
 from typing import TextIO
 
 from linter import __version__
-from linter.engine.lint import FileResult, Finding
+from linter.engine.results import FileResult, Finding
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 

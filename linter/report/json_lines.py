@@ -13,7 +13,7 @@ from json.encoder import encode_basestring
 from typing import TextIO
 
 from linter.engine.fingerprint import keys_of
-from linter.engine.lint import FileResult
+from linter.engine.results import FileResult
 from linter.report.json_format import finding_json
 
 

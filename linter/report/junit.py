@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import IO, TextIO
 from xml.etree import ElementTree
 
-from linter.engine.lint import FileResult
+from linter.engine.results import FileResult
 
 #: Test cases kept in memory up to this size, then in a temporary file.
 SPOOL_BYTES = 4 * 1024 * 1024

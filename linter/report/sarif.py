@@ -41,8 +41,8 @@ from urllib.parse import quote
 from linter import __version__
 from linter.engine.display import display_path
 from linter.engine.fingerprint import keys_of
-from linter.engine.lint import FileResult, Finding, Key, Region
 from linter.engine.registry import RuleSpec, all_rules
+from linter.engine.results import FileResult, Finding, Key, Region
 from linter.engine.ruledoc import markdown, plain_text, sections
 from linter.report.jsonstream import Frame, hole
 

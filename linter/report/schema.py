@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from linter import __version__
-from linter.engine.lint import FileResult, Finding, count_by
+from linter.engine.results import FileResult, Finding, count_by
 
 
 class _Model(BaseModel):

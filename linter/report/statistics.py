@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-from linter.engine.lint import FileResult
+from linter.engine.results import FileResult
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from linter.engine.lint import FileResult, Finding
 from linter.engine.reading import read_limited
 from linter.engine.registry import Severity
+from linter.engine.results import FileResult, Finding
 from linter.report.concise import count_line
 from linter.report.folding import is_layout, safely_fixable, unsafely_fixable
 from linter.report.snippet import caret_lines

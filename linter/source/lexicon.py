@@ -9,13 +9,13 @@ for it.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any, TypeVar
 
+from linter.source.data_files import parse_toml
 from linter.source.variants import Tables, expand, translations
 
 _DATA_PACKAGE = "linter.rules"
@@ -198,7 +198,7 @@ def lexicon(language: str) -> Lexicon:
         raise KeyError(f"no lexicon for language {language!r}")
     path = resources.files(_DATA_PACKAGE).joinpath("data", "lang", f"{language}.toml")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = parse_toml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise KeyError(f"no lexicon for language {language!r}") from None
     pairs = data.get("variants", {}).get("pairs", "")

@@ -78,9 +78,46 @@ def parser(language: str) -> pp.ParserElement:
     return positional | with_myriad | below_10000 | only_zero
 
 
+#: False in tests that compare the fast path with the grammar.
+FAST_PATH = True
+
+
+def fast_parse(text: str, language: str) -> int | None:
+    """The value of ``text`` when it is sure without the grammar, else None: a run of
+    digit characters (二〇一二, which the grammar reads digit by digit), or a numeral
+    written exactly as :func:`format_number` writes its value (read by place values,
+    then checked by writing it again; the grammar reads every canonical numeral so:
+    ``tests/grammars/test_fast_paths.py``). Spares a short run pyparsing's import."""
+    t = _table(language)
+    digits: dict[str, int] = t["digits"]
+    if len(text) >= 2 and all(c in digits for c in text):
+        return int("".join(str(digits[c]) for c in text))
+    units: dict[str, int] = t["units"]
+    total = section = current = 0
+    for char in text:
+        if char in digits:
+            current = digits[char]
+        elif char in units:
+            section += (current or 1) * units[char]
+            current = 0
+        elif char in t["myriad"]:
+            total += (section + current) * 10000
+            section = current = 0
+        else:
+            return None
+    value = total + section + current
+    if value < 100_000_000 and format_number(value, language) == text:
+        return value
+    return None
+
+
 @lru_cache(maxsize=4096)
 def parse(text: str, language: str) -> int | None:
     """The value of the numeral ``text`` (the whole string), or None (memoized)."""
+    if FAST_PATH:
+        value = fast_parse(text, language)
+        if value is not None:
+            return value
     import pyparsing as pp
 
     try:

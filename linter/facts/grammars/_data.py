@@ -7,11 +7,11 @@ are read lazily and cached: a run that never meets a language never pays for it.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from linter.source.data_files import parse_toml
 from linter.source.lexicon import lexicon_or_none
 from linter.source.variants import expand
 
@@ -24,7 +24,7 @@ def _read(*parts: str) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise KeyError("no grammar data at rules/data/" + "/".join(parts)) from None
-    return tomllib.loads(text)
+    return parse_toml(text)
 
 
 @cache

@@ -57,7 +57,10 @@ def _regex(language: str, kind: str) -> str:
     forms = {_normal(form) for form in _forms(language, kind)}
     if not forms:
         return "(?!)"
-    words = sorted({word for form in forms for word in form.split(" ")}, key=len, reverse=True)
+    # Longest first; words of one length in a fixed order (a set's order changes with
+    # every process, and so would the pattern: the compiled-pattern cache could not find
+    # it). Two words of one length never match at one place, so no match changes.
+    words = sorted({word for form in forms for word in form.split(" ")}, key=lambda w: (-len(w), w))
     most = max(len(form.split(" ")) for form in forms)
     word = "(?:" + "|".join(re.escape(w) for w in words) + ")"
     run = f"{word}(?:{_SEPARATOR_PATTERN}{word}){{0,{most - 1}}}" if most > 1 else word

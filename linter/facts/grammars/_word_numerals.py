@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 # Hyphens that join compound number words ("sixty-sixth", "sixty‑sixth").
 _HYPHENS = "-\u2010\u2011"
+_TO_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 
 def _table(language: str) -> dict[str, Any]:
@@ -122,9 +123,61 @@ def parsers(language: str) -> tuple[pp.ParserElement, pp.ParserElement]:
     return cardinal, ordinal
 
 
+#: False in tests that compare the fast path with the grammar.
+FAST_PATH = True
+#: The grammar skips white space around a hyphen (a wrapped "Twenty-\nseventh").
+_AROUND_HYPHEN = re.compile(r"\s*-\s*")
+
+
+def fast_parse(text: str, language: str, *, ordinal: bool) -> int | None:
+    """The value of ``text`` when it is sure without the grammar, else None: the words
+    written as :func:`format_number` writes their value (any case, any white space
+    between words or around the hyphen, or a space for it: all of which the grammar
+    skips), read by adding the words' values, then checked by writing the value again
+    (the grammar reads every such form so: ``tests/grammars/test_fast_paths.py``)."""
+    key = text.strip().translate(_TO_HYPHEN).lower()
+    if not key.isascii():
+        return None
+    key = " ".join(_AROUND_HYPHEN.sub("-", key).split())
+    t = _table(language)
+    values = _word_values(language)
+    value = 0
+    for word in key.replace("-", " ").split(" "):
+        if word in (t["hundred"], t["hundredth"]):
+            value *= 100
+        elif word != t["joiner"]:
+            if word not in values:
+                return None
+            value += values[word]
+    if not 1 <= value <= 999:
+        return None
+    written = format_number(value, language, ordinal=ordinal)
+    return value if key in (written, written.replace("-", " ")) else None
+
+
+@cache
+def _word_values(language: str) -> dict[str, int]:
+    t = _table(language)
+    values: dict[str, int] = {}
+    for key, start, step in (
+        ("units", 1, 1),
+        ("unit_ordinals", 1, 1),
+        ("teens", 10, 1),
+        ("teen_ordinals", 10, 1),
+        ("tens", 20, 10),
+        ("ten_ordinals", 20, 10),
+    ):
+        values.update((w.lower(), v) for w, v in _values(t[key], start, step).items())
+    return values
+
+
 @lru_cache(maxsize=4096)
 def parse(text: str, language: str, *, ordinal: bool) -> int | None:
     """The value of ``text`` (the whole string, any case), or None."""
+    if FAST_PATH:
+        value = fast_parse(text, language, ordinal=ordinal)
+        if value is not None:
+            return value
     import pyparsing as pp
 
     grammar = parsers(language)[1 if ordinal else 0]

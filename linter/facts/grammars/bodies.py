@@ -114,7 +114,10 @@ def body_names_regex(language: str, *, short: bool = True) -> str:
         if short:
             names.update(candidate.short_names.get(language, ()))
     alternatives = []
-    for name in sorted(names, key=len, reverse=True):
+    # Longest first; names of one length in a fixed order (a set's order changes with
+    # every process, and so would the pattern: the compiled-pattern cache could not
+    # find it). Two names of one length never match at one place, so no match changes.
+    for name in sorted(names, key=lambda name: (-len(name), name)):
         if wrap:
             alternatives.append(GAP.join(re.escape(c) for c in name if not c.isspace()))
         else:

@@ -7,8 +7,12 @@ session twice; the two must agree. The parser returns the body, the period as wr
 the parsed symbols, each with its span, so a rule can point at the contradicting part.
 
 The phrasing is data (``[records]`` in ``rules/data/numerals/<lang>.toml``, records titles
-in ``rules/data/bodies.toml``), compiled like the dates: a regex finds candidates, a
-pyparsing grammar reads them.
+in ``rules/data/bodies.toml``), compiled like the dates: a regex finds candidates, and the
+values are read from its named groups (the body's title, which period template matched,
+the ordinal or year, the supplement, the symbols' span) by the functions the grammar's own
+parse actions use. The pyparsing grammar stays the reference, and reads a candidate only
+when the fast path cannot be sure it reads it the same way (:mod:`records_fast`):
+``tests/grammars/test_fast_paths.py`` holds both to the same answers in six languages.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from linter.facts.grammars import _data
+from linter.facts.grammars import _data, records_fast
 from linter.facts.grammars._template import (
     GAP,
     SP,
@@ -30,6 +34,7 @@ from linter.facts.grammars._template import (
 )
 from linter.facts.grammars.bodies import all_bodies
 from linter.facts.grammars.numerals import ordinal_slot
+from linter.facts.grammars.records_fast import Period as _Period
 from linter.facts.grammars.symbols import SymbolMatch, find_symbols
 from linter.source.lexicon import lexicon
 from linter.source.variants import variants_of
@@ -87,12 +92,6 @@ class RecordsCitation:
         return False
 
 
-@dataclass(frozen=True)
-class _Period:
-    kind: str
-    value: int
-
-
 def _wrap(language: str) -> bool:
     return bool(_data.numerals(language).get("wraps_within_words", False))
 
@@ -103,14 +102,22 @@ def _phrase_regex(phrase: str, wrap: bool) -> str:
     return SP.join(re.escape(w) for w in phrase.split())
 
 
-def _body_slot(language: str) -> Slot:
+@cache
+def _body_titles(language: str) -> dict[str, str]:
+    """Every records title of ``language`` (and its Traditional form: 大會) → body id,
+    longest first (the grammar's order of choice)."""
     tables = lexicon(language).variant_tables
     titles: dict[str, str] = {}
     for b in all_bodies():
         if language in b.records_title:
-            title = b.records_title[language]  # and its Traditional form (大會)
+            title = b.records_title[language]
             titles.update(dict.fromkeys([title, *variants_of(title, tables)], b.id))
-    ordered = sorted(titles, key=len, reverse=True)
+    return {title: titles[title] for title in sorted(titles, key=len, reverse=True)}
+
+
+def _body_slot(language: str) -> Slot:
+    titles = _body_titles(language)
+    ordered = list(titles)
     wrap = _wrap(language)
 
     def build() -> pp.ParserElement:
@@ -177,11 +184,21 @@ def _period_action(kind: str, name: str) -> Any:
     return action
 
 
-def _period_slot(language: str) -> Slot:
+def _period_slot(language: str, groups: str | None = None) -> Slot:
+    """The ``{period}`` slot; with ``groups``, each period template is a named group
+    ``<groups>p<j>`` around its own named slots (the fast path reads which matched)."""
     periods = _data.numerals(language)["records"]["periods"]
     slots = _base_slots(language)
     wrap = _wrap(language)
-    pattern = "|".join(to_regex(p["template"], slots, wrap_within_words=wrap) for p in periods)
+    if groups is None:
+        pattern = "|".join(to_regex(p["template"], slots, wrap_within_words=wrap) for p in periods)
+    else:
+        slots = records_fast.valued(slots)
+        pattern = "|".join(
+            f"(?P<{groups}p{j}>"
+            f"{to_regex(p['template'], slots, wrap_within_words=wrap, groups=f'{groups}p{j}_')})"
+            for j, p in enumerate(periods)
+        )
 
     def build() -> pp.ParserElement:
         import pyparsing as pp
@@ -193,7 +210,7 @@ def _period_slot(language: str) -> Slot:
             options.append(element.add_parse_action(_period_action(period["kind"], name)))
         return pp.MatchFirst(options)
 
-    return Slot(pattern=pattern, build=build)
+    return Slot(pattern=pattern, build=build, value=str if groups is not None else None)
 
 
 @cache
@@ -214,14 +231,16 @@ def _templates(language: str) -> tuple[str, ...]:
 
 @cache
 def _scanner(language: str) -> re.Pattern[str]:
-    slots = _slots(language)
+    """Every template as the named group ``t<i>``; inside, named groups ``r<i>_<slot>``
+    around the slots the fast path reads (and the period templates, see _period_slot)."""
+    slots = records_fast.valued(_slots(language))
     wrap = _wrap(language)
-    return re.compile(
-        "|".join(
-            f"(?P<t{i}>{to_regex(t, slots, wrap_within_words=wrap)})"
-            for i, t in enumerate(_templates(language))
-        )
-    )
+    branches = []
+    for i, template in enumerate(_templates(language)):
+        own = {**slots, "period": _period_slot(language, f"r{i}_")}
+        regex = to_regex(template, own, wrap_within_words=wrap, groups=f"r{i}_")
+        branches.append(f"(?P<t{i}>{regex})")
+    return re.compile("|".join(branches))
 
 
 @cache
@@ -251,6 +270,18 @@ def _parse(language: str, index: int, candidate: str) -> _Parsed | None:
     return body, period, located(r, "supplement", candidate), located(r, "symbols", candidate)
 
 
+#: False in tests that compare the fast path with the grammar.
+FAST_PATH = True
+
+
+def _fast(match: re.Match[str], language: str, index: int) -> _Parsed | None:
+    """What :func:`_parse` gives, read from the scan's groups; None when unsure."""
+    periods = _data.numerals(language)["records"]["periods"]
+    symbols = _slots(language)["symbols"].pattern
+    titles = _body_titles(language)
+    return records_fast.read(match, language, index, _templates(language), periods, titles, symbols)
+
+
 @cache
 def _prefilter(language: str) -> re.Pattern[str]:
     words = _data.numerals(language)["records"].get("keywords", [])
@@ -263,7 +294,10 @@ def find_official_records(text: str, language: str) -> list[RecordsCitation]:
         return []
     found = []
     for m in _scanner(language).finditer(text):
-        parsed = _parse(language, int((m.lastgroup or "t0")[1:]), m.group())
+        index = int((m.lastgroup or "t0")[1:])
+        parsed = _fast(m, language, index) if FAST_PATH else None
+        if parsed is None:
+            parsed = _parse(language, index, m.group())
         if parsed is None:
             continue
         body, period, supplement, symbols_slot = parsed

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from linter.facts.grammars import _data
+from linter.facts.grammars import _data, symbols_fast
 from linter.facts.grammars.acts import ResolutionNumber, find_resolution_numbers
 
 if TYPE_CHECKING:
@@ -37,6 +37,9 @@ __all__ = [
     "format_symbol",
     "parse_symbol",
 ]
+
+#: False in tests that compare the fast path with the grammar.
+FAST_PATH = True
 
 _ALPHA = r"[A-Z]{1,10}(?:\.[0-9A-Z]{1,8})*"
 _SESSION = r"(?:E?S-)?\d{1,4}"
@@ -160,6 +163,19 @@ def _scanner() -> re.Pattern[str]:
 
 
 @cache
+def _fast_patterns() -> symbols_fast.Patterns:
+    """The grammar's regular expressions, for the fast path (same pieces as below)."""
+    return symbols_fast.Patterns.of(
+        _ALPHA,
+        _symbols_data()["resolution_component"],
+        _words("document_parts"),
+        _words("suffixes"),
+        _SESSION,
+        _ROMAN,
+    )
+
+
+@cache
 def _grammar() -> pp.ParserElement:
     import pyparsing as pp
 
@@ -210,13 +226,18 @@ def _parts(results: Any) -> SymbolParts:
 def parse_symbol(text: str) -> SymbolParts | None:
     """The parts of the symbol that is the whole of ``text``, or None if it is not one.
 
-    Memoized: the same symbols recur in a document and across an archive.
+    Memoized: the same symbols recur in a document and across an archive. Read by
+    following the grammar's steps (:mod:`symbols_fast`); the grammar itself is the
+    reference the tests hold that to (``FAST_PATH = False``).
     """
-    import pyparsing as pp
-
     text = text.strip()
     if not re.search(r"\d", text) or "/" not in text:
         return None
+    if FAST_PATH:
+        fast = symbols_fast.read(text, _fast_patterns())
+        return None if isinstance(fast, str) else _parts(fast)
+    import pyparsing as pp
+
     try:
         return _parts(_grammar().parse_string(text, parse_all=True))
     except pp.ParseException:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from linter.engine.lint import FileResult, Finding
 from linter.engine.reading import read_limited
+from linter.engine.results import FileResult, Finding
 from linter.report.audit.outline import Outline, outline_in, text_fingerprint
 from linter.report.folding import is_layout
 from linter.report.highlight import highlight_findings

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from linter import __version__
-from linter.engine.lint import FileResult, Finding, count_by
 from linter.engine.registry import RuleSpec, all_rules
+from linter.engine.results import FileResult, Finding, count_by
 from linter.engine.ruledoc import sections
 from linter.report.audit.outline import Outline, outline_in
 from linter.report.folding import is_layout, safely_fixable

@@ -16,7 +16,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 
-from linter.engine.lint import FileResult
+from linter.engine.results import FileResult
 from linter.parse.model import Document
 from linter.parse.numbering import numbered_paragraph_anomalies
 from linter.source.pickling import fast_pickle
