@@ -303,6 +303,9 @@ def test_dates_scan_look_ahead_keeps_every_match(language: str, data: st.DataObj
     assert _scan(scanner.regex, text, lo, hi) == _scan(plain, text, lo, hi), text
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
 def test_records_fast_path_agrees_with_the_grammar(language: str, data: st.DataObject) -> None:
     text = data.draw(records_text(language))
     fast, reference = _records_both(text, language)
