@@ -23,7 +23,7 @@ from linter.engine.registry import Edit, Fix
 from linter.fix import fixer, guard
 from linter.parse import markers
 from linter.parse.context import ParseContext
-from linter.parse.layout import Layout
+from linter.parse.layout import Kind, Layout
 from linter.parse.model import MappedText, Span
 from linter.parse.structure import parse_text
 from linter.source.lexicon import lexicon_for
@@ -545,3 +545,49 @@ def test_source_offset_is_the_old_lookup(steps: list[tuple[int, int]], index: in
     position = max(bisect.bisect_right(keys, index) - 1, 0)
     start_offset, start, end = pieces[position]
     assert mapped.source_offset(index) == min(start + (index - start_offset), end)
+
+
+# -- notes of many pages; a fix carried by many findings ------------------------------------
+
+
+class _CountingList(list):  # type: ignore[type-arg]
+    iterations = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        type(self).iterations += 1
+        return super().__iter__()
+
+
+def test_the_notes_of_each_page_are_read_without_walking_the_earlier_ones() -> None:
+    # The highest note number so far was taken again over every note at every page: a
+    # text of many pages with notes paid pages x notes (many-markers parse, ratio 2.5).
+    page_notes = importlib.import_module("linter.parse.page_notes")
+    lines = Source.from_text("______\n1 A note.\n2 Another note.\n").lines
+    kinds = [Kind.SEPARATOR, Kind.TEXT, Kind.TEXT]
+    notes = _CountingList()
+    end, last = page_notes.read_notes(lines, kinds, 1, 0, notes, "", 0)
+    assert (end, last, [note.number for note in list.__iter__(notes)]) == (3, 2, [1, 2])
+    assert _CountingList.iterations == 0
+
+
+def test_a_fix_carried_by_many_findings_is_hashed_once() -> None:
+    # Every finding of a shared fix (the notes' one fix) hashed all its edits again.
+    fixer = importlib.import_module("linter.fix.fixer")
+    finding_type = importlib.import_module("linter.engine.results").Finding
+    shared = Fix(tuple(Edit(i, i + 1, "x") for i in range(1_000)))
+    findings = [
+        finding_type("A004", "page-residue", "warning", "m", 1, 1, 1, 1, i, i + 1, shared)
+        for i in range(1_000)
+    ]
+    hashed = 0
+    real_hash = Fix.__hash__
+
+    def counting_hash(self: Fix) -> int:
+        nonlocal hashed
+        hashed += 1
+        return real_hash(self)
+
+    with patch.object(Fix, "__hash__", counting_hash):
+        pending = fixer._pending(findings, unsafe=False)
+    assert list(pending) == [shared] and len(pending[shared]) == 1_000
+    assert hashed == 1

@@ -184,13 +184,21 @@ class FixOutcome:
 
 
 def _pending(findings: Iterable[Finding], unsafe: bool) -> dict[Fix, list[str]]:
-    """Distinct applicable fixes, in finding order, with the rules that carry each."""
+    """Distinct applicable fixes, in finding order, with the rules that carry each.
+
+    Many findings carry the same fix object (the notes' one fix, a block's joins), and a
+    fix hashes all its edits: each object is looked up once, then found by identity (a
+    text of many notes hashed the notes' fix once per note: quadratic)."""
     pending: dict[Fix, list[str]] = {}
+    by_identity: dict[int, list[str]] = {}
     for finding in findings:
         fix = finding.fix
         if fix is None or (fix.applicability == "unsafe" and not unsafe):
             continue
-        pending.setdefault(fix, []).append(finding.rule)
+        carriers = by_identity.get(id(fix))
+        if carriers is None:
+            carriers = by_identity[id(fix)] = pending.setdefault(fix, [])
+        carriers.append(finding.rule)
     return pending
 
 

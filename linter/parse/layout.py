@@ -107,6 +107,7 @@ def classify(source: Source) -> Layout:
         )
 
     notes: list[NoteDraft] = []
+    last_note = 0  # the highest number in ``notes``
     page_breaks: set[int] = set()
     pages = [0] * count
     page = 0
@@ -114,7 +115,9 @@ def classify(source: Source) -> Layout:
     while index < count:
         if _is_separator(lines, index):
             kinds[index] = Kind.SEPARATOR
-            end = page_notes.read_notes(lines, kinds, index + 1, page, notes, source.text)
+            end, last_note = page_notes.read_notes(
+                lines, kinds, index + 1, page, notes, source.text, last_note
+            )
             for i in range(index, end):
                 pages[i] = page
             page += 1

@@ -29,8 +29,12 @@ def read_notes(
     page: int,
     notes: list[NoteDraft],
     text: str,
-) -> int:
-    """Read the notes below a separator; return the index of the first line after them.
+    last_number: int,
+) -> tuple[int, int]:
+    """Read the notes below a separator into ``notes``; return the index of the first line
+    after them and the highest note number read so far (``last_number`` before: the
+    caller keeps it, so that a document of many pages does not look through all its
+    notes again at every page).
 
     The notes of a page run until its furniture, or until a line that opens no note
     where a note could start (after a blank line, or after a note that ended its
@@ -38,7 +42,6 @@ def read_notes(
     """
     index = start
     count = len(lines)
-    last_number = max((note.number for note in notes), default=0)
     while index < count:
         line = lines[index]
         if is_blank(line):
@@ -89,7 +92,7 @@ def read_notes(
         )
         last_number = max(last_number, number)
         index = probe
-    return index
+    return index, last_number
 
 
 def _ends_page_note(text: str, last: int) -> bool:
