@@ -1,67 +1,100 @@
-"""Records built by :func:`linter.source.frozen.fast_init` are the records their
-dataclass builds: the same fields, defaults, factories, equality, hash and refusals."""
+"""Records (:func:`linter.source.frozen.record`) behave as the standard frozen dataclasses
+they replace: the same fields, defaults, factories, equality, hash, representation,
+pickling, ``replace``, and the same refusal to change a field."""
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import dataclasses
+import importlib
 import pickle
+import pkgutil
 from typing import Any
 
 import pytest
 
-import linter.engine.lint  # imports every record class decorated
-import linter.fix.canonical  # noqa: F401
-from linter.source.frozen import FAST_INIT_CLASSES, fast_init
+import linter
+from linter.source.frozen import RECORD_CLASSES, record
 
 
-def _plain_twin(cls: type[Any]) -> type[Any]:
-    """The same fields as a dataclass of the standard library's own making."""
-    fields = [(f.name, f.type, f) for f in dataclasses.fields(cls)]
-    specs = []
-    for name, kind, field in fields:
+def _import_every_module() -> None:
+    """Every module of the package (those of an extra not installed excepted), so that
+    every record class is defined before the tests are collected."""
+    for module in pkgutil.walk_packages(linter.__path__, "linter."):
+        if module.name.endswith("__main__"):
+            continue  # runs the command line
+        with contextlib.suppress(ImportError):
+            importlib.import_module(module.name)
+
+
+_import_every_module()
+
+
+def _twin(cls: type[Any]) -> type[Any]:
+    """The same fields in a dataclass of the standard library's own making."""
+    specs: list[Any] = []
+    for field in dataclasses.fields(cls):
+        options: dict[str, Any] = {
+            "repr": field.repr,
+            "compare": field.compare,
+            "hash": field.hash,
+        }
         if field.default is not dataclasses.MISSING:
-            specs.append((name, kind, dataclasses.field(default=field.default)))
+            options["default"] = field.default
         elif field.default_factory is not dataclasses.MISSING:
-            specs.append((name, kind, dataclasses.field(default_factory=field.default_factory)))
-        else:
-            specs.append((name, kind))
-    return dataclasses.make_dataclass(f"Plain{cls.__name__}", specs, frozen=True, slots=True)
+            options["default_factory"] = field.default_factory
+        specs.append((field.name, field.type, dataclasses.field(**options)))
+    slots = "__slots__" in cls.__dict__
+    return dataclasses.make_dataclass(cls.__qualname__, specs, frozen=True, slots=slots)
 
 
-def _arguments(cls: type[Any]) -> list[object]:
-    return [f"value of {f.name}" for f in dataclasses.fields(cls)]
+def _values(cls: type[Any], tag: str) -> list[object]:
+    return [(tag, field.name) for field in dataclasses.fields(cls)]
 
 
-@pytest.mark.parametrize("cls", FAST_INIT_CLASSES, ids=lambda cls: cls.__name__)
-def test_a_fast_record_holds_what_its_dataclass_would(cls: type[Any]) -> None:
-    plain = _plain_twin(cls)
-    names = [f.name for f in dataclasses.fields(cls)]
-    required = [
-        f.name
+def _required(cls: type[Any]) -> int:
+    return sum(
+        1
         for f in dataclasses.fields(cls)
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-    ]
-    every = _arguments(cls)
-    built, twin = cls(*every), plain(*every)
-    assert [getattr(built, n) for n in names] == [getattr(twin, n) for n in names]
-    by_name = {n: getattr(twin, n) for n in names}
-    assert cls(**by_name) == built and hash(cls(**by_name)) == hash(built)
-    least = cls(*every[: len(required)])
-    least_twin = plain(*every[: len(required)])
-    assert [getattr(least, n) for n in names] == [getattr(least_twin, n) for n in names]
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        setattr(built, names[0], "changed")
+    )
+
+
+@pytest.mark.parametrize("cls", RECORD_CLASSES, ids=lambda cls: cls.__qualname__)
+def test_a_record_behaves_as_its_standard_dataclass_twin(cls: type[Any]) -> None:
+    twin = _twin(cls)
+    names = [field.name for field in dataclasses.fields(cls)]
+    every, other = _values(cls, "a"), _values(cls, "b")
+    built, twin_built = cls(*every), twin(*every)
+    assert [getattr(built, n) for n in names] == [getattr(twin_built, n) for n in names]
+    if "__repr__" not in cls.__dict__ or cls.__repr__.__module__ == "linter.source.frozen":
+        assert repr(built) == repr(twin_built)
+    assert cls(**dict(zip(names, every, strict=True))) == built
+    assert hash(cls(*every)) == hash(built) == hash(twin_built)
+    assert (built == cls(*other)) == (twin_built == twin(*other))
+    assert built != twin_built  # another class
+    least, twin_least = cls(*every[: _required(cls)]), twin(*every[: _required(cls)])
+    assert [getattr(least, n) for n in names] == [getattr(twin_least, n) for n in names]
+    for name in names:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(built, name, "changed")
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            delattr(built, name)
     with pytest.raises(TypeError):
         cls(*every, "one too many")
-    if required:
+    if _required(cls):
         with pytest.raises(TypeError):
-            cls(*every[: len(required) - 1])
+            cls(*every[: _required(cls) - 1])
     assert pickle.loads(pickle.dumps(built)) == built
+    assert copy.deepcopy(built) == built
+    changed = dataclasses.replace(built, **{names[0]: "changed"})
+    assert getattr(changed, names[0]) == "changed" and changed != built
+    assert dataclasses.asdict(built) == dataclasses.asdict(twin_built)
 
 
 def test_default_factories_give_each_record_its_own_value() -> None:
-    @fast_init
-    @dataclasses.dataclass(frozen=True, slots=True)
+    @record
     class Holder:
         name: str
         items: list[int] = dataclasses.field(default_factory=list)
@@ -69,21 +102,22 @@ def test_default_factories_give_each_record_its_own_value() -> None:
     first, second = Holder("a"), Holder("b")
     assert first.items == [] and first.items is not second.items
     assert Holder("c", [1]).items == [1]
-    FAST_INIT_CLASSES.remove(Holder)
+    RECORD_CLASSES.remove(Holder)
 
 
-def test_classes_it_cannot_build_the_same_way_are_refused() -> None:
-    @dataclasses.dataclass(frozen=True, slots=True)
+def test_classes_a_record_cannot_be_are_refused() -> None:
     class Later:
         name: str
 
         def __post_init__(self) -> None:
             pass
 
-    @dataclasses.dataclass(slots=True)
-    class Unfrozen:
+    class OwnEquality:
         name: str
 
-    for cls in (Later, Unfrozen):
+        def __eq__(self, other: object) -> bool:
+            return True
+
+    for cls in (Later, OwnEquality):
         with pytest.raises(TypeError):
-            fast_init(cls)
+            record(cls)

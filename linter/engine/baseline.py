@@ -26,7 +26,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -36,6 +36,7 @@ from linter.engine.fingerprint import Key, keys_of
 from linter.engine.reading import read_limited
 from linter.engine.results import FileResult, Finding
 from linter.engine.writing import replace_file
+from linter.source.frozen import record
 
 
 class BaselineError(Exception):
@@ -140,7 +141,7 @@ def load(path: Path) -> Baseline:
         ) from None
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Counts:
     """What ``check --baseline`` found, counted over a run."""
 
@@ -159,7 +160,7 @@ class Counts:
         )
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Outcome(Counts):
     """The counts, and the results holding new findings only."""
 

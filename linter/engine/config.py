@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from linter.engine.errors import ConfigError
+from linter.source.frozen import record
 
 if TYPE_CHECKING:
     from linter.engine.config_model import ReslintConfig
@@ -29,7 +29,7 @@ DEDICATED = (".reslint.toml", "reslint.toml")
 PYPROJECT = "pyproject.toml"
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class LoadedConfig:
     """A validated configuration and where it came from."""
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from linter.source.frozen import record
 
 DEFAULT_INCLUDE = ("*.txt",)
 
@@ -26,7 +27,7 @@ class MissingPathError(FileNotFoundError):
     """A path given on the command line does not exist."""
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Problem:
     """A folder the walk could not read, and why."""
 

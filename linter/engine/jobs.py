@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -20,13 +19,14 @@ from linter.engine.needs import Needs, compact
 from linter.engine.registry import RuleSpec, Severity, rule_index
 from linter.engine.results import INTERNAL_ERROR, FileResult
 from linter.engine.versions import VersionKeys
+from linter.source.frozen import record
 from linter.source.pickling import fast_pickle
 
 if TYPE_CHECKING:
     from linter.engine.settings import Settings
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class LintJob:
     """What every file of a run is linted with, besides its own rules."""
 
@@ -50,7 +50,7 @@ class LintJob:
 
 
 @fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class WorkItem:
     """One file to lint: where it is (as reported), its bytes, its rules' codes."""
 
@@ -90,7 +90,7 @@ def lint_item(job: LintJob, item: WorkItem, rules: Sequence[RuleSpec] | None = N
 
 
 @fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class Packed:
     """A compact result pickled where it was made, with what a run reads before it needs
     the result itself: its findings count (progress) and its version keys (X step). The

@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from linter.engine.results import FileResult, Region
+from linter.source.frozen import record
 
 #: Turns a result that still holds its Document into a small picklable value (stored in
 #: ``FileResult.outline``). A top-level function, so workers can receive it.
 Summarize = Callable[[FileResult], object]
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Needs:
     """What a compact result must carry besides its findings."""
 

@@ -17,15 +17,16 @@ import errno
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+
+from linter.source.frozen import record
 
 #: Files larger than this are reported, not read: no resolution comes near it.
 MAX_BYTES = 64 * 1024 * 1024
 _CHUNK = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileSnapshot:
     """What a file was when it was read: the writer compares it before replacing it."""
 

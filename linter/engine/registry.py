@@ -18,13 +18,13 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from linter.source.frozen import fast_init
+from linter.source.frozen import record
 from linter.source.pickling import fast_pickle
 
 if TYPE_CHECKING:
@@ -61,8 +61,7 @@ class Input(StrEnum):
 
 
 @fast_pickle
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record
 class Edit:
     """Replace ``text[start:end]`` (code-point offsets) with ``replacement``."""
 
@@ -72,8 +71,7 @@ class Edit:
 
 
 @fast_pickle
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record
 class Fix:
     """What a hit's fix changes. ``removes`` names what the content guard may lose."""
 
@@ -82,8 +80,7 @@ class Fix:
     removes: str = ""  # e.g. "repeated emphasis", "page furniture": text the fix deletes
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record
 class Hit:
     """What a rule reports: a span of the text and a message."""
 
@@ -93,7 +90,7 @@ class Hit:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlacedHit:
     """A hit that carries its own line and column: rules that compare files have no
     Source at hand (the files were linted apart, perhaps in other processes)."""
@@ -105,7 +102,7 @@ class PlacedHit:
 Check = Callable[..., Iterable[Any]]
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class RuleSpec:
     """A registered rule and everything known about it."""
 

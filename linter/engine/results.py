@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from linter.engine.registry import Fix, Severity
-from linter.source.frozen import fast_init
+from linter.source.frozen import record
 from linter.source.pickling import fast_pickle
 
 if TYPE_CHECKING:
@@ -27,8 +27,7 @@ INTERNAL_ERROR = "internal error in rule "
 
 
 @fast_pickle
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """One reported problem, with its exact position."""
 
@@ -46,7 +45,7 @@ class Finding:
 
 
 @fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class Key:
     """The content key of one finding (:mod:`linter.engine.fingerprint` computes it)."""
 
@@ -77,7 +76,7 @@ Region = tuple[int, int, int, int]
 Baselined = tuple["Finding", Key, tuple[Region, ...] | None]
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class FileResult:
     """Everything known about one checked file.
 

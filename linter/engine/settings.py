@@ -17,7 +17,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,7 @@ from linter.engine.discovery import DEFAULT_INCLUDE
 from linter.engine.registry import RuleSpec, Severity, rule_index
 from linter.engine.select import SelectorError, best_specificity, specificity
 from linter.engine.select import validate as validate_selectors
+from linter.source.frozen import record
 
 if TYPE_CHECKING:
     from linter.engine.config import LoadedConfig
@@ -37,7 +38,7 @@ class SettingsError(Exception):
     """A bad flag or configuration (one line; the command exits 2)."""
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Layer:
     """One source of rule selection: the file or the command line."""
 
@@ -54,7 +55,7 @@ class Layer:
         return on is not None and (off is None or on > off)
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class PathPattern:
     """A glob and the folder it is relative to."""
 
@@ -72,7 +73,7 @@ class PathPattern:
         return any(fnmatch.fnmatchcase(c, p) for c in candidates for p in patterns)
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Settings:
     """Everything a ``check`` or ``baseline`` run needs, resolved."""
 

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from linter.engine.fingerprint import keys
 from linter.engine.registry import Input, PlacedHit, RuleSpec, Severity, iter_placed_hits
 from linter.engine.results import FileResult, Finding, Key, finding_order
+from linter.source.frozen import record
 
 if TYPE_CHECKING:
     # Types only: the X step of a run answered from the cache reads facts unpickled from
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 REFERENCE_ORDER = ("en", "fr", "es", "ru", "ar", "zh")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class VersionPair:
     """What a version rule reads: ``this`` version (where it reports) and ``other``."""
 
@@ -56,7 +56,7 @@ class Versioned(Protocol):
     def symbol_key(self) -> str | None: ...
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class VersionKeys:
     """The keys of a version without its facts (what a streamed run keeps per file)."""
 

@@ -35,10 +35,10 @@ import secrets
 import stat
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from linter.engine.reading import FileSnapshot, kind_of
+from linter.source.frozen import record
 
 TEMPORARY_SUFFIX = ".reslint.tmp"
 #: reslint's temporary files: ``.NAME.<16 hex>.reslint.tmp``, and ``.NAME.<8>.reslint``
@@ -53,7 +53,7 @@ class WriteRefused(OSError):
     """reslint will not write this file (one-line reason); nothing was changed."""
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Policy:
     """What a write may replace besides a plain regular file of one link."""
 

@@ -19,7 +19,6 @@ consulted; an act no evidence ties to one body is left unattributed and never ch
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Generic, TypeVar
 
@@ -31,7 +30,7 @@ from linter.facts.grammars.numerals import NumeralMatch, find_session_numerals
 from linter.facts.grammars.records import RecordsCitation, find_official_records
 from linter.facts.grammars.symbols import MalformedSymbol, find_malformed_symbols
 from linter.parse.model import Document, MappedText, Paragraph, Span, SubParagraph
-from linter.source.frozen import fast_init
+from linter.source.frozen import record
 
 __all__ = [
     "Citations",
@@ -47,8 +46,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record
 class TextUnit:
     """One piece of the resolution's text: a heading line, a paragraph, a note, ...
 
@@ -67,8 +65,7 @@ class TextUnit:
         return self.body.source_span(start, end)
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record
 class Found(Generic[T]):
     """A grammar match (offsets into its unit) with its span in the file."""
 
@@ -77,8 +74,7 @@ class Found(Generic[T]):
     unit: int
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record
 class CitedAct:
     """A cited resolution or decision, tied to its body and its date.
 
@@ -97,7 +93,7 @@ class CitedAct:
     date_span: Span | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OwnNumber:
     """The resolution's own number, parsed, with the body it belongs to."""
 
@@ -287,8 +283,8 @@ class Citations:
             return ()
         out = []
         for index, unit in enumerate(self.units):
-            for record in find_official_records(unit.text, self.language):
-                out.append(Found(record, unit.span(record.start, record.end), index))
+            for citation in find_official_records(unit.text, self.language):
+                out.append(Found(citation, unit.span(citation.start, citation.end), index))
         return tuple(out)
 
     @cached_property

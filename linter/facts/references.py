@@ -15,9 +15,9 @@ the others at the text before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from linter.parse.model import Paragraph, Zone
+from linter.source.frozen import record
 from linter.source.lexicon import Lexicon, per_lexicon
 
 _ITEM = (
@@ -27,7 +27,7 @@ _ITEM = (
 _ITEM_RE = re.compile(_ITEM)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Target:
     """One paragraph (and sub-paragraph) a reference points at, with its span."""
 
@@ -37,7 +37,7 @@ class Target:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reference:
     """A cross-reference found in a paragraph: what it names and where it is."""
 
@@ -47,7 +47,7 @@ class Reference:
     explicit: bool  # it says it is about the present resolution
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _Grammar:
     patterns: tuple[re.Pattern[str], ...]
     separators: re.Pattern[str]

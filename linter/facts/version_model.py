@@ -9,10 +9,9 @@ need (a run answered from the cache never parses).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import PurePath
 
-from linter.source.frozen import fast_init
+from linter.source.frozen import record
 from linter.source.pickling import fast_pickle
 
 #: The language codes a file name may carry before ``.txt`` (``E-RES-2012-19.zh.txt``,
@@ -23,9 +22,8 @@ _NAMED = r"^(?P<key>.+?)[._-](?P<lang>ar|en|es|fr|ru|zh)(?:[-_][A-Za-z]+)?$"
 _SEPARATORS = r"[^A-Z0-9.]+"
 
 
-@fast_init
 @fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class Place:
     """A span of one file with its line and column (1-based, code points)."""
 
@@ -37,9 +35,8 @@ class Place:
     end_column: int
 
 
-@fast_init
 @fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class Fact:
     """A figure a paragraph states: ``kind`` is date, act, symbol, session or meeting."""
 
@@ -48,9 +45,8 @@ class Fact:
     place: Place
 
 
-@fast_init
 @fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class ParagraphFacts:
     """One paragraph: ``label`` names it for people ("operative paragraph 4")."""
 
@@ -63,7 +59,7 @@ class ParagraphFacts:
 
 
 @fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class NoteFacts:
     """A note and the paragraph its first marker stands in (None: no marker, or outside)."""
 
@@ -73,7 +69,7 @@ class NoteFacts:
 
 
 @fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class VersionFacts:
     """What one language version of a resolution says, for comparison with the others."""
 

@@ -15,7 +15,6 @@ import dataclasses
 import difflib
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from linter.engine import interrupts
@@ -24,12 +23,13 @@ from linter.engine.reading import read_file, reason
 from linter.engine.registry import RuleSpec
 from linter.engine.writing import Policy, WriteRefused, replace_file
 from linter.fix.fixer import FixOutcome, fix_text
+from linter.source.frozen import record
 from linter.source.text import DecodeError, decode
 
 _LISTED = 10  # names of unchanged files listed in the summary before "and N more"
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class FileFix:
     """What happened to one file.
 
@@ -239,7 +239,7 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
 RulesFor = Callable[[Path], Sequence[RuleSpec]]
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class FixJob:
     """What every file of a ``fix`` run is fixed with (sent once to each worker)."""
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from linter.engine.budget import BudgetExceeded, limit, stage
@@ -32,6 +32,7 @@ from linter.engine.registry import Edit, Fix, RuleSpec
 from linter.engine.results import FileResult, Finding
 from linter.fix.guard import Allowance, GuardError, check_joins
 from linter.fix.signature import differences, structure
+from linter.source.frozen import record
 
 MAX_PASSES = 10
 #: Why a text without resolution structure is left alone.
@@ -158,7 +159,7 @@ def apply_fixes(text: str, fixes: Sequence[Fix], unsafe: bool = False) -> tuple[
     return fixed, len(chosen)
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class FixOutcome:
     """What fixing one text did."""
 

@@ -6,12 +6,11 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from enum import StrEnum
 
 from linter.engine.registry import Fix
 from linter.parse.model import Marker, Note
-from linter.source.frozen import fast_init
+from linter.source.frozen import record
 
 #: Line roles (``Document.line_roles``) whose text stays where it is.
 CONTENT_ROLES = frozenset(
@@ -49,8 +48,7 @@ class Owner(StrEnum):
     WHITESPACE = "A006"
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record
 class Piece:
     """The kept text of one line: ``text[start:end]``, part of block number ``block``."""
 
@@ -60,8 +58,7 @@ class Piece:
     block: int
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record
 class Gap:
     """The text between two pieces (or before the first piece, or after the last)."""
 
@@ -79,7 +76,7 @@ class Gap:
     block: int = -1  # the block a "join" gap is inside
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Plan:
     """The canonical layout of one Document."""
 

@@ -18,7 +18,6 @@ nothing when the fixer refuses the text.
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
 from pathlib import Path
 
 from lsprotocol import types
@@ -33,6 +32,7 @@ from linter.engine.results import FileResult, Finding
 from linter.engine.settings import Settings, SettingsError, build
 from linter.lsp.positions import UTF16, PositionMap
 from linter.report.sarif import docs_url
+from linter.source.frozen import record
 
 SOURCE = "reslint"
 FIX_ALL = "source.fixAll.reslint"
@@ -43,7 +43,7 @@ _SEVERITIES = {
 }
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Linted:
     """One version of an open document and what reslint found in it."""
 

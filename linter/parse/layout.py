@@ -17,7 +17,6 @@ this module: :mod:`linter.parse.furniture` (furniture and running titles),
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from linter.parse import furniture, page_notes
 from linter.parse.line_kinds import (
@@ -29,6 +28,7 @@ from linter.parse.line_kinds import (
     next_nonblank,
 )
 from linter.parse.notes import note_start
+from linter.source.frozen import record
 from linter.source.lexicon import lexicon_or_none
 from linter.source.text import Line, Source
 
@@ -39,7 +39,7 @@ _SEPARATOR = re.compile(r"^\s*(?:_{5,}|-{10,}|—{5,}|-{3}|\*{3})\s*$")
 _WIDE_BLANK = 20  # a whitespace-only line this wide is the separator drawn as spaces
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Layout:
     """The classification of every line of a source."""
 

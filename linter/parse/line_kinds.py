@@ -8,9 +8,9 @@ lines with these kinds and draft the notes they find (:class:`NoteDraft`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 
+from linter.source.frozen import record
 from linter.source.text import Line
 
 
@@ -39,7 +39,7 @@ FURNITURE = frozenset(
 NOTE_ALONE = re.compile(r"^\s*(\d{1,3})\s*$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NoteDraft:
     """A footnote as found on its page: number, where the number is, the text lines."""
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from linter.parse import marker_shapes as shapes
 from linter.parse.model import MarkerStyle
@@ -24,7 +23,7 @@ from linter.parse.windows import REACH
 from linter.parse.windows import after as _after
 from linter.parse.windows import before as _before
 from linter.parse.windows import stripped_end as _stripped_end
-from linter.source.frozen import fast_init
+from linter.source.frozen import record
 from linter.source.lexicon import Lexicon
 from linter.source.text import Line
 
@@ -41,8 +40,7 @@ _YEAR_END = re.compile(r"\b(?:1[89]|20)\d\d[,;.]?$")
 _NOT_AFTER_MARKER = frozenset({"of", "to", "per", "percent", "or", "million", "billion", "times"})
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record
 class MarkerCandidate:
     number: int
     start: int

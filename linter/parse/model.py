@@ -10,16 +10,15 @@ generated from these definitions, not written twice.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 
 from linter.parse.layout import Layout
-from linter.source.frozen import fast_init
+from linter.source.frozen import record
 from linter.source.text import Source
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record
 class Span:
     """Code-point offsets ``[start, end)`` into the source text."""
 
@@ -27,8 +26,7 @@ class Span:
     end: int
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record
 class MappedText:
     """Text assembled from several pieces of the source (a paragraph over many lines).
 
@@ -81,7 +79,7 @@ class MarkerStyle(StrEnum):
     MARKDOWN = "markdown"  # "[^3]" (canonical)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Marker:
     """A footnote reference in the text."""
 
@@ -99,7 +97,7 @@ class Marker:
         return self.mark or str(self.number)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Note:
     """A footnote: its number, its text (joined over lines) and where it was."""
 
@@ -126,7 +124,7 @@ class Zone(StrEnum):
     ADOPTION = "adoption"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SubParagraph:
     """``(a)``, ``(b)``; and inside them ``(i)``, ``(ii)``."""
 
@@ -142,8 +140,7 @@ class SubParagraph:
         return self.body.text
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record
 class Paragraph:
     """A preambular or operative paragraph (or one of an annex)."""
 
@@ -175,7 +172,7 @@ class Paragraph:
         return Span(start, max(self.body.span.end, start))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Heading:
     """A line of the heading, or a part/section/annex title inside the text."""
 
@@ -186,7 +183,7 @@ class Heading:
     label: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Adoption:
     """The adoption block: the date and the meeting, with their spans."""
 
@@ -198,7 +195,7 @@ class Adoption:
     source: str  # "adoption-line", "heading" (from "adopted ... on <date>") or "none"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Document:
     """A resolution as rebuilt from its text."""
 

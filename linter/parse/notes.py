@@ -17,7 +17,8 @@ VII.`` is one note: the line after an abbreviation's full stop continues it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from linter.source.frozen import record
 
 #: ``3 See ...``, ``1/ S/24476``, ``8 2010 Review Conference ...``: a number, then text.
 # A note's text runs to its last non-space character: ``\S(?:.*\S)?`` finds it in one
@@ -41,7 +42,7 @@ _ABBREVIATION_END = re.compile(
 _CONTINUATION_START = re.compile(r"^\s*(?:[a-z(\[]|[A-Z]{1,6}[./]\S)")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NoteStart:
     """A line that opens a note: its label and where the number and the text are."""
 

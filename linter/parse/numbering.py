@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
 from linter.facts.grammars.numerals import roman_value, to_roman
 from linter.parse.model import Document, Paragraph, Span, SubParagraph
+from linter.source.frozen import record
 
 _CLOSING = "\"'”’」』»"
 
@@ -69,7 +69,7 @@ class Issue(StrEnum):
     RESTART = "restart"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Anomaly:
     """One numbering problem, at ``index`` of the sequence it was found in."""
 
@@ -141,7 +141,7 @@ def sequence_anomalies(
     return [found[key] for key in sorted(found)]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Run:
     """The numbered paragraphs of one scope (the resolution, or one annex), in order."""
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
 from math import gcd
+
+from linter.source.frozen import record
 
 _SPACES = re.compile(r"[ \t]+")
 
@@ -53,7 +54,7 @@ _GLUED_MULTI = re.compile(
 _LETTER_RUN = re.compile(f"[{_LETTER}]+")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Repeat:
     """A damaged run: ``text[start:end]`` should read ``phrase``."""
 

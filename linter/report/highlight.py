@@ -19,18 +19,18 @@ and the validation service's editor page call.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
 
 from linter.engine.results import Finding
 from linter.report.folding import is_layout
+from linter.source.frozen import record
 from linter.source.text import split_lines
 
 #: How a finding's mark is drawn, by severity; layout findings weigh least.
 _WEIGHTS = {"info": 1, "warning": 2, "error": 3}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Mark:
     """A span ``[start, end)`` of code points to mark; the heaviest mark over a piece
     of text gives it its CSS class."""

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TextIO
 
 from linter.engine.results import FileResult
+from linter.source.frozen import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RuleCount:
     code: str
     name: str

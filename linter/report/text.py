@@ -31,6 +31,7 @@ from linter.engine.results import FileResult, Finding
 from linter.report.concise import count_line
 from linter.report.folding import is_layout, safely_fixable, unsafely_fixable
 from linter.report.snippet import caret_lines
+from linter.source.frozen import record
 from linter.source.text import DecodeError, Line, decode, split_lines
 
 #: Findings of one fixable rule shown per file before the rest are counted.
@@ -38,7 +39,7 @@ EXAMPLES = 3
 _COLOURS = {"error": "31", "warning": "33", "info": "34"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextOptions:
     color: bool = False
     show_all: bool = False

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Path, Query, Request
@@ -43,9 +42,10 @@ from linter.service.models import (
 from linter.service.openapi import body_doc
 from linter.service.openapi import install as install_openapi
 from linter.service.pool import WorkerPool, cores
+from linter.source.frozen import record
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class ServiceConfig:
     """The server's limits and the configuration file its rule selection comes from."""
 

@@ -12,10 +12,11 @@ import dataclasses
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal, TypedDict
 
 from linter import api
+from linter.source.frozen import record
 
 ReportKind = Literal["html", "markdown"]
 
@@ -30,7 +31,7 @@ class Selection(TypedDict):
     path: str
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Options:
     """What a request asks for, beside its text (validated before it reaches a worker)."""
 
@@ -53,7 +54,7 @@ class Options:
         }
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Answer:
     """A job's response body and what the server's metrics count of it."""
 

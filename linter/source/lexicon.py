@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any, TypeVar
 
 from linter.source.data_files import parse_toml
+from linter.source.frozen import record
 from linter.source.variants import Tables, expand, translations
 
 _DATA_PACKAGE = "linter.rules"
@@ -27,7 +28,7 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Lexicon:
     """What reslint knows about one language."""
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
-from linter.source.frozen import fast_init
+from linter.source.frozen import record
 
 #: One line break (CRLF counts once).
 # Written to open with one character class (``\r\n|[...]`` is the plain form; see
@@ -39,8 +39,7 @@ class DecodeError(Exception):
         self.encoding = encoding
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record
 class Line:
     """One physical line: ``start``..``end`` excludes the line break."""
 
@@ -50,7 +49,7 @@ class Line:
     text: str
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Source:
     """A decoded text and its line index."""
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from linter.engine.registry import Edit, Fix, FixAvailability, Hit, Severity, rule
 from linter.parse.layout import Kind
 from linter.parse.model import Document, MarkerStyle
+from linter.source.frozen import record
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Where a figure meets a CJK character, with or without one space between.
@@ -17,7 +17,7 @@ _CHECKED = frozenset({Kind.TEXT, Kind.NOTE_TEXT})
 _HAS_CJK = re.compile(f"[{_CJK}]")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Boundary:
     start: int  # the space, or the point between the two characters
     spaced: bool

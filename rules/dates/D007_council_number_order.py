@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from linter.engine.registry import Hit, Severity, rule
 from linter.facts.citations import citations, own_number
 from linter.facts.grammars.calendars import council_numbers_grow, council_year_bounds
 from linter.parse.model import Document, Span
+from linter.source.frozen import record
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _Council:
     number: int
     year: int

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from linter.source.frozen import record
 
 if TYPE_CHECKING:
     import pyparsing as pp
@@ -61,7 +62,7 @@ def for_pyparsing(candidate: str) -> str:
     return candidate.translate(_pp_spaces())
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Slot:
     """A placeholder of a template: its scan pattern and a builder of its parser.
 
@@ -82,7 +83,7 @@ class Slot:
     first: str | None = None
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _Token:
     kind: str  # "slot", "space", "alt" or "lit"
     value: str

@@ -10,14 +10,13 @@ answers. :mod:`linter.facts.grammars.acts` finds the numbers in running text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from linter.facts.grammars import _data, dates
 from linter.facts.grammars._template import GAP, SP, for_pyparsing
 from linter.facts.grammars.numerals import roman_value
-from linter.source.frozen import fast_init
+from linter.source.frozen import record
 
 if TYPE_CHECKING:
     import pyparsing as pp
@@ -28,8 +27,7 @@ _OPEN, _CLOSE = "[(（]", "[)）]"
 _ROMAN = r"(?:E?S-)?[IVXLC]{1,8}"
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record
 class ResolutionNumber:
     """A cited resolution or decision number.
 

@@ -9,19 +9,19 @@ the choice to the rule, which knows the document's own author.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from linter.facts.grammars import _data
 from linter.facts.grammars._template import GAP, SP
+from linter.source.frozen import record
 from linter.source.lexicon import lexicon_or_none
 from linter.source.variants import expand
 
 __all__ = ["Body", "all_bodies", "body", "body_for_series", "body_names_regex", "lookup_body"]
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Body:
     """One body: ``id`` (``ga``, ``ecosoc``, ``sc``, ``hrc``, ``ccpcj``, …) and its data."""
 

@@ -21,7 +21,6 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +37,7 @@ from linter.facts.grammars._template import (
     to_regex,
 )
 from linter.facts.grammars.date_format import format_date, format_date_range
-from linter.source.frozen import fast_init
+from linter.source.frozen import record
 from linter.source.lexicon import lexicon
 
 if TYPE_CHECKING:
@@ -49,8 +48,7 @@ __all__ = ["DateMatch", "find_dates", "format_date", "format_date_range", "parse
 _SECTIONS = ("ranges", "single", "partial")
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@record
 class DateMatch:
     """A date, a date range or a month-year, as written in a text.
 
@@ -213,7 +211,7 @@ def _slots(language: str) -> dict[str, Slot]:
     return slots
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _Scanner:
     language: str
     templates: tuple[str, ...]

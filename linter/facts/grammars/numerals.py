@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -26,6 +25,7 @@ from linter.facts.grammars._template import (
     plain_first,
     scan_pattern,
 )
+from linter.source.frozen import record
 
 if TYPE_CHECKING:
     import pyparsing as pp
@@ -80,7 +80,7 @@ def to_cardinal_words(n: int, language: str = "en") -> str:
     return _word_numerals.format_number(n, language, ordinal=False)
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _System:
     """How one numeral system is scanned and read."""
 
@@ -181,7 +181,7 @@ def ordinal_slot(language: str) -> Slot:
     return Slot(pattern=pattern, build=build, first=first)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NumeralMatch:
     """A session (or year) ordinal found in a text.
 
@@ -301,7 +301,7 @@ def _collapse(text: str, language: str) -> str:
     return re.sub(r"\s+", joiner, text)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WordsWithFigure:
     """A number in words followed by the same number in figures: ``twenty-two (22)``.
 

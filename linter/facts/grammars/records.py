@@ -18,7 +18,6 @@ when the fast path cannot be sure it reads it the same way (:mod:`records_fast`)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +35,7 @@ from linter.facts.grammars.bodies import all_bodies
 from linter.facts.grammars.numerals import ordinal_slot
 from linter.facts.grammars.records_fast import Period as _Period
 from linter.facts.grammars.symbols import SymbolMatch, find_symbols
+from linter.source.frozen import record
 from linter.source.lexicon import lexicon
 from linter.source.variants import variants_of
 
@@ -47,7 +47,7 @@ __all__ = ["RecordsCitation", "find_official_records"]
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RecordsCitation:
     """An Official Records citation.
 

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from linter.facts.grammars import _chinese_numerals, _data, _table_numerals, _word_numerals
 from linter.facts.grammars._template import Slot, _tokens
+from linter.source.frozen import record
 
 #: The slots whose text the fast path reads (each gets a named group in the scan).
 _READ = ("body", "supplement", "symbols", "ordinal", "year")
@@ -37,7 +37,7 @@ Located = tuple[Any, int, int]
 Parsed = tuple[Located, Located, Located | None, Located | None]
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Period:
     """A citation's period: its kind and the number it names."""
 

@@ -16,12 +16,12 @@ re-exported here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from linter.facts.grammars import _data, symbols_fast
 from linter.facts.grammars.acts import ResolutionNumber, find_resolution_numbers
+from linter.source.frozen import record
 
 if TYPE_CHECKING:
     import pyparsing as pp
@@ -51,7 +51,7 @@ _NOT_AFTER = r"(?<![0-9A-Za-z_/).])(?<![A-Za-z_]-)"
 _NOT_BEFORE = r"(?![0-9A-Za-z_/])"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SymbolParts:
     """The parts of a symbol, as written.
 
@@ -98,7 +98,7 @@ class SymbolParts:
         return format_symbol(self)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SymbolMatch:
     """A symbol found in a text.
 
@@ -115,7 +115,7 @@ class SymbolMatch:
     extent_end: int = -1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MalformedSymbol:
     """A symbol that breaks the symbol grammar (rule D008).
 

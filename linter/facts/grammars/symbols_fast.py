@@ -17,14 +17,15 @@ same answers on generated symbols and on every symbol of the corpus.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Final
+
+from linter.source.frozen import record
 
 #: The grammar rejects the text (``parse_symbol`` is None).
 NOT_A_SYMBOL: Final = "not a symbol"
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Patterns:
     """The grammar's regular expressions, compiled from the pieces ``symbols.py`` makes
     the grammar of (:meth:`of`)."""

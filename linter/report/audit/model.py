@@ -10,7 +10,7 @@ editor must act on (not layout), then all findings.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime
 
 from linter import __version__
@@ -19,6 +19,7 @@ from linter.engine.results import FileResult, Finding, count_by
 from linter.engine.ruledoc import sections
 from linter.report.audit.outline import Outline, outline_in
 from linter.report.folding import is_layout, safely_fixable
+from linter.source.frozen import record
 
 #: Families by their letter; a family missing here is named after its folder in rules/.
 FAMILY_NAMES = {
@@ -31,7 +32,7 @@ FAMILY_NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RuleInfo:
     """What the report tells about a rule: its metadata and its documentation."""
 
@@ -44,14 +45,14 @@ class RuleInfo:
     docs: dict[str, str]  # "Why", "Example", "Use instead", "Fix safety"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BaselineCounts:
     baselined: int
     fixed: int
     new: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DocumentRow:
     """One document of the run: its counts and its outline."""
 
@@ -76,7 +77,7 @@ class DocumentRow:
         return (-errors, -(self.findings - self.layout), -self.findings, self.path)
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Audit:
     """Everything both report formats show."""
 

@@ -14,11 +14,11 @@ it is written, and shows no highlights if the file changed in between.
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
 
 from linter.engine.results import FileResult
 from linter.parse.model import Document
 from linter.parse.numbering import numbered_paragraph_anomalies
+from linter.source.frozen import record
 from linter.source.pickling import fast_pickle
 
 #: A title longer than this is cut (some extractions glue a whole page to the title).
@@ -26,7 +26,7 @@ TITLE_LIMIT = 240
 
 
 @fast_pickle
-@dataclass(frozen=True, slots=True)
+@record
 class Outline:
     """What the audit shows of a Document's structure: numbers and 1-based lines."""
 
