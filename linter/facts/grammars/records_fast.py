@@ -18,13 +18,17 @@ the caller asks the grammar, which stays the reference
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
+from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, ParamSpec
 
 from linter.facts.grammars import _chinese_numerals, _data, _table_numerals, _word_numerals
 from linter.facts.grammars._template import Slot, _tokens
 from linter.source.frozen import record
+
+_Args = ParamSpec("_Args")
 
 #: The slots whose text the fast path reads (each gets a named group in the scan).
 _READ = ("body", "supplement", "symbols", "ordinal", "year")
@@ -228,6 +232,20 @@ def _period_end(
     return _walk(text, start, periods[chosen]["template"], spans, units, wrap)
 
 
+def _none_when_unsure(reader: Callable[_Args, Parsed | None]) -> Callable[_Args, Parsed | None]:
+    """The reader, answering None where it raises :class:`_Unsure`."""
+
+    @functools.wraps(reader)
+    def read(*args: _Args.args, **kwargs: _Args.kwargs) -> Parsed | None:
+        try:
+            return reader(*args, **kwargs)
+        except _Unsure:
+            return None
+
+    return read
+
+
+@_none_when_unsure
 def read(
     match: re.Match[str],
     language: str,
@@ -240,21 +258,6 @@ def read(
     """``(body, period, supplement, symbols)`` as the grammar's parse of template
     ``index`` gives them (values and spans relative to the match), or None when the fast
     path cannot be sure the grammar would read the candidate so."""
-    try:
-        return _read(match, language, index, templates, periods, titles, symbols_pattern)
-    except _Unsure:
-        return None
-
-
-def _read(
-    match: re.Match[str],
-    language: str,
-    index: int,
-    templates: tuple[str, ...],
-    periods: list[dict[str, str]],
-    titles: dict[str, str],
-    symbols_pattern: str,
-) -> Parsed | None:
     candidate, base, prefix = match.group(), match.start(), f"r{index}_"
     groups = match.re.groupindex
 
