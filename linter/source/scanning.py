@@ -11,7 +11,8 @@ here write the same patterns in the form the engine can skip with; each use is c
 with its plain form in ``tests/test_fast_patterns.py``.
 
 Where the characters looked for are most of the text (letters), opening with them gains
-nothing: the patterns of ``linter.parse.repeats`` keep their look-behinds.
+nothing; opening with the character before them does: ``linter.parse.repeats`` runs its
+word scans over the text after a space, each opening with the non-letter before a word.
 """
 
 from __future__ import annotations
