@@ -447,3 +447,46 @@ def test_spaced_repeats_are_found_where_the_plain_pattern_found_them(text: str) 
         for m in repeats._SPACED_REPEAT.finditer(repeats._padded(text))
     ]
     assert found == [(m.start(), m.end(), m.group(1)) for m in _PLAIN_SPACED.finditer(text)]
+
+
+# -- page furniture proved by the line alone: only lines opening with a figure, * or a dash --
+
+_FURNITURE_LINES = st.lists(
+    st.sampled_from(
+        [
+            "12-34567",
+            " (E)",
+            " 120324",
+            "*1234567*",
+            "3/7",
+            " / ",
+            "– 3 –",
+            "-",
+            "٣",
+            "a",
+            "Page",
+            " ",
+            "2",
+            "*",
+            "x",
+        ]
+    ),
+    max_size=5,
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=_FURNITURE_LINES)
+def test_strong_furniture_is_read_as_by_its_four_patterns(text: str) -> None:
+    furniture = importlib.import_module("linter.parse.furniture")
+    kind = importlib.import_module("linter.parse.line_kinds").Kind
+    expected = None
+    if furniture._JOB_NUMBER.match(text):
+        expected = kind.JOB_NUMBER
+    elif furniture._BARCODE.match(text):
+        expected = kind.BARCODE
+    else:
+        page = furniture._PAGE_OF.match(text)
+        if (page and 1 <= int(page[1]) <= int(page[2])) or furniture._PAGE_DASHED.match(text):
+            expected = kind.PAGE_NUMBER
+    assert furniture.strong_furniture(text) == expected

@@ -39,6 +39,8 @@ _DIGIT = re.compile(r"\d")
 
 def strong_furniture(text: str) -> Kind | None:
     """A kind proved by the line alone (job number, barcode, page number), else None."""
+    if not (text[:1].isdecimal() or text[:1] in "*-–"):
+        return None  # each opens with a figure, an asterisk or a dash; most lines, a letter
     if _JOB_NUMBER.match(text):
         return Kind.JOB_NUMBER
     if _BARCODE.match(text):
@@ -126,8 +128,8 @@ def mark_symbol_clusters(
                 kinds[index] = Kind.PAGE_NUMBER
                 changed = True
             elif (
-                len(norm(text)) >= 8
-                and norm(text) in heading_text
+                len(normed := norm(text)) >= 8
+                and normed in heading_text
                 and _touches_strong(kinds, index)
                 and not _is_date_line(text, language)
             ):
