@@ -13,7 +13,7 @@ paths must give the same answers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -105,11 +105,15 @@ def grammar_only(module: Any) -> Iterator[None]:
         module.FAST_PATH = True
 
 
+def _fast_and_grammar(module: Any, read: Callable[..., Any], *args: Any) -> tuple[Any, Any]:
+    """What ``read`` gives with the module's fast path, and with its grammar only."""
+    fast = read(*args)
+    with grammar_only(module):
+        return fast, read(*args)
+
+
 def _both(text: str, language: str) -> tuple[list[DateMatch], list[DateMatch]]:
-    fast = dates.find_dates(text, language)
-    with grammar_only(dates):
-        reference = dates.find_dates(text, language)
-    return fast, reference
+    return _fast_and_grammar(dates, dates.find_dates, text, language)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -169,10 +173,8 @@ def test_act_numbers_fast_path_agrees_with_the_grammar(language: str, text: str)
     fast = _fast_fields(text.strip(), language)
     if fast is not None:  # where the scan pattern takes the text, the grammar must agree
         assert fast == _grammar_fields(text.strip(), language), text
-    parse = parse_act_number.__wrapped__
-    with grammar_only(act_numbers):
-        reference = parse(text, language)
-    assert parse(text, language) == reference, text
+    fast, reference = _fast_and_grammar(act_numbers, parse_act_number.__wrapped__, text, language)
+    assert fast == reference, text
 
 
 def test_the_fast_paths_take_the_common_forms() -> None:
@@ -199,6 +201,21 @@ def _scan_text(draw: st.DrawFn, language: str) -> str:
     noise = st.text(alphabet="0123456789 \n-–年月日一十二九FfDdSsJjMmАсمن.,()ſKk", max_size=12)
     pieces = st.one_of(date_text(language), noise, st.sampled_from([*months, "from ", "du "]))
     return "".join(draw(st.lists(pieces, max_size=6)))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_dates_scan_look_ahead_keeps_every_match(language: str, data: st.DataObject) -> None:
+    """The scan tries its templates only where one can begin (a look-ahead built from the
+    templates' first tokens); it finds what the plain alternation finds, in every window."""
+    scanner = dates._scanner(language)
+    plain = re.compile("|".join(scanner.branches))
+    assert scanner.regex.pattern != plain.pattern  # every language's templates say
+    text = data.draw(_scan_text(language))
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert _scan(scanner.regex, text, lo, hi) == _scan(plain, text, lo, hi), text
 
 
 #: No tab: pyparsing expands tabs before parsing (``parse_string`` without
@@ -282,25 +299,7 @@ def records_text(draw: st.DrawFn, language: str) -> str:
 
 
 def _records_both(text: str, language: str) -> tuple[list[Any], list[Any]]:
-    fast = records.find_official_records(text, language)
-    with grammar_only(records):
-        reference = records.find_official_records(text, language)
-    return fast, reference
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-@settings(max_examples=300, deadline=None)
-@given(data=st.data())
-def test_dates_scan_look_ahead_keeps_every_match(language: str, data: st.DataObject) -> None:
-    """The scan tries its templates only where one can begin (a look-ahead built from the
-    templates' first tokens); it finds what the plain alternation finds, in every window."""
-    scanner = dates._scanner(language)
-    plain = re.compile("|".join(scanner.branches))
-    assert scanner.regex.pattern != plain.pattern  # every language's templates say
-    text = data.draw(_scan_text(language))
-    lo = data.draw(st.integers(0, len(text)))
-    hi = data.draw(st.integers(lo, len(text)))
-    assert _scan(scanner.regex, text, lo, hi) == _scan(plain, text, lo, hi), text
+    return _fast_and_grammar(records, records.find_official_records, text, language)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -427,9 +426,7 @@ def symbol_text(draw: st.DrawFn) -> str:
 @settings(max_examples=3000, deadline=None)
 @given(text=symbol_text())
 def test_symbols_fast_path_agrees_with_the_grammar(text: str) -> None:
-    fast = symbols.parse_symbol.__wrapped__(text)
-    with grammar_only(symbols):
-        reference = symbols.parse_symbol.__wrapped__(text)
+    fast, reference = _fast_and_grammar(symbols, symbols.parse_symbol.__wrapped__, text)
     assert fast == reference, text
 
 
@@ -441,9 +438,8 @@ def test_symbols_fast_path_on_the_corpus() -> None:
     }
     assert len(texts) > 100
     for text in texts:
-        with grammar_only(symbols):
-            reference = symbols.parse_symbol.__wrapped__(text)
-        assert symbols.parse_symbol.__wrapped__(text) == reference, text
+        fast, reference = _fast_and_grammar(symbols, symbols.parse_symbol.__wrapped__, text)
+        assert fast == reference, text
 
 
 def test_records_fast_path_on_the_corpus() -> None:
