@@ -13,14 +13,15 @@ from linter.source.lexicon import lexicon_for
 from linter.source.scanning import run_of
 
 # Ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ) and Roman numeral characters (Ⅳ) are always folded.
-# Plain forms: [\ufb00-\ufb06]+|[\u2160-\u2188]+ and [\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+,
-# written to open with one character class (``linter.source.scanning``).
-_ALWAYS = re.compile(
-    "[\ufb00-\ufb06\u2160-\u2188](?:(?<=[\ufb00-\ufb06])[\ufb00-\ufb06]*|[\u2160-\u2188]*)"
-)
-_FULLWIDTH = re.compile(run_of("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"))
+_LIGATURES = "\ufb00-\ufb06"
+_ROMAN = "\u2160-\u2188"
+_FULL_WIDTH = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+# Plain forms: [LIGATURES]+|[ROMAN]+ and [FULL_WIDTH]+, written to open with one character
+# class (``linter.source.scanning``).
+_ALWAYS = re.compile(f"[{_LIGATURES}{_ROMAN}](?:(?<=[{_LIGATURES}])[{_LIGATURES}]*|[{_ROMAN}]*)")
+_FULLWIDTH = re.compile(run_of(f"[{_FULL_WIDTH}]"))
 # Whether either kind occurs at all: one scan of the text, not two.
-_ANY_FORM = re.compile("[\ufb00-\ufb06\u2160-\u2188\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_ANY_FORM = re.compile(f"[{_LIGATURES}{_ROMAN}{_FULL_WIDTH}]")
 # A character followed by combining marks: compared with its composed form (NFC).
 _CLUSTER = re.compile(".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*")
 
