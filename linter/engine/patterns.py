@@ -296,7 +296,8 @@ class PatternCache:
             index[slot] = (offset, len(blob), _digest(blob))
             offset += len(blob)
         head = marshal.dumps((_key(), index))
-        try:
+        # A cache that cannot be written is no reason for a run to fail.
+        with contextlib.suppress(OSError, ValueError):
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".patterns-")
             try:
@@ -312,8 +313,6 @@ class PatternCache:
             others = sorted(self.folder.glob(f"{_PREFIX}*.marshal"), key=_modified)
             for old in others[: max(0, len(others) - KEEP_FILES)]:
                 old.unlink()
-        except (OSError, ValueError):
-            pass  # a cache that cannot be written is no reason for a run to fail
 
     def close(self) -> None:
         if self._stream is not None:
