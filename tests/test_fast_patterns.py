@@ -19,6 +19,12 @@ from hypothesis import strategies as st
 
 from linter.parse import marker_shapes
 
+
+def _joined(pieces: list[str], max_size: int) -> st.SearchStrategy[str]:
+    """Texts of up to ``max_size`` of the ``pieces``, in any order."""
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PLAIN = {
     "OLD_STYLE": r"(?:(?<=\s)|(?<=[^\W\d_])|(?<=[,.;:”’)]))(\d{1,3})/(?![\d/\w])",
@@ -150,9 +156,7 @@ def test_language_scripts_count_runs_as_before() -> None:
 
 _PLAIN_TRAILING_MARKER = re.compile(r"([^\w\s/])\s*(?:\d{1,3}/?|/)$")
 _PLAIN_TRAILING_SPECK = re.compile(r"([,;.:，；。：])[\s‘’'\"°*^]+\d{0,3}$")
-_ENDINGS = st.lists(
-    st.sampled_from([*"a1/ ,;.:，。‘’'\"°*^”)-", "12", "1234", "  ", "word"]), max_size=12
-).map("".join)
+_ENDINGS = _joined([*"a1/ ,;.:，。‘’'\"°*^”)-", "12", "1234", "  ", "word"], 12)
 
 
 def _plain_final_mark(text: str) -> str:
@@ -216,17 +220,18 @@ _GAPS = st.sampled_from([" ", "\t", "  ", " \t"])
 
 
 @st.composite
-def _glued_texts(draw: st.DrawFn) -> str:
-    """Text around a unit of one to five words drawn one to four times, glued."""
+def _repeated_units(draw: st.DrawFn, glued: bool) -> str:
+    """Text around a unit of one to five words drawn one to four times, glued or spaced."""
     words = draw(st.lists(_WORDS, min_size=1, max_size=5))
     unit = "".join(word + draw(_GAPS) for word in words[:-1]) + words[-1]
+    copies = [unit] * draw(st.integers(1, 4))
     before = draw(st.sampled_from(["", "x ", "mind ", ", ", "ab"]))
     after = draw(st.sampled_from(["", " x", "in", ",", " mind"]))
-    return before + unit * draw(st.integers(1, 4)) + after
+    return before + ("" if glued else draw(_GAPS)).join(copies) + after
 
 
 @settings(max_examples=1500, deadline=None)
-@given(text=_glued_texts())
+@given(text=_repeated_units(glued=True))
 def test_glued_repeats_find_what_the_plain_pattern_found(text: str) -> None:
     repeats = importlib.import_module("linter.parse.repeats")
     assert list(repeats._glued_repeats(text)) == [m.span() for m in _PLAIN_GLUED.finditer(text)]
@@ -329,36 +334,34 @@ def test_per_lexicon_memoises_by_identity_then_by_value() -> None:
 
 # -- the marker pass runs each shape only where its figures are -----------------------------
 
-_MARKER_LINES = st.lists(
-    st.sampled_from(
-        [
-            *"1234567890",
-            " ",
-            "  ",
-            ",",
-            ".",
-            ";",
-            "/",
-            "a",
-            "word",
-            "May",
-            "1991",
-            "203412",
-            "[^3]",
-            "paragraph",
-            "S/10352",
-            "Add.1",
-            "–",
-            "会",
-            "，",
-            "(",
-            ")",
-            "of",
-            "and",
-        ]
-    ),
-    max_size=14,
-).map("".join)
+_MARKER_LINES = _joined(
+    [
+        *"1234567890",
+        " ",
+        "  ",
+        ",",
+        ".",
+        ";",
+        "/",
+        "a",
+        "word",
+        "May",
+        "1991",
+        "203412",
+        "[^3]",
+        "paragraph",
+        "S/10352",
+        "Add.1",
+        "–",
+        "会",
+        "，",
+        "(",
+        ")",
+        "of",
+        "and",
+    ],
+    14,
+)
 
 
 @settings(max_examples=1500, deadline=None)
@@ -406,9 +409,7 @@ def _plain_join(before: str, after: str, line_join: str) -> str:
     return line_join
 
 
-_JOIN_PIECES = st.lists(
-    st.sampled_from([*"a-–/\n 1.", "S/Agenda/", "self-", "(a)", "会", "É", "\u00ad"]), max_size=6
-).map("".join)
+_JOIN_PIECES = _joined([*"a-–/\n 1.", "S/Agenda/", "self-", "(a)", "会", "É", "\u00ad"], 6)
 
 
 @settings(max_examples=1500, deadline=None)
@@ -427,19 +428,8 @@ _PLAIN_SPACED = re.compile(
 )
 
 
-@st.composite
-def _spaced_texts(draw: st.DrawFn) -> str:
-    """Text around a unit of one to five words drawn one to four times, spaced."""
-    words = draw(st.lists(_WORDS, min_size=1, max_size=5))
-    unit = "".join(word + draw(_GAPS) for word in words[:-1]) + words[-1]
-    copies = [unit] * draw(st.integers(1, 4))
-    before = draw(st.sampled_from(["", "x ", "mind ", ", ", "ab"]))
-    after = draw(st.sampled_from(["", " x", "in", ",", " mind"]))
-    return before + draw(_GAPS).join(copies) + after
-
-
 @settings(max_examples=1500, deadline=None)
-@given(text=_spaced_texts())
+@given(text=_repeated_units(glued=False))
 def test_spaced_repeats_are_found_where_the_plain_pattern_found_them(text: str) -> None:
     repeats = importlib.import_module("linter.parse.repeats")
     found = [
@@ -451,28 +441,26 @@ def test_spaced_repeats_are_found_where_the_plain_pattern_found_them(text: str) 
 
 # -- page furniture proved by the line alone: only lines opening with a figure, * or a dash --
 
-_FURNITURE_LINES = st.lists(
-    st.sampled_from(
-        [
-            "12-34567",
-            " (E)",
-            " 120324",
-            "*1234567*",
-            "3/7",
-            " / ",
-            "– 3 –",
-            "-",
-            "٣",
-            "a",
-            "Page",
-            " ",
-            "2",
-            "*",
-            "x",
-        ]
-    ),
-    max_size=5,
-).map("".join)
+_FURNITURE_LINES = _joined(
+    [
+        "12-34567",
+        " (E)",
+        " 120324",
+        "*1234567*",
+        "3/7",
+        " / ",
+        "– 3 –",
+        "-",
+        "٣",
+        "a",
+        "Page",
+        " ",
+        "2",
+        "*",
+        "x",
+    ],
+    5,
+)
 
 
 @settings(max_examples=1500, deadline=None)
