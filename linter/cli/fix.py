@@ -15,6 +15,7 @@ files that cannot be read or written.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import os
 from collections.abc import Iterator, Sequence
@@ -48,6 +49,7 @@ from linter.fix.files import (
     tree_of,
     unified_diff,
 )
+from linter.fix.rewritten import journal
 from linter.source.text import DecodeError, decode
 
 
@@ -87,6 +89,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_ERROR if problems else code
 
 
+@contextlib.contextmanager
 def fix_all(
     files: Sequence[Path],
     rules_for: RulesFor,
@@ -99,19 +102,21 @@ def fix_all(
     budget: float | None = None,
     jobs: int = 1,
     diff: bool = False,
-) -> Iterator[FileFix]:
-    """Fix the files (in worker processes when ``jobs`` and the bytes call for it),
-    yielding compact results in order; when writing, first remove reslint's stale
-    temporary files in their folders, and on an interrupt say which files were already
-    rewritten."""
+) -> Iterator[Iterator[FileFix]]:
+    """The fixed files (in worker processes when ``jobs`` and the bytes call for it), as
+    compact results in order, for the ``with`` block to consume; when writing, first
+    remove reslint's stale temporary files in their folders.
+
+    An interrupt anywhere in the block (while a file is fixed, or while the caller prints
+    a result) first stops the workers, then says which files were already rewritten: the
+    list is exact, each file in it whole, none missing (``linter.fix.rewritten``)."""
     if write:
         folders = [Path(os.path.realpath(path)).parent for path in files]
         for stale in remove_stale_temporaries(folders):
             shown = display_path(str(stale))
             err.write(f"reslint: removed {shown}, a temporary file of an interrupted run\n")
-    written: list[str] = []
-    try:
-        yield from fix_files(
+    with journal(write) as rewritten:
+        stream = fix_files(
             files,
             rules_for,
             unsafe=unsafe,
@@ -120,19 +125,26 @@ def fix_all(
             jobs=jobs,
             diff=diff,
             tree=tree,
-            written=written,
+            written=rewritten,
             budget=budget,
         )
-    except (KeyboardInterrupt, interrupts.Terminated):
-        if write:
-            with interrupts.shielded():
-                err.write(
-                    f"reslint: interrupted; {count(len(written), 'file')} of {len(files)} "
-                    "already rewritten" + (":" if written else "; none was changed") + "\n"
-                )
-                for name in written:
-                    err.write(f"reslint: rewritten: {display_path(name)}\n")
-        raise
+        try:
+            with contextlib.closing(stream):  # an interrupt stops the workers here first
+                yield stream
+        except (KeyboardInterrupt, interrupts.Terminated):
+            if write:
+                with interrupts.shielded():
+                    _say_rewritten(rewritten.names(), len(files), err)
+            raise
+
+
+def _say_rewritten(written: Sequence[str], total: int, err: TextIO) -> None:
+    err.write(
+        f"reslint: interrupted; {count(len(written), 'file')} of {total} "
+        "already rewritten" + (":" if written else "; none was changed") + "\n"
+    )
+    for name in written:
+        err.write(f"reslint: rewritten: {display_path(name)}\n")
 
 
 def fix_stdin(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
@@ -206,7 +218,7 @@ def run_fix(
     hold no text."""
     dry_run = args.diff or args.check
     results = []
-    for result in fix_all(
+    with fix_all(
         files,
         rules_for,
         unsafe=args.unsafe_fixes,
@@ -217,13 +229,14 @@ def run_fix(
         budget=budget,
         jobs=args.jobs,
         diff=args.diff,
-    ):
-        if args.diff:
-            out.write(_shown_diff(result))
-        elif args.check and result.changed:
-            fixes = count(result.fixes, "fix", "fixes")
-            out.write(f"would fix {display_path(result.path)} ({fixes})\n")
-        results.append(dataclasses.replace(result, diff=None))
+    ) as fixed:
+        for result in fixed:
+            if args.diff:
+                out.write(_shown_diff(result))
+            elif args.check and result.changed:
+                fixes = count(result.fixes, "fix", "fixes")
+                out.write(f"would fix {display_path(result.path)} ({fixes})\n")
+            results.append(dataclasses.replace(result, diff=None))
     report_problems(results, err)
     (err if args.diff else out).write(summary(results, dry_run) + "\n")
     if any(result.io_error for result in results):
@@ -253,19 +266,18 @@ def fix_before_check(
     paths: Sequence[str],
 ) -> None:
     """``reslint check --fix``: write the fixes first; the check then reports what is left."""
-    results = list(
-        fix_all(
-            files,
-            settings.rules_for,
-            unsafe=args.unsafe_fixes,
-            language=settings.language,
-            write=True,
-            tree=tree_of(paths),
-            err=err,
-            budget=settings.time_budget,
-            jobs=args.jobs,
-        )
-    )
+    with fix_all(
+        files,
+        settings.rules_for,
+        unsafe=args.unsafe_fixes,
+        language=settings.language,
+        write=True,
+        tree=tree_of(paths),
+        err=err,
+        budget=settings.time_budget,
+        jobs=args.jobs,
+    ) as fixed:
+        results = list(fixed)
     report_problems(results, err)
     found = count(sum(r.found for r in results), "finding")
     err.write(f"reslint: {summary(results, dry_run=False)} ({found} before fixing)\n")

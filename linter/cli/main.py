@@ -128,10 +128,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         code = run(argv)
     except (KeyboardInterrupt, interrupts.Terminated) as error:
-        interrupts.stopping()  # a second Ctrl-C while exiting is ignored
         code = interrupts.exit_status(error)
-        with contextlib.suppress(Exception):
-            sys.stderr.write("reslint: interrupted\n")
+        try:
+            interrupts.stopping()  # a second Ctrl-C while exiting is ignored
+            with contextlib.suppress(Exception):
+                sys.stderr.write("reslint: interrupted\n")
+        finally:
+            _leave_after_interrupt(code)
     except BrokenPipeError:
         sys.stderr.close()
         code = EXIT_OK
@@ -141,6 +144,23 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.stderr.write(f"reslint: internal error: {type(error).__name__}: {error}\n")
         code = EXIT_ERROR
     sys.exit(code)
+
+
+def _leave_after_interrupt(code: int) -> None:
+    """Exit at once with ``code``, after flushing the output.
+
+    The commands have already stopped their workers and removed their temporary files
+    while the interrupt unwound them. What an ordinary exit would still do is join the
+    threads of the worker pool, and an interrupt can leave one of them waiting on a lock
+    forever (see ``linter.engine.executors._GuardedFuture``): the run must end, and end
+    with 130 or 143, whatever state the interrupt left a library's threads in. A second
+    interrupt arriving meanwhile cannot change the exit status either."""
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
 
 
 def _debug() -> bool:

@@ -23,7 +23,7 @@ from linter.engine import interrupts
 from linter.engine.jobs import LintJob, WorkItem, lint_shard
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 #: Below this many bytes of files still to lint, starting workers costs more than it saves
@@ -66,10 +66,10 @@ class Executor(Protocol):
         ...
 
 
-def _start_worker(job: Any, run: Callable[[Any, Sequence[Any]], list[Any]]) -> None:
+def _start_worker(job: Any, run: Callable[[Any, Sequence[Any]], list[Any]], parent: int) -> None:
     global _WORKER_JOB, _WORKER_RUN  # one per worker process, set once
     _WORKER_JOB, _WORKER_RUN = job, run
-    interrupts.as_worker()
+    interrupts.as_worker(parent)
 
 
 def _run_in_worker(items: Sequence[Any]) -> list[Any]:
@@ -99,7 +99,7 @@ class ProcessExecutor:
             max_workers=workers,
             mp_context=context,
             initializer=_start_worker,
-            initargs=(job, run),
+            initargs=(job, run, os.getpid()),
         )
 
     def prepare(self, job: LintJob) -> None:
@@ -108,9 +108,11 @@ class ProcessExecutor:
 
     def submit(self, items: Sequence[Any]) -> ShardFuture:
         # Workers are forked as shards are submitted; a signal arriving in the middle of a
-        # fork is lost (Python runs no handler there), so hold it until after.
+        # fork is lost (Python runs no handler there), so hold it until after. The pool's
+        # threads are started here too, so they inherit the held signals and never take
+        # one: this process's signals always reach the main thread (see _GuardedFuture).
         with interrupts.deferred():
-            return self.pool.submit(_run_in_worker, list(items))
+            return _GuardedFuture(self.pool.submit(_run_in_worker, list(items)))
 
     def close(self, abort: bool = False) -> None:
         """After the work in flight; or (``abort``: an interrupt, an error, a consumer
@@ -137,6 +139,49 @@ class ProcessExecutor:
             writer = getattr(result_queue, "_writer", None)
             if writer is not None:
                 writer.close()
+
+
+#: Longest stretch, in seconds, for which waiting on a shard holds signals back: how late
+#: a Ctrl-C or SIGTERM may take effect while this process waits for a worker.
+WAIT_SLICE = 0.05
+
+
+class _GuardedFuture:
+    """A shard's future that a signal cannot break.
+
+    Python raises the exception of a signal handler (``KeyboardInterrupt``,
+    :class:`~linter.engine.interrupts.Terminated`) between any two steps of Python code,
+    including inside ``concurrent.futures``: a future's ``done()`` or ``result()``
+    interrupted just after taking the future's lock leaves the lock held for good (a
+    ``with`` statement does not protect the step after ``__enter__``, CPython issue
+    gh-74174). The pool's manager thread then blocks forever when it completes or
+    cancels that future, and the interpreter, which joins that thread at exit, hangs
+    after the interrupt was reported. A tight loop of ``done()`` under SIGTERM left the
+    lock held in a third of the trials on CPython 3.11 (tests/test_interrupts.py).
+
+    So every call into the future runs with the signals held back
+    (:func:`~linter.engine.interrupts.deferred`), and a signal takes effect right after,
+    in reslint's own code. A wait is cut into slices of :data:`WAIT_SLICE` seconds so that
+    a signal is never held back longer than that.
+    """
+
+    __slots__ = ("future",)
+
+    def __init__(self, future: Future[list[Any]]) -> None:
+        self.future = future
+
+    def done(self) -> bool:
+        with interrupts.deferred():
+            return self.future.done()
+
+    def result(self) -> list[Any]:
+        while True:
+            with interrupts.deferred():
+                try:
+                    return self.future.result(timeout=WAIT_SLICE)
+                except TimeoutError:
+                    if self.future.done():  # the shard itself raised TimeoutError
+                        raise
 
 
 def stop_workers(grace: float = 1.0) -> None:

@@ -47,8 +47,12 @@ def shielded() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+    # The handlers to restore are read before any is changed, and changed inside the
+    # ``try``: a signal raising between the two steps cannot leave them ignored for good.
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
+        for sig in previous:
+            signal.signal(sig, signal.SIG_IGN)
         yield
     finally:
         for sig, handler in previous.items():
@@ -66,8 +70,12 @@ def deferred() -> Iterator[None]:
         yield
         return
     held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    # The mask to restore is read without changing it, and the signals are held back
+    # inside the ``try``: a signal taking effect just after the mask call (Python runs the
+    # handler there) still restores the mask, instead of leaving them held back for good.
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, ())
     try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, held)
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
@@ -81,14 +89,16 @@ def stopping() -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def as_worker() -> None:
+def as_worker(parent: int) -> None:
     """Signal handling for a worker process: ignore SIGINT, die on SIGTERM, and die with
-    the parent (Linux ``PR_SET_PDEATHSIG``) so that no worker outlives its run."""
+    the parent, whose process id (``parent``) was read before the fork (Linux
+    ``PR_SET_PDEATHSIG``), so that no worker outlives its run. A parent that died before
+    this call sends no signal: the worker sees it has been given another parent and
+    leaves. (Reading the parent's id here instead would read the new parent's.)"""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):  # forked while the parent held signals back
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
-    parent = os.getppid()
     with contextlib.suppress(Exception):  # not Linux, or no libc: the parent's cleanup does it
         import ctypes
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 
 from linter.engine import interrupts
@@ -23,6 +23,7 @@ from linter.engine.reading import read_file, reason
 from linter.engine.registry import RuleSpec
 from linter.engine.writing import Policy, WriteRefused, replace_file
 from linter.fix.fixer import FixOutcome, fix_text
+from linter.fix.rewritten import JournalWriter, Rewritten, Written
 from linter.source.frozen import record
 from linter.source.text import DecodeError, decode
 
@@ -112,7 +113,7 @@ def fix_file(
     write: bool = True,
     display: str | None = None,
     tree: Sequence[Path] | None = None,
-    written: list[str] | None = None,
+    written: Written | None = None,
     budget: float | None = None,
 ) -> FileFix:
     """Fix one file on disk (or only compute the fix when ``write`` is false).
@@ -249,19 +250,27 @@ class FixJob:
     diff: bool
     tree: tuple[Path, ...] | None
     budget: float | None
+    journal: str | None = None  # where workers record each file they rewrite
 
 
 def fix_shard(
     job: FixJob,
     items: Sequence[tuple[str, tuple[str, ...]]],
-    written: list[str] | None = None,
+    written: Written | None = None,
     rules_of: Callable[[tuple[str, ...]], Sequence[RuleSpec]] | None = None,
 ) -> list[FileFix]:
     """Fix each ``(path, rule codes)`` of a shard; compact results, in order. In this
     process, each file rewritten is added to ``written`` (see :func:`fix_files`) and the
-    rules are the caller's own (``rules_of``); a worker looks the codes up in the registry."""
+    rules are the caller's own (``rules_of``); a worker looks the codes up in the registry
+    and records each file it rewrites in the run's journal (``linter.fix.rewritten``)."""
     from linter.engine.jobs import rules_for_codes
 
+    if written is None and job.journal is not None and job.write:
+        journal = JournalWriter(job.journal)
+        try:
+            return fix_shard(job, items, journal, rules_of)
+        finally:
+            journal.close()
     lookup = rules_of or rules_for_codes
     return [
         fix_file(
@@ -288,16 +297,17 @@ def fix_files(
     jobs: int = 1,
     diff: bool = False,
     tree: Sequence[Path] | None = None,
-    written: list[str] | None = None,
+    written: Rewritten | None = None,
     budget: float | None = None,
-) -> Iterator[FileFix]:
+) -> Generator[FileFix, None, None]:
     """Fix each file with its own rules (the configuration's per-file ignores apply), in
     worker processes when ``jobs`` and the bytes to fix call for it (see
     :func:`linter.engine.executors.map_ordered`); compact results, in the order of
     ``files``, with each file's diff when ``diff`` is asked.
 
     Each file rewritten is added to ``written``: by this process together with its rename
-    (an interrupt cannot fall between the two), by a worker when its result arrives."""
+    (an interrupt cannot fall between the two); by a worker to ``written``'s journal
+    together with its rename, and to ``written`` itself when its result arrives."""
     from linter.engine.executors import map_ordered
 
     specs: dict[tuple[str, ...], Sequence[RuleSpec]] = {}
@@ -308,13 +318,21 @@ def fix_files(
         specs.setdefault(codes, rules)
         items.append((str(path), codes))
     sizes = [_size(path) for path in files]
-    job = FixJob(unsafe, language, write, diff, tuple(tree) if tree is not None else None, budget)
+    job = FixJob(
+        unsafe,
+        language,
+        write,
+        diff,
+        tuple(tree) if tree is not None else None,
+        budget,
+        written.journal if written is not None else None,
+    )
 
     def here(job: FixJob, shard: Sequence[tuple[str, tuple[str, ...]]]) -> list[FileFix]:
         return fix_shard(job, shard, written, specs.__getitem__)
 
     for result in map_ordered(fix_shard, job, items, sizes, jobs, here=here):
-        if result.written and written is not None and result.path not in written:
+        if result.written and written is not None:
             written.append(result.path)
         yield result
 
