@@ -478,3 +478,33 @@ def test_strong_furniture_is_read_as_by_its_four_patterns(text: str) -> None:
         if (page and 1 <= int(page[1]) <= int(page[2])) or furniture._PAGE_DASHED.match(text):
             expected = kind.PAGE_NUMBER
     assert furniture.strong_furniture(text) == expected
+
+
+# -- the canonical plan: plain gaps made directly are the gaps the drafts make -------------
+
+
+def _plans(text: str) -> tuple[object, object]:
+    planner = importlib.import_module("linter.fix.planner")
+    document = importlib.import_module("linter.parse.structure").parse_text(text)
+    direct = planner.Planner(document).build()
+    drafted = planner.Planner(document)
+    drafted.plain_gaps_directly = False
+    return direct, drafted.build()
+
+
+def test_plain_gaps_are_planned_as_drafts_plan_them_on_the_corpus() -> None:
+    from tests.conftest import CORPUS
+
+    compared = 0
+    for path in sorted(CORPUS.rglob("*.txt")):
+        direct, drafted = _plans(path.read_text(encoding="utf-8", errors="replace"))
+        assert direct == drafted, path.name
+        compared += 1
+    assert compared > 500
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=importlib.import_module("tests.fuzz").fuzzed_texts())
+def test_plain_gaps_are_planned_as_drafts_plan_them_on_fuzzed_texts(text: str) -> None:
+    direct, drafted = _plans(text)
+    assert direct == drafted

@@ -190,21 +190,35 @@ class Planner:
 
     # -- gaps ------------------------------------------------------------------------------
 
+    #: Whether :meth:`build` makes the plain gaps directly (:meth:`_plain_gap`); the
+    #: tests turn it off to check that both ways give the same plan.
+    plain_gaps_directly = True
+
     def build(self) -> Plan:
         pieces = self.pieces()
         if not pieces:
             return Plan((), (), None)
-        drafts = [self._draft(0, pieces[0].start, None, pieces[0], "head")]
+        drafts: list[Draft | Gap] = [self._draft(0, pieces[0].start, None, pieces[0], "head")]
+        plain = self._plain_gap if self.plain_gaps_directly else None
         for before, after in pairwise(pieces):
             kind = "join" if before.block == after.block else "break"
-            drafts.append(self._draft(before.end, after.start, before, after, kind))
+            gap = plain(before, after, kind) if plain is not None else None
+            drafts.append(
+                gap
+                if gap is not None
+                else self._draft(before.end, after.start, before, after, kind)
+            )
         tail = self._draft(pieces[-1].end, len(self.text), pieces[-1], None, "tail")
         tail.replacement += self._notes_section()
         drafts.append(tail)
 
         # Every gap that holds note lines, and the tail that receives the notes, change
-        # together or not at all.
-        group = [d for d in drafts if d.note_lines or d.notes or (d is tail and self.doc.notes)]
+        # together or not at all (a plain gap holds neither).
+        group = [
+            d
+            for d in drafts
+            if isinstance(d, Draft) and (d.note_lines or d.notes or (d is tail and self.doc.notes))
+        ]
         edits = tuple(
             Edit(d.start, d.end, d.replacement)
             for d in group
@@ -213,7 +227,10 @@ class Planner:
         notes_fix = Fix(edits, removes=REMOVES_FURNITURE) if edits else None
         in_group = {id(d) for d in group}
         gaps = [
-            self._gap(draft, tail, notes_fix if id(draft) in in_group else None) for draft in drafts
+            draft
+            if isinstance(draft, Gap)
+            else self._gap(draft, tail, notes_fix if id(draft) in in_group else None)
+            for draft in drafts
         ]
         rewritten = frozenset(
             index
@@ -254,6 +271,46 @@ class Planner:
             fix=fix,
             lines=draft.lines,
             block=draft.block,
+        )
+
+    def _plain_gap(self, before: Piece, after: Piece, kind: str) -> Gap | None:
+        """The gap between two pieces on consecutive lines with no marker and no note
+        number in it (most gaps: a line break inside a paragraph or between two), made
+        directly; None for any other gap, which goes through :meth:`_draft`. What it
+        gives is what ``_gap(_draft(...))`` gives for such a gap, field for field."""
+        start, end = before.end, after.start
+        if after.line != before.line + 1:
+            return None  # lines inside: residue, note lines
+        if _any_between(self.detached_starts, start, end) or _any_between(
+            self.note_starts, start, end
+        ):
+            return None
+        if self._front_matter_pair(before, after):
+            glue = "\n"
+        elif kind == "join":
+            glue = join_pieces(
+                self.text[before.start : before.end], self.text[after.start : after.end], self.join
+            )
+        else:
+            glue = BLOCK_SEPARATOR
+        fix = (
+            None
+            if self.text[start:end] == glue
+            else Fix((Edit(start, end, glue),), removes=REMOVES_WHITESPACE)
+        )
+        return Gap(
+            start=start,
+            end=end,
+            replacement=glue,
+            kind=kind,
+            residue=(),
+            markers=(),
+            moved_notes=(),
+            wrapped_notes=(),
+            owner=Owner.HARD_WRAP if kind == "join" else Owner.WHITESPACE,
+            fix=fix,
+            lines=range(before.line + 1, after.line),
+            block=before.block,
         )
 
     def _draft(
@@ -317,6 +374,11 @@ class Planner:
             return ""
         lines = [note_line(self.doc, note, self.join) for note in self.doc.notes]
         return "\n" + BLOCK_SEPARATOR.join(lines) + "\n"
+
+
+def _any_between(starts: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list of offsets holds one in ``[start, end)``."""
+    return bool(starts) and bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end)
 
 
 def _squash(text: str) -> str:
