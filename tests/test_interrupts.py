@@ -368,3 +368,20 @@ def test_a_worker_whose_parent_died_before_it_started_leaves() -> None:
             os._exit(0)  # reached only if as_worker stayed
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 1
+
+
+def test_fix_goes_on_without_a_temporary_folder_for_its_journal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from linter.cli.main import run
+
+    def no_temporary_folder(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError("read-only temporary folder")
+
+    monkeypatch.setattr(tempfile, "mkstemp", no_temporary_folder)
+    document = tmp_path / "doc.txt"
+    document.write_bytes(SEED.read_bytes())
+    assert run(["fix", str(document)]) == 0
+    assert document.read_bytes() != SEED.read_bytes()

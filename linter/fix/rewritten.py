@@ -69,17 +69,27 @@ class JournalWriter:
 @contextlib.contextmanager
 def journal(write: bool) -> Iterator[Rewritten]:
     """What a run rewrites; with a journal file (in the temporary folder, removed after
-    the run) when it writes files at all."""
-    if not write:
+    the run) when it writes files at all. Without a temporary folder to write in, the run
+    goes on without a journal: only a list printed on an interrupt may then miss files a
+    worker had just rewritten."""
+    path = _new_journal() if write else None
+    if path is None:
         yield Rewritten()
         return
-    handle, path = tempfile.mkstemp(prefix="reslint-rewritten-", suffix=".jsonl")
-    os.close(handle)
     try:
         yield Rewritten(path)
     finally:
         with contextlib.suppress(OSError):
             os.unlink(path)
+
+
+def _new_journal() -> str | None:
+    try:
+        handle, path = tempfile.mkstemp(prefix="reslint-rewritten-", suffix=".jsonl")
+    except OSError:
+        return None
+    os.close(handle)
+    return path
 
 
 def read_journal(path: str) -> list[str]:
