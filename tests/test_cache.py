@@ -7,6 +7,7 @@ import argparse
 import io
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 from linter.cli.main import run
 from linter.cli.options import settings_for
+from linter.engine import cache as cache_module
 from linter.engine.cache import FILE_NAME, ResultCache
 from linter.engine.needs import Needs
 from linter.engine.pipeline import check_files
@@ -118,6 +120,51 @@ def test_concurrent_runs_share_one_cache(tmp_path: Path) -> None:
     warm = ResultCache(folder)
     _run(files, warm, Needs())  # what --format json asks
     assert warm.hits == len(files)
+
+
+class _Refusing:
+    """A connection whose switch to WAL mode is refused as another run's would be."""
+
+    def __init__(self, connection: sqlite3.Connection, refusals: list[int]) -> None:
+        self.connection, self.refusals = connection, refusals
+
+    def execute(self, statement: str, *args: object) -> object:
+        if statement.startswith("PRAGMA journal_mode") and self.refusals[0] > 0:
+            self.refusals[0] -= 1
+            raise sqlite3.OperationalError("database is locked")
+        return self.connection.execute(statement, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.connection, name)
+
+
+def _refusing(monkeypatch: pytest.MonkeyPatch, times: int) -> list[int]:
+    refusals = [times]
+    connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: _Refusing(connect(*a, **k), refusals))
+    return refusals
+
+
+def test_a_cache_another_run_is_opening_is_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Runs started together on a new cache folder: SQLite refuses the switch to WAL mode
+    # at once, without its busy timeout; opening is tried again.
+    refusals = _refusing(monkeypatch, 3)
+    cache = ResultCache(tmp_path / "cache")
+    assert cache._connection() is not None and cache.problem is None
+    assert refusals == [0]
+    cache.close()
+
+
+def test_a_cache_held_longer_than_the_busy_timeout_is_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "BUSY_SECONDS", 0.2)
+    _refusing(monkeypatch, 1_000_000)
+    cache = ResultCache(tmp_path / "cache")
+    assert cache._connection() is None
+    assert cache.problem is not None and "database is locked" in cache.problem
 
 
 @pytest.mark.parametrize("flag", ["--cache-dir", "RESLINT_CACHE_DIR"])

@@ -36,6 +36,9 @@ DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 FILE_NAME = "results-v1.sqlite"
 #: Entries written per transaction (fewer commits, less fsync).
 _BATCH = 256
+#: How long a run waits for a cache another run holds (SQLite's busy timeout, and the
+#: time opening it may be retried), in seconds.
+BUSY_SECONDS = 10.0
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL,"
     " size INTEGER NOT NULL, used INTEGER NOT NULL)",
@@ -114,15 +117,40 @@ class ResultCache:
                 ignore = self.folder / ".gitignore"
                 if not ignore.exists():
                     ignore.write_text("# made by reslint: the cache is never committed\n*\n")
-                db = sqlite3.connect(self.folder / FILE_NAME, timeout=10, isolation_level=None)
+                self._db = self._open()
+            except (OSError, sqlite3.Error) as error:
+                self._fail(error)
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        """Open the cache, retried while another run holds it.
+
+        SQLite waits up to its busy timeout for most locks, but not for all: switching a
+        new file to WAL mode while another run opens it too returns "database is locked"
+        at once (waiting could deadlock the two). Runs started together on a new cache
+        folder met it under load; opening is therefore tried again, with growing pauses,
+        for as long as the busy timeout."""
+        deadline = time.monotonic() + BUSY_SECONDS
+        pause = 0.01
+        while True:
+            db = sqlite3.connect(
+                self.folder / FILE_NAME, timeout=BUSY_SECONDS, isolation_level=None
+            )
+            try:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=NORMAL")
                 for statement in _SCHEMA:
                     db.execute(statement)
-                self._db = db
-            except (OSError, sqlite3.Error) as error:
-                self._fail(error)
-        return self._db
+                return db
+            except sqlite3.OperationalError as error:
+                db.close()
+                if not _busy(error) or time.monotonic() + pause > deadline:
+                    raise
+            except BaseException:
+                db.close()
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
     def _fail(self, error: Exception) -> None:
         self.problem = f"cache at {self.folder} not used: {error}"
@@ -216,6 +244,12 @@ class ResultCache:
                 break
         db.executemany("DELETE FROM results WHERE key = ?", doomed)
         db.execute("COMMIT")
+
+
+def _busy(error: sqlite3.OperationalError) -> bool:
+    """Whether SQLite refused because another connection holds the file."""
+    message = str(error).lower()
+    return "locked" in message or "busy" in message
 
 
 def at_path(result: FileResult, path: str) -> FileResult:
