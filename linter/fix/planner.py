@@ -285,14 +285,7 @@ class Planner:
             self.note_starts, start, end
         ):
             return None
-        if self._front_matter_pair(before, after):
-            glue = "\n"
-        elif kind == "join":
-            glue = join_pieces(
-                self.text[before.start : before.end], self.text[after.start : after.end], self.join
-            )
-        else:
-            glue = BLOCK_SEPARATOR
+        glue = self._glue(before, after, kind)
         fix = (
             None
             if self.text[start:end] == glue
@@ -317,19 +310,7 @@ class Planner:
         self, start: int, end: int, before: Piece | None, after: Piece | None, kind: str
     ) -> Draft:
         markers = self._between(self.detached, self.detached_starts, start, end)
-        if self._front_matter_pair(before, after):
-            glue = "\n"  # YAML front matter keeps its lines
-        elif kind == "join":
-            assert before is not None and after is not None
-            glue = join_pieces(
-                self.text[before.start : before.end], self.text[after.start : after.end], self.join
-            )
-        elif kind == "break":
-            glue = BLOCK_SEPARATOR
-        elif kind == "tail":
-            glue = "\n"
-        else:
-            glue = ""
+        glue = self._glue(before, after, kind)
         # The lines wholly inside: those between the lines of the two pieces.
         lines = range(
             before.line + 1 if before is not None else 0,
@@ -350,6 +331,19 @@ class Planner:
             notes=self._between(self.notes, self.note_starts, start, end),
             note_lines=bool(lines) and any(self.roles[i] in NOTE_ROLES for i in lines),
         )
+
+    def _glue(self, before: Piece | None, after: Piece | None, kind: str) -> str:
+        """What the canonical text puts between two pieces (or at the head or tail)."""
+        if self._front_matter_pair(before, after):
+            return "\n"  # YAML front matter keeps its lines
+        if kind == "join":
+            assert before is not None and after is not None
+            return join_pieces(
+                self.text[before.start : before.end], self.text[after.start : after.end], self.join
+            )
+        if kind == "break":
+            return BLOCK_SEPARATOR
+        return "\n" if kind == "tail" else ""
 
     @staticmethod
     def _between(items: list[_T], starts: list[int], start: int, end: int) -> list[_T]:
