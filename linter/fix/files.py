@@ -266,11 +266,8 @@ def fix_shard(
     from linter.engine.jobs import rules_for_codes
 
     if written is None and job.journal is not None and job.write:
-        journal = JournalWriter(job.journal)
-        try:
+        with JournalWriter(job.journal) as journal:
             return fix_shard(job, items, journal, rules_of)
-        finally:
-            journal.close()
     lookup = rules_of or rules_for_codes
     return [
         fix_file(

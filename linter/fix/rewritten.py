@@ -17,12 +17,16 @@ file opened for appending, so the lines of two workers never mix.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from types import TracebackType
 from typing import Protocol
+
+# ``json`` is imported where a journal is written or read: only worker processes and an
+# interrupted run do either, and a one-file ``fix`` (a pre-commit hook) imports nothing
+# else that needs it.
 
 
 class Written(Protocol):
@@ -59,7 +63,20 @@ class JournalWriter:
     def __init__(self, path: str) -> None:
         self._fd = os.open(path, os.O_WRONLY | os.O_APPEND)
 
+    def __enter__(self) -> JournalWriter:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
     def append(self, name: str, /) -> None:
+        import json
+
         os.write(self._fd, (json.dumps(name) + "\n").encode("ascii"))
 
     def close(self) -> None:
@@ -95,6 +112,8 @@ def _new_journal() -> str | None:
 def read_journal(path: str) -> list[str]:
     """The names in a journal; a line that does not read back whole is skipped (a worker
     killed outright in the middle of its write)."""
+    import json
+
     try:
         data = Path(path).read_bytes()
     except OSError:
