@@ -14,6 +14,7 @@ _REASONS = {
     "double-slash": "it has an empty component (two slashes)",
     "missing-separator": "a slash is missing (two components run together)",
     "bad-component": "a component mixes figures and letters",
+    "misread-root": "its series letter was misread by character recognition",
 }
 
 
@@ -25,7 +26,9 @@ def malformed_symbol(doc: Document) -> Iterator[Hit]:
         Symbols (``A/RES/66/181``, ``E/2012/30``, ``E/CN.15/2012/15``) are how documents are
         found, linked and matched across languages. Extraction and typing break them:
         ``A/RES/66181`` or ``E/201230`` (a slash lost), ``E/2012 /30`` (a space inside),
-        ``A/RES//66/1`` (a doubled slash). A broken symbol points nowhere. Only the series
+        ``A/RES//66/1`` (a doubled slash); character recognition of older texts reads the
+        S of a Council symbol as a dollar sign (``$/25240``, ``S$/12611``). A broken
+        symbol points nowhere. Only the series
         reslint knows (``[symbols] trusted_roots`` in ``rules/data/bodies.toml``) are
         checked, so page numbers (``2/18``), other organisations' symbols and old footnote
         markers (``1/``) are left alone. The finding points at the symbol and suggests the

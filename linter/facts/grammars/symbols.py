@@ -120,8 +120,8 @@ class MalformedSymbol:
     """A symbol that breaks the symbol grammar (rule D008).
 
     ``reason``: ``space-in-symbol`` (``E/2012 /30``), ``double-slash`` (``A/RES//66/1``),
-    ``missing-separator`` (``A/RES/66181``, ``E/201030``) or ``bad-component``
-    (``S/26G26``).
+    ``missing-separator`` (``A/RES/66181``, ``E/201030``), ``bad-component``
+    (``S/26G26``) or ``misread-root`` (``$/25240``: OCR read the S as a dollar sign).
     ``suggestion`` is the repaired symbol when the repair is certain, else None.
     """
 
@@ -329,6 +329,10 @@ def _malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
     year_glued = tuple(
         ("year-glued", _year_glued(names, fewest)) for fewest, names in sorted(by_length.items())
     )
+    misread = _misread_roots()
+    misread_scanner = (
+        ("misread-root", re.compile(_misread_root_pattern(misread, comp))) if misread else None
+    )
     return (
         ("double-slash", re.compile(rf"{head}(?:/{comp})*//+{comp}(?:/{comp})*{_NOT_BEFORE}")),
         *year_glued,
@@ -349,14 +353,30 @@ def _malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
                 rf"(?![ \u00a0]?[(（])"
             ),
         ),
+        *((misread_scanner,) if misread_scanner else ()),
     )
+
+
+def _misread_roots() -> dict[str, str]:
+    """OCR's misreadings of trusted roots ("$" for "S"), from ``[symbols.misread_roots]``."""
+    table: dict[str, str] = _symbols_data().get("misread_roots", {})
+    return table
+
+
+def _misread_root_pattern(misread: dict[str, str], comp: str) -> str:
+    """A misread root right before a slash and a number of three figures or more
+    (``$/25240``, ``S$/2002/1005``): a dollar amount is never followed by a slash and a
+    figure. The root is group ``misread``, the rest of the symbol group ``rest``."""
+    names = "|".join(re.escape(m) for m in sorted(misread, key=len, reverse=True))
+    return rf"(?<![\w$])(?P<misread>{names})/(?P<rest>\d{{3,5}}(?:/{comp})*){_NOT_BEFORE}"
 
 
 @cache
 def _root_with_slash() -> re.Pattern[str]:
     """What every malformed symbol holds: a trusted root, then a slash (maybe spaced)."""
     roots = "|".join(re.escape(r) for r in _symbols_data()["trusted_roots"])
-    return re.compile(rf"{_NOT_AFTER}(?:{roots})[ \t]*/")
+    misread = "".join(f"|{re.escape(m)}/" for m in _misread_roots())
+    return re.compile(rf"{_NOT_AFTER}(?:{roots})[ \t]*/{misread}")
 
 
 def _is_malformed(symbol: str) -> bool:
@@ -385,6 +405,8 @@ def find_malformed_symbols(text: str) -> list[MalformedSymbol]:
             if reason == "year-glued":
                 reason = "missing-separator"
                 suggestion = f"{m.group('series')}/{m.group('year')}/{m.group('number')}"
+            elif reason == "misread-root":
+                suggestion = f"{_misread_roots()[m.group('misread')]}/{m.group('rest')}"
             elif reason in ("double-slash", "space-in-symbol"):
                 repaired = re.sub(r"\s*/+\s*", "/", m.group())
                 parts = parse_symbol(repaired)
