@@ -171,9 +171,10 @@ def test_a_figure_near_a_line_start_is_read_with_the_line_before() -> None:
         "24 Ibid., document S/13361.\n\n"
         "25 Ibid., document S/13387.\n"
     )
-    # (24, after "30 May" and before "and 11 June", still reads as a date: a miss.)
-    assert {23, 25} <= {m.number for m in parse_text(text).markers}
-    assert "on 7 May,[^23] 30 May" in fixed(text)
+    # 24, after the whole date "30 May" and before "and 11 June", is a marker too
+    # (tests/test_parse_english.py: a figure after a whole date).
+    assert [m.number for m in parse_text(text).markers] == [23, 24, 25]
+    assert "on 7 May,[^23] 30 May[^24] and 11 June 1979,[^25]" in fixed(text)
 
 
 def test_a_refused_file_exits_1_with_fix_and_with_check_fix(tmp_path: Path) -> None:

@@ -82,15 +82,18 @@ def _is_quantity(lexicon: Lexicon, before: str, after: str) -> bool:
         word in lexicon.numbered_nouns or word.lower() in lexicon.numbered_nouns
     ):
         return True
-    if word in lexicon.months and not _DAY_BEFORE.search(before[: before.rfind(word)]):
+    after_month = word in lexicon.months
+    if after_month and not _DAY_BEFORE.search(before[: before.rfind(word)]):
         # "November 17" is a date; "16 November 17 and" is a date and a marker.
         return True
     following = after.lstrip()
     if any(following.startswith(unit) for unit in lexicon.number_suffix_units):
         return True
-    if _RANGE_AFTER.match(after) and not _YEAR_END.search(before.rstrip()):
-        # "22 and 23 September", "11 to 13 March": a range of figures ("of 17 December
-        # 1992 7 and 19 January 1993 8": after a year, a marker and the next date).
+    if _RANGE_AFTER.match(after) and not (after_month or _YEAR_END.search(before.rstrip())):
+        # "22 and 23 September", "11 to 13 March": a range of figures. Not after a date
+        # that is whole: "of 17 December 1992 7 and 19 January 1993 8" (after a year) and
+        # "on 24 November 22 and 3 December 23" (after a day and its month) it is a marker
+        # and the next date.
         return True
     return _word_after(after) in lexicon.months
 
