@@ -32,6 +32,43 @@ def _figure_list(
             return
 
 
+def _lost_opening_labels(subs: Sequence[SubParagraph], values: Sequence[int | None]) -> int:
+    """How many items open the list without a label when exactly that many labels are
+    missing before the first one ("To continue ...;", "To circulate ...;", then "(c)"):
+    extraction dropped them. 0 when the count does not match (no evidence)."""
+    unlabelled = next((i for i, sub in enumerate(subs) if sub.label), len(subs))
+    if not unlabelled or unlabelled == len(subs):
+        return 0
+    if values[unlabelled] != unlabelled + 1 or any(v is None for v in values[unlabelled:]):
+        return 0
+    return unlabelled
+
+
+def _lost_labels_hit(
+    paragraph: Paragraph,
+    parent: SubParagraph | None,
+    subs: Sequence[SubParagraph],
+    lost: int,
+    roman: bool,
+) -> Hit:
+    """At the first label left: the labels before it were lost from the items above."""
+    first = subs[lost]
+    labels = ", ".join(format_label(value, roman) for value in range(1, lost + 1))
+    numbers = [str(sub.line) for sub in subs[:lost]]
+    lines = ", ".join(numbers[:-1]) + " and " + numbers[-1] if lost > 1 else numbers[0]
+    if lost == 1:
+        items = f"an item with no label (line {lines}), whose label was lost"
+    else:
+        items = f"{lost} items with no label (lines {lines}), whose labels were lost"
+    verb = "is" if lost == 1 else "are"
+    return Hit(
+        first.label_span.start,
+        first.label_span.end,
+        f"{labels} of {_owner(paragraph, parent)} {verb} missing: the list opens with "
+        f"({first.label}) after {items}",
+    )
+
+
 def _check(
     paragraph: Paragraph, parent: SubParagraph | None, subs: Sequence[SubParagraph], before: str
 ) -> Iterator[Hit]:
@@ -40,6 +77,10 @@ def _check(
         return
     roman = subs[0].level == 2
     values = [label_value(sub) for sub in subs]
+    lost = _lost_opening_labels(subs, values)
+    if lost:
+        yield _lost_labels_hit(paragraph, parent, subs, lost, roman)
+        values[:lost] = range(1, lost + 1)
     figures = [i for i, sub in enumerate(subs) if sub.label.isdigit()]
     if len(figures) == len(subs):
         # "(1) there should be free and open transit ...": a list numbered with figures.
@@ -101,7 +142,9 @@ def subparagraph_sequence(doc: Document) -> Iterator[Hit]:
         Sub-paragraphs are lettered ``(a)``, ``(b)``, ... and, inside a letter, numbered
         ``(i)``, ``(ii)``, ...; they are cited as "paragraph 2 (b)". A skipped or repeated
         label means an item was lost or mislabelled in extraction or editing, and
-        citations land on the wrong item.
+        citations land on the wrong item. A list whose first items have no label and
+        whose first label counts them exactly (two items, then ``(c)``) lost its
+        opening labels in extraction; it is reported at the first label left.
 
     Example:
         The General Assembly,
