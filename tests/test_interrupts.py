@@ -385,3 +385,29 @@ def test_fix_goes_on_without_a_temporary_folder_for_its_journal(
     document.write_bytes(SEED.read_bytes())
     assert run(["fix", str(document)]) == 0
     assert document.read_bytes() != SEED.read_bytes()
+
+
+def test_a_journal_left_by_a_killed_run_is_removed_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fix killed outright (SIGKILL) never removes its journal; the next fix removes the
+    # journals whose process is gone, and only those (this user's, of that name).
+    import tempfile
+
+    from linter.fix.rewritten import journal
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a process id nobody has now
+    living = os.getpid()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    orphan = tmp_path / f"reslint-rewritten-{gone.pid}-abc.jsonl"
+    current = tmp_path / f"reslint-rewritten-{living}-def.jsonl"
+    other = tmp_path / f"reslint-other-{gone.pid}-x.jsonl"
+    for path in (orphan, current, other):
+        path.write_text('"doc.txt"\n', encoding="utf-8")
+    with journal(write=True) as rewritten:
+        assert rewritten.journal is not None
+        assert Path(rewritten.journal).parent == tmp_path
+        assert Path(rewritten.journal).name.startswith(f"reslint-rewritten-{living}-")
+        assert not orphan.exists()
+        assert current.exists() and other.exists()

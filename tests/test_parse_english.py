@@ -83,8 +83,7 @@ def _council_text(body: str, notes: range) -> str:
         # Ranges and dates in the other order stay text: a day after its month, and the
         # first figure of "22 and 23 November".
         (
-            "Noting the letters of November 22 and 23 and the meetings of 22 and 23"
-            " November 1967,",
+            "Noting the letters of November 22 and 23 and the meetings of 22 and 23 November 1967,",
             range(22, 24),
             [],
         ),

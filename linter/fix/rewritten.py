@@ -100,13 +100,50 @@ def journal(write: bool) -> Iterator[Rewritten]:
             os.unlink(path)
 
 
+_PREFIX = "reslint-rewritten-"
+_SUFFIX = ".jsonl"
+
+
 def _new_journal() -> str | None:
+    _remove_orphans(tempfile.gettempdir())
     try:
-        handle, path = tempfile.mkstemp(prefix="reslint-rewritten-", suffix=".jsonl")
+        handle, path = tempfile.mkstemp(prefix=f"{_PREFIX}{os.getpid()}-", suffix=_SUFFIX)
     except OSError:
         return None
     os.close(handle)
     return path
+
+
+def _remove_orphans(folder: str) -> None:
+    """Remove the journals of runs that were killed outright (SIGKILL, a power cut), whose
+    own cleanup never ran: a journal names its run's process, and one whose process is
+    gone and that this user owns is nobody's. A process id taken again by another process
+    keeps its journal until that process is gone too (never the other way round). POSIX
+    only: elsewhere ``os.kill(pid, 0)`` is no liveness test (Windows sends Ctrl-C)."""
+    if os.name != "posix":
+        return
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(_PREFIX) and name.endswith(_SUFFIX)):
+            continue
+        pid = name[len(_PREFIX) :].split("-", 1)[0]
+        with contextlib.suppress(OSError):
+            if pid.isdigit() and entry.stat().st_uid == os.getuid() and not _alive(int(pid)):
+                os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # alive, another user's
+        return True
+    return True
 
 
 def read_journal(path: str) -> list[str]:
