@@ -17,9 +17,10 @@ from pathlib import Path
 
 from linter.facts.grammars.acts import find_resolution_numbers
 from linter.facts.grammars.dates import find_dates
+from linter.facts.grammars.malformed_symbols import find_malformed_symbols
 from linter.facts.grammars.numerals import find_session_numerals
 from linter.facts.grammars.records import find_official_records
-from linter.facts.grammars.symbols import find_malformed_symbols, find_symbols
+from linter.facts.grammars.symbols import find_symbols
 
 DEFAULT_CORPUS = Path(os.environ.get("RESLINT_CORPUS", "/work/shared/corpus"))
 

@@ -26,9 +26,9 @@ from linter.facts.attribution import BodyResolver, bodies_with_scheme
 from linter.facts.grammars import _data
 from linter.facts.grammars.acts import ResolutionNumber, find_resolution_numbers, parse_act_number
 from linter.facts.grammars.dates import DateMatch, find_dates
+from linter.facts.grammars.malformed_symbols import MalformedSymbol, find_malformed_symbols
 from linter.facts.grammars.numerals import NumeralMatch, find_session_numerals
 from linter.facts.grammars.records import RecordsCitation, find_official_records
-from linter.facts.grammars.symbols import MalformedSymbol, find_malformed_symbols
 from linter.parse.model import Document, MappedText, Paragraph, Span, SubParagraph
 from linter.source.frozen import record
 

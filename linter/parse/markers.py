@@ -90,10 +90,8 @@ def _is_quantity(lexicon: Lexicon, before: str, after: str) -> bool:
     if any(following.startswith(unit) for unit in lexicon.number_suffix_units):
         return True
     if _RANGE_AFTER.match(after) and not (after_month or _YEAR_END.search(before.rstrip())):
-        # "22 and 23 September", "11 to 13 March": a range of figures. Not after a date
-        # that is whole: "of 17 December 1992 7 and 19 January 1993 8" (after a year) and
-        # "on 24 November 22 and 3 December 23" (after a day and its month) it is a marker
-        # and the next date.
+        # "22 and 23 September": a range. After a whole date it is a marker and the next
+        # date: "17 December 1992 7 and 19 January", "24 November 22 and 3 December 23".
         return True
     return _word_after(after) in lexicon.months
 

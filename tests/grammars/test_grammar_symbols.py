@@ -7,9 +7,9 @@ from grammar_helpers import filler, seed_text, separator
 from hypothesis import given
 from hypothesis import strategies as st
 
+from linter.facts.grammars.malformed_symbols import find_malformed_symbols
 from linter.facts.grammars.symbols import (
     SymbolParts,
-    find_malformed_symbols,
     find_symbols,
     format_symbol,
     parse_symbol,

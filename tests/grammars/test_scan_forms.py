@@ -134,7 +134,7 @@ def test_symbol_scan_is_the_plain_one(text: str) -> None:
     comp = symbols._component()
     joiner = rf"\s*(?:{symbols._words('joiners')})\s*"
     plain = re.compile(
-        rf"{symbols._NOT_AFTER}(?P<symbol>{symbols._ALPHA}(?:/{comp})+){symbols._NOT_BEFORE}"
+        rf"{symbols.NOT_AFTER}(?P<symbol>{symbols._ALPHA}(?:/{comp})+){symbols._NOT_BEFORE}"
         rf"(?P<paren>[ \u00a0]?[(（](?:\d{{4}}|{symbols._ROMAN})[)）])?"
         rf"(?P<more>{joiner}(?:{symbols._words('suffixes')})\.\d{{1,3}}"
         rf"(?:{joiner}\d{{1,3}}{symbols._NOT_BEFORE})*)?"

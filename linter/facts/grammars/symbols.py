@@ -3,8 +3,9 @@
 Symbols carry facts the D rules cross-check (the session in ``A/66/25``, the year in
 ``E/2010/30``) and are what parallel versions of a document share. ``find_symbols`` scans
 with a regular expression and parses each candidate with a pyparsing grammar into
-:class:`SymbolParts`; ``find_malformed_symbols`` (rule D008) reports symbols broken by
-extraction or typing (``A/RES/66181``, ``E/2012 /30``, ``A/RES//66/1``).
+:class:`SymbolParts`. :mod:`linter.facts.grammars.malformed_symbols` (rule D008)
+reports symbols broken by extraction or typing (``A/RES/66181``, ``E/2012 /30``,
+``A/RES//66/1``) with the scanners :func:`malformed_scanners` builds here.
 
 Precision comes first: IAEA symbols (``GC(69)/RES/7``), page numbers (``2/18``), old
 footnote markers (``1/``), year spans (``2024–2034``) and dates are not symbols, and are
@@ -21,17 +22,16 @@ from typing import TYPE_CHECKING, Any
 
 from linter.facts.grammars import _data, symbols_fast
 from linter.facts.grammars.acts import ResolutionNumber, find_resolution_numbers
+from linter.facts.grammars.symbol_misreadings import misread_root_pattern, misread_roots
 from linter.source.frozen import record
 
 if TYPE_CHECKING:
     import pyparsing as pp
 
 __all__ = [
-    "MalformedSymbol",
     "ResolutionNumber",
     "SymbolMatch",
     "SymbolParts",
-    "find_malformed_symbols",
     "find_resolution_numbers",
     "find_symbols",
     "format_symbol",
@@ -47,7 +47,7 @@ _ROMAN = r"(?:E?S-)?[IVXLC]{1,8}"
 # A symbol is not glued to Latin letters, digits or slashes; Chinese text may touch it
 # ("文件E/2012/30号"). Not after ")": "GC(69)/RES/7" is an IAEA symbol. After "-" only
 # in joint symbols ("A/57/759-S/2003/332"), not after a word ("AU-PSC/...").
-_NOT_AFTER = r"(?<![0-9A-Za-z_/).])(?<![A-Za-z_]-)"
+NOT_AFTER = r"(?<![0-9A-Za-z_/).])(?<![A-Za-z_]-)"
 _NOT_BEFORE = r"(?![0-9A-Za-z_/])"
 
 
@@ -115,30 +115,13 @@ class SymbolMatch:
     extent_end: int = -1
 
 
-@record
-class MalformedSymbol:
-    """A symbol that breaks the symbol grammar (rule D008).
-
-    ``reason``: ``space-in-symbol`` (``E/2012 /30``), ``double-slash`` (``A/RES//66/1``),
-    ``missing-separator`` (``A/RES/66181``, ``E/201030``), ``bad-component``
-    (``S/26G26``) or ``misread-root`` (``$/25240``: OCR read the S as a dollar sign).
-    ``suggestion`` is the repaired symbol when the repair is certain, else None.
-    """
-
-    start: int
-    end: int
-    text: str
-    reason: str
-    suggestion: str | None
-
-
-def _symbols_data() -> dict[str, Any]:
+def symbols_data() -> dict[str, Any]:
     table: dict[str, Any] = _data.bodies()["symbols"]
     return table
 
 
 def _words(key: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(_symbols_data()[key], key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(symbols_data()[key], key=len, reverse=True))
 
 
 @cache
@@ -150,7 +133,7 @@ def _component() -> str:
 def _scanner() -> re.Pattern[str]:
     comp = _component()
     joiner = rf"\s*(?:{_words('joiners')})\s*"
-    # The plain form opens with _NOT_AFTER and _ALPHA; here the first capital is consumed
+    # The plain form opens with NOT_AFTER and _ALPHA; here the first capital is consumed
     # before the look-behinds (which then reach one character further back), so that the
     # engine skips from capital to capital (linter/source/scanning.py; the same matches,
     # tests/grammars/test_scan_forms.py).
@@ -167,7 +150,7 @@ def _fast_patterns() -> symbols_fast.Patterns:
     """The grammar's regular expressions, for the fast path (same pieces as below)."""
     return symbols_fast.Patterns.of(
         _ALPHA,
-        _symbols_data()["resolution_component"],
+        symbols_data()["resolution_component"],
         _words("document_parts"),
         _words("suffixes"),
         _SESSION,
@@ -179,7 +162,7 @@ def _fast_patterns() -> symbols_fast.Patterns:
 def _grammar() -> pp.ParserElement:
     import pyparsing as pp
 
-    data = _symbols_data()
+    data = symbols_data()
     slash = pp.Suppress("/")
     res = pp.Regex(rf"{re.escape(data['resolution_component'])}(?![\w.])")
     doc_part = pp.Regex(rf"(?:{_words('document_parts')})\.\d+(?![\w.])")
@@ -248,7 +231,7 @@ def format_symbol(parts: SymbolParts) -> str:
     """The symbol written from its parts (the inverse of :func:`parse_symbol`)."""
     components = [parts.series]
     if parts.resolution:
-        components.append(str(_symbols_data()["resolution_component"]))
+        components.append(str(symbols_data()["resolution_component"]))
     components += [c for c in (parts.session, parts.number) if c is not None]
     components += parts.suffixes
     text = "/".join(components)
@@ -260,7 +243,7 @@ def find_symbols(text: str) -> list[SymbolMatch]:
     found = []
     for m in _scanner().finditer(text):
         parts = parse_symbol(m.group("symbol"))
-        if parts is None or _is_malformed(m.group("symbol") + (m.group("paren") or "")):
+        if parts is None or is_malformed(m.group("symbol") + (m.group("paren") or "")):
             continue
         end = m.end("symbol")
         if m.group("paren") and parts.resolution:
@@ -304,17 +287,17 @@ def _year_glued(series: list[str], fewest: int) -> re.Pattern[str]:
     """``E/201230``: a year and the number after it, at least ``fewest`` figures in all."""
     names = "|".join(re.escape(s) for s in sorted(series, key=len, reverse=True))
     return re.compile(
-        rf"{_NOT_AFTER}(?P<series>{names})/(?P<year>19[4-9]\d|20\d\d)"
+        rf"{NOT_AFTER}(?P<series>{names})/(?P<year>19[4-9]\d|20\d\d)"
         rf"(?P<number>\d{{{fewest - 4},4}}){_NOT_BEFORE}(?!\.\d)(?![ \u00a0]?[(（])"
     )
 
 
 @cache
-def _malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    data = _symbols_data()
+def malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    data = symbols_data()
     roots = "|".join(re.escape(r) for r in sorted(data["trusted_roots"], key=len, reverse=True))
     comp = _component()
-    head = rf"{_NOT_AFTER}(?:{roots})"
+    head = rf"{NOT_AFTER}(?:{roots})"
     # "E/2012 /30", "A/RES/ 66/1"; not "A/6000/" at a line's end and "Rev.1" on the next:
     # a symbol wrapped after its slash is layout, not a malformed symbol.
     spaced = rf"(?:[ \t]+/[ \t]*(?:\r?\n[ \t]*)?|/[ \t]+(?![ \t\r\n]))(?!(?:{roots})/)"
@@ -329,9 +312,11 @@ def _malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
     year_glued = tuple(
         ("year-glued", _year_glued(names, fewest)) for fewest, names in sorted(by_length.items())
     )
-    misread = _misread_roots()
+    misread = misread_roots(data)
     misread_scanner = (
-        ("misread-root", re.compile(_misread_root_pattern(misread, comp))) if misread else None
+        ("misread-root", re.compile(misread_root_pattern(misread, comp, _NOT_BEFORE)))
+        if misread
+        else None
     )
     return (
         ("double-slash", re.compile(rf"{head}(?:/{comp})*//+{comp}(?:/{comp})*{_NOT_BEFORE}")),
@@ -343,7 +328,7 @@ def _malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "missing-separator",
             re.compile(
-                rf"{_NOT_AFTER}(?:{needs_session})/\d{{3,}}{_NOT_BEFORE}(?!\.\d)(?![ \u00a0]?[(（])"
+                rf"{NOT_AFTER}(?:{needs_session})/\d{{3,}}{_NOT_BEFORE}(?!\.\d)(?![ \u00a0]?[(（])"
             ),
         ),
         (
@@ -357,61 +342,9 @@ def _malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
-def _misread_roots() -> dict[str, str]:
-    """OCR's misreadings of trusted roots ("$" for "S"), from ``[symbols.misread_roots]``."""
-    table: dict[str, str] = _symbols_data().get("misread_roots", {})
-    return table
-
-
-def _misread_root_pattern(misread: dict[str, str], comp: str) -> str:
-    """A misread root right before a slash and a number of three figures or more
-    (``$/25240``, ``S$/2002/1005``): a dollar amount is never followed by a slash and a
-    figure. The root is group ``misread``, the rest of the symbol group ``rest``."""
-    names = "|".join(re.escape(m) for m in sorted(misread, key=len, reverse=True))
-    return rf"(?<![\w$])(?P<misread>{names})/(?P<rest>\d{{3,5}}(?:/{comp})*){_NOT_BEFORE}"
-
-
-@cache
-def _root_with_slash() -> re.Pattern[str]:
-    """What every malformed symbol holds: a trusted root, then a slash (maybe spaced)."""
-    roots = "|".join(re.escape(r) for r in _symbols_data()["trusted_roots"])
-    misread = "".join(f"|{re.escape(m)}/" for m in _misread_roots())
-    return re.compile(rf"{_NOT_AFTER}(?:{roots})[ \t]*/{misread}")
-
-
-def _is_malformed(symbol: str) -> bool:
+def is_malformed(symbol: str) -> bool:
     return any(
         pattern.fullmatch(symbol)
-        for reason, pattern in _malformed_scanners()
+        for reason, pattern in malformed_scanners()
         if reason in ("missing-separator", "bad-component", "year-glued")
     )
-
-
-def find_malformed_symbols(text: str) -> list[MalformedSymbol]:
-    """Symbols of trusted series that break the symbol grammar, in order (rule D008).
-
-    Conservative: only series from ``bodies.toml`` (``[symbols] trusted_roots``) are checked,
-    and a spaced or doubled slash is reported only when removing it leaves a valid symbol of
-    at least three components.
-    """
-    if _root_with_slash().search(text) is None:
-        return []
-    found: dict[int, MalformedSymbol] = {}
-    for reason, pattern in _malformed_scanners():
-        for m in pattern.finditer(text):
-            if any(f.start <= m.start() < f.end for f in found.values()):
-                continue
-            suggestion = None
-            if reason == "year-glued":
-                reason = "missing-separator"
-                suggestion = f"{m.group('series')}/{m.group('year')}/{m.group('number')}"
-            elif reason == "misread-root":
-                suggestion = f"{_misread_roots()[m.group('misread')]}/{m.group('rest')}"
-            elif reason in ("double-slash", "space-in-symbol"):
-                repaired = re.sub(r"\s*/+\s*", "/", m.group())
-                parts = parse_symbol(repaired)
-                if parts is None or repaired.count("/") < 2:
-                    continue
-                suggestion = repaired
-            found[m.start()] = MalformedSymbol(m.start(), m.end(), m.group(), reason, suggestion)
-    return [found[k] for k in sorted(found)]
