@@ -122,18 +122,15 @@ def _remove_orphans(folder: str) -> None:
     only: elsewhere ``os.kill(pid, 0)`` is no liveness test (Windows sends Ctrl-C)."""
     if os.name != "posix":
         return
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        name = entry.name
-        if not (name.startswith(_PREFIX) and name.endswith(_SUFFIX)):
-            continue
-        pid = name[len(_PREFIX) :].split("-", 1)[0]
-        with contextlib.suppress(OSError):
-            if pid.isdigit() and entry.stat().st_uid == os.getuid() and not _alive(int(pid)):
-                os.unlink(entry.path)
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            if not (name.startswith(_PREFIX) and name.endswith(_SUFFIX)):
+                continue
+            pid = name[len(_PREFIX) :].split("-", 1)[0]
+            with contextlib.suppress(OSError):
+                if pid.isdigit() and entry.stat().st_uid == os.getuid() and not _alive(int(pid)):
+                    os.unlink(entry.path)
 
 
 def _alive(pid: int) -> bool:

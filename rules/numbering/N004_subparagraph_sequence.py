@@ -55,17 +55,17 @@ def _lost_labels_hit(
     first = subs[lost]
     labels = ", ".join(format_label(value, roman) for value in range(1, lost + 1))
     numbers = [str(sub.line) for sub in subs[:lost]]
-    lines = ", ".join(numbers[:-1]) + " and " + numbers[-1] if lost > 1 else numbers[0]
     if lost == 1:
-        items = f"an item with no label (line {lines}), whose label was lost"
+        what = f"is missing: the list opens with ({first.label}) after an item with no label"
+        where = f"(line {numbers[0]}), whose label was lost"
     else:
-        items = f"{lost} items with no label (lines {lines}), whose labels were lost"
-    verb = "is" if lost == 1 else "are"
+        lines = ", ".join(numbers[:-1]) + " and " + numbers[-1]
+        what = f"are missing: the list opens with ({first.label}) after {lost} items with"
+        where = f"no label (lines {lines}), whose labels were lost"
     return Hit(
         first.label_span.start,
         first.label_span.end,
-        f"{labels} of {_owner(paragraph, parent)} {verb} missing: the list opens with "
-        f"({first.label}) after {items}",
+        f"{labels} of {_owner(paragraph, parent)} {what} {where}",
     )
 
 

@@ -9,8 +9,7 @@ stays cheap and pyparsing is only loaded when a candidate is parsed):
 - :mod:`linter.facts.grammars.numerals`: Chinese numerals, number words, ``find_session_numerals``;
 - :mod:`linter.facts.grammars.symbols`: ``find_symbols``, ``parse_symbol``,
   ``format_symbol`` (and ``find_resolution_numbers`` from ``acts``);
-- :mod:`linter.facts.grammars.malformed_symbols`: ``find_malformed_symbols`` (D008), with
-  ``symbol_misreadings`` (a root as character recognition misreads it);
+- :mod:`linter.facts.grammars.malformed_symbols`: ``find_malformed_symbols`` (D008);
 - :mod:`linter.facts.grammars.acts`: cited resolution and decision numbers;
 - :mod:`linter.facts.grammars.records`: Official Records citations;
 - :mod:`linter.facts.grammars.bodies`: body names, symbol series, numbering;

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from linter.facts.grammars.symbol_misreadings import misread_roots
 from linter.facts.grammars.symbols import (
     NOT_AFTER,
     malformed_scanners,
+    misread_roots,
     parse_symbol,
     symbols_data,
 )
@@ -42,7 +42,7 @@ class MalformedSymbol:
 def _root_with_slash() -> re.Pattern[str]:
     """What every malformed symbol holds: a trusted root, then a slash (maybe spaced)."""
     roots = "|".join(re.escape(r) for r in symbols_data()["trusted_roots"])
-    misread = "".join(f"|{re.escape(m)}/" for m in misread_roots(symbols_data()))
+    misread = "".join(f"|{re.escape(m)}/" for m in misread_roots())
     return re.compile(rf"{NOT_AFTER}(?:{roots})[ \t]*/{misread}")
 
 
@@ -65,7 +65,7 @@ def find_malformed_symbols(text: str) -> list[MalformedSymbol]:
                 reason = "missing-separator"
                 suggestion = f"{m.group('series')}/{m.group('year')}/{m.group('number')}"
             elif reason == "misread-root":
-                root = misread_roots(symbols_data())[m.group("misread")]
+                root = misread_roots()[m.group("misread")]
                 suggestion = f"{root}/{m.group('rest')}"
             elif reason in ("double-slash", "space-in-symbol"):
                 repaired = re.sub(r"\s*/+\s*", "/", m.group())

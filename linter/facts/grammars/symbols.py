@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 
 from linter.facts.grammars import _data, symbols_fast
 from linter.facts.grammars.acts import ResolutionNumber, find_resolution_numbers
-from linter.facts.grammars.symbol_misreadings import misread_root_pattern, misread_roots
 from linter.source.frozen import record
 
 if TYPE_CHECKING:
@@ -118,6 +117,13 @@ class SymbolMatch:
 def symbols_data() -> dict[str, Any]:
     table: dict[str, Any] = _data.bodies()["symbols"]
     return table
+
+
+def misread_roots() -> dict[str, str]:
+    """Trusted roots as character recognition misreads them, each with the root it stands
+    for (``[symbols.misread_roots]``: ``$/25240`` is ``S/25240``)."""
+    roots: dict[str, str] = symbols_data().get("misread_roots", {})
+    return roots
 
 
 def _words(key: str) -> str:
@@ -312,11 +318,16 @@ def malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
     year_glued = tuple(
         ("year-glued", _year_glued(names, fewest)) for fewest, names in sorted(by_length.items())
     )
-    misread = misread_roots(data)
-    misread_scanner = (
-        ("misread-root", re.compile(misread_root_pattern(misread, comp, _NOT_BEFORE)))
-        if misread
-        else None
+    # "$/25240", "S$/12611": a misread root at a word's start, before a slash and a number
+    # of three figures or more (never a dollar amount); groups ``misread`` and ``rest``.
+    misread = "|".join(re.escape(m) for m in sorted(misread_roots(), key=len, reverse=True))
+    misread_root = (
+        (
+            "misread-root",
+            re.compile(
+                rf"(?<![\w$])(?P<misread>{misread})/(?P<rest>\d{{3,5}}(?:/{comp})*){_NOT_BEFORE}"
+            ),
+        ),
     )
     return (
         ("double-slash", re.compile(rf"{head}(?:/{comp})*//+{comp}(?:/{comp})*{_NOT_BEFORE}")),
@@ -338,7 +349,7 @@ def malformed_scanners() -> tuple[tuple[str, re.Pattern[str]], ...]:
                 rf"(?![ \u00a0]?[(（])"
             ),
         ),
-        *((misread_scanner,) if misread_scanner else ()),
+        *(misread_root if misread else ()),
     )
 
 
